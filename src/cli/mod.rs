@@ -1,0 +1,263 @@
+//! The command line (clap): flags in, one library call, an exit status out.
+//! Nothing here knows how a site is built; it only prints what the library returns.
+
+mod scaffold;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+use crate::build::{self, BuildError};
+use crate::config::BuildOptions;
+use crate::diagnostics;
+
+/// What a run ended with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Everything worked.
+    Success,
+    /// The site has errors.
+    SiteErrors,
+    /// The command line is wrong.
+    Usage,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> Self {
+        ExitCode::from(match s {
+            ExitStatus::Success => 0,
+            ExitStatus::SiteErrors => 1,
+            ExitStatus::Usage => 2,
+        })
+    }
+}
+
+/// qiao (桥): a static site generator for industry–education cooperation alliances.
+#[derive(Debug, Parser)]
+#[command(name = "qiao", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every site command shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SiteArgs {
+    /// The folder that holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Fix "today" (YYYY-MM-DD) for expired demands, upcoming roadshows and policy status. Also QIAO_TODAY.
+    #[arg(long, env = "QIAO_TODAY", value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| format!("expected a date like 2026-05-20: {e}"))
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder.
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Where to write the site (default: ROOT/public).
+        #[arg(long)]
+        output_dir: Option<PathBuf>,
+        /// Override base_url from site.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Write HTML as rendered, without minifying.
+        #[arg(long)]
+        no_minify: bool,
+        /// Print how long each stage took.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Load and validate the site; write nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: String,
+        /// Port to listen on (the next free one is used if it is taken).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Search the built index, with the same tokenizer and ranking as the browser.
+    Search {
+        /// The site root; reads ROOT/public/search/.
+        #[arg(long, conflicts_with = "index")]
+        root: Option<PathBuf>,
+        /// A built output folder (the one that holds search/).
+        #[arg(long)]
+        index: Option<PathBuf>,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON instead of `URL<TAB>TITLE` lines.
+        #[arg(long)]
+        json: bool,
+        /// What to search for.
+        query: String,
+    },
+    /// Write a new content file with every required field.
+    New {
+        /// members, cases, policies, demands, roadshows or page.
+        kind: String,
+        /// The file name and URL segment.
+        slug: String,
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The title to fill in.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Write a minimal working site into DIR.
+    Init {
+        /// The new site's folder.
+        dir: PathBuf,
+    },
+}
+
+fn options(site: &SiteArgs) -> BuildOptions {
+    let mut o = BuildOptions::new(&site.root);
+    o.drafts = site.drafts;
+    o.today = site.today;
+    o
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitStatus {
+    match cli.command {
+        Command::Build { site, output_dir, base_url, no_minify, verbose } => {
+            let mut o = options(&site);
+            if let Some(dir) = output_dir {
+                o.output_dir = dir;
+            }
+            o.base_url = base_url;
+            o.minify = !no_minify;
+            match build::build(&o) {
+                Ok(report) => {
+                    if verbose {
+                        eprint!("{}", report.timings);
+                    }
+                    eprintln!("built {} files into {}", report.files, o.output_dir.display());
+                    ExitStatus::Success
+                }
+                Err(e) => report_error(&e),
+            }
+        }
+        Command::Check { site } => {
+            let o = options(&site);
+            let start = std::time::Instant::now();
+            match build::check(&o) {
+                Ok(site) => {
+                    eprintln!("ok: {} items checked in {} ms", site.items.len(), start.elapsed().as_millis());
+                    ExitStatus::Success
+                }
+                Err(e) => report_error(&e),
+            }
+        }
+        Command::Serve { site, interface, port, open } => {
+            let o = options(&site);
+            match crate::serve::serve(o, &interface, port, open) {
+                Ok(()) => ExitStatus::Success,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitStatus::Usage
+                }
+            }
+        }
+        Command::Search { root, index, limit, json, query } => search(root, index, limit, json, &query),
+        Command::New { kind, slug, root, title } => match scaffold::new_file(&root, &kind, &slug, title.as_deref()) {
+            Ok(path) => {
+                println!("{}", path.display());
+                ExitStatus::Success
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitStatus::Usage
+            }
+        },
+        Command::Init { dir } => match scaffold::init(&dir) {
+            Ok(()) => {
+                eprintln!("created a new site in {}; try: cd {} && qiao serve", dir.display(), dir.display());
+                ExitStatus::Success
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitStatus::Usage
+            }
+        },
+    }
+}
+
+fn report_error(e: &BuildError) -> ExitStatus {
+    match e {
+        BuildError::Site(list) => {
+            eprint!("{}", diagnostics::render(list));
+            ExitStatus::SiteErrors
+        }
+        BuildError::Io(err) => {
+            eprintln!("error: {err:#}");
+            ExitStatus::SiteErrors
+        }
+        BuildError::Usage(msg) => {
+            eprintln!("error: {msg}");
+            ExitStatus::Usage
+        }
+    }
+}
+
+fn search(root: Option<PathBuf>, index: Option<PathBuf>, limit: usize, json: bool, query: &str) -> ExitStatus {
+    let dir = index.unwrap_or_else(|| root.unwrap_or_else(|| PathBuf::from(".")).join("public"));
+    if !Path::new(&dir).join("search").is_dir() {
+        eprintln!("error: no search index in {}/search/ (run `qiao build` first)", dir.display());
+        return ExitStatus::Usage;
+    }
+    match search_index(&dir, query, limit) {
+        Ok(hits) => {
+            if json {
+                let list: Vec<_> = hits.iter().map(|h| serde_json::json!({"url": h.url, "title": h.title, "score": h.score})).collect();
+                println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            } else {
+                for h in hits {
+                    println!("{}\t{}", h.url, h.title);
+                }
+            }
+            ExitStatus::Success
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitStatus::SiteErrors
+        }
+    }
+}
+
+// Wired to crate::search::query_dir once the search module lands.
+fn search_index(_dir: &Path, _query: &str, _limit: usize) -> anyhow::Result<Vec<Hit>> {
+    anyhow::bail!("search is being written")
+}
+struct Hit {
+    url: String,
+    title: String,
+    score: f64,
+}

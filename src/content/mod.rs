@@ -1,0 +1,75 @@
+//! Disk to checked model: walk `content/`, read and parse every file (in parallel),
+//! then apply the rules that span files. All problems are collected; the model is
+//! returned only when there are none.
+
+pub mod check;
+pub mod fields;
+pub mod front_matter;
+pub mod parse;
+pub mod source;
+pub mod walk;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{self, Diagnostic};
+use crate::model::{Intro, Kind, Site};
+
+pub use parse::{Parsed, parse_file};
+pub use walk::ContentFile;
+
+/// Reads one content file from disk and parses it.
+pub fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Parsed { diagnostics: vec![Diagnostic::file(&file.rel, format!("cannot read the file: {e}"))], ..Parsed::default() };
+        }
+    };
+    match source::decode(&file.rel, &bytes) {
+        Ok(text) => parse_file(file, &text, config),
+        Err(d) => Parsed { diagnostics: vec![d], ..Parsed::default() },
+    }
+}
+
+/// Loads and checks the whole site under `root`.
+pub fn load(root: &Path, config: SiteConfig, drafts: bool, today: Date) -> Result<Site, Vec<Diagnostic>> {
+    let (files, mut diagnostics) = walk::walk(root);
+    let parsed: Vec<Parsed> = files.par_iter().map(|f| read_file(f, &config)).collect();
+    let site = assemble(root, config, files.iter().zip(parsed), drafts, today, &mut diagnostics);
+    diagnostics::sort(&mut diagnostics);
+    if diagnostics.is_empty() { Ok(site) } else { Err(diagnostics) }
+}
+
+/// Puts parsed files together into a site and applies the cross-file rules.
+pub fn assemble<'a>(
+    root: &Path,
+    config: SiteConfig,
+    parsed: impl IntoIterator<Item = (&'a ContentFile, Parsed)>,
+    drafts: bool,
+    today: Date,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Site {
+    let mut items = Vec::new();
+    let mut intros = BTreeMap::<Kind, Intro>::new();
+    let mut pending = Vec::new();
+    for (file, p) in parsed {
+        diagnostics.extend(p.diagnostics);
+        if let Some((kind, intro)) = p.intro {
+            intros.insert(kind, intro);
+        }
+        if let Some(item) = p.item {
+            pending.push((file.rel.clone(), p.slug_position, p.references));
+            items.push(item);
+        }
+    }
+    check::cross_file(root, &items, &pending, drafts, diagnostics);
+    if !drafts {
+        items.retain(|i| !i.draft);
+    }
+    Site::new(config, items, intros, today)
+}

@@ -1,0 +1,105 @@
+//! Which files under `content/` are content, and what kind each one is. The only
+//! place that knows the folder layout: kind by top-level folder, `_index.md`
+//! intros, and the names that are never content (dot and underscore names, editor
+//! leftovers such as `x.md~`, `.x.md.swp`, `#x.md#` and vim's `4913`).
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::model::Kind;
+
+/// One Markdown file found under `content/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFile {
+    /// Absolute (or root-joined) path on disk.
+    pub path: PathBuf,
+    /// Site-relative path with `/` (`content/cases/2024/x.md`).
+    pub rel: String,
+    /// The kind, by top-level folder.
+    pub kind: Kind,
+    /// Path segments below `content/` without the `.md` (`["join", "how"]`).
+    pub segments: Vec<String>,
+    /// An `_index.md` intro of a kind's listing (top of the kind folder).
+    pub is_intro: bool,
+}
+
+/// Whether a file or folder name is never content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || (name.starts_with('_') && name != "_index.md")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+}
+
+/// Whether a path below the root is content that a rebuild must look at.
+pub fn is_content_path(rel: &Path) -> bool {
+    rel.components().all(|c| !is_ignored_name(&c.as_os_str().to_string_lossy()))
+        && rel.extension().is_some_and(|e| e == "md")
+}
+
+/// Finds every content file under `ROOT/content`, in path order.
+pub fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
+    let content = root.join("content");
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    if !content.is_dir() {
+        return (files, diagnostics);
+    }
+    let walker = walkdir::WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".into());
+                diagnostics.push(Diagnostic::file(path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let rel = display_path(root, entry.path());
+        if entry.path_is_symlink() {
+            diagnostics.push(Diagnostic::file(
+                rel,
+                "this is a symbolic link; qiao does not follow links inside content/ (they may point outside the site): copy the file instead",
+            ));
+            continue;
+        }
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let Ok(below) = entry.path().strip_prefix(&content) else { continue };
+        let mut segments: Vec<String> = below.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        if let Some(last) = segments.last_mut() {
+            last.truncate(last.len() - 3);
+        }
+        let kind = if segments.len() > 1 { Kind::from_folder(&segments[0]).unwrap_or(Kind::Pages) } else { Kind::Pages };
+        let name = segments.last().cloned().unwrap_or_default();
+        let is_intro = name == "_index";
+        if is_intro && segments.len() > 2 {
+            // Only the top of a kind folder (or content/) has an intro.
+            continue;
+        }
+        files.push(ContentFile { path: entry.path().to_path_buf(), rel, kind, segments, is_intro });
+    }
+    (files, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_leftovers_are_not_content() {
+        for name in [".x.md.swp", "x.md~", "#x.md#", "4913", "_draft.md", ".hidden"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("_index.md") && !is_ignored_name("x.md"));
+    }
+}

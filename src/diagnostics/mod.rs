@@ -1,0 +1,92 @@
+//! Editor-facing errors. Every problem qiao finds in a site becomes a [`Diagnostic`]
+//! that names a file and a byte offset; offsets turn into `line:col` late, in
+//! [`line_index`], and one function ([`render`]) formats the line editors and IDEs
+//! understand: `content/cases/x.md:7:12: error: ...`. Problems are collected, never
+//! raised one at a time, so a run reports all of them.
+
+pub mod line_index;
+pub mod suggest;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+pub use line_index::LineIndex;
+
+/// A position in a file: 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The start of a file, where whole-file problems point.
+    pub const START: Position = Position { line: 1, column: 1 };
+}
+
+/// One problem found in the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path relative to the site root, with `/` separators (`content/cases/x.md`).
+    pub path: String,
+    /// Where in that file.
+    pub position: Position,
+    /// What is wrong, including what was expected and what was found.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem at a known position.
+    pub fn new(path: impl Into<String>, position: Position, message: impl Into<String>) -> Self {
+        Self { path: path.into(), position, message: message.into() }
+    }
+
+    /// A problem about a whole file, reported at 1:1.
+    pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(path, Position::START, message)
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.path, self.position.line, self.position.column, self.message
+        )
+    }
+}
+
+/// Sorts diagnostics by file, then position, and drops exact repeats.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        (a.path.as_str(), a.position, a.message.as_str()).cmp(&(
+            b.path.as_str(),
+            b.position,
+            b.message.as_str(),
+        ))
+    });
+    diagnostics.dedup();
+}
+
+/// The whole report: one line per diagnostic, then a count.
+pub fn render(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let _ = writeln!(out, "{d}");
+    }
+    let n = diagnostics.len();
+    let _ = writeln!(out, "{n} error{}", if n == 1 { "" } else { "s" });
+    out
+}
+
+/// A site-relative path with `/` separators, for messages.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,189 @@
+//! The only code that writes the built site to disk. A build is written into a
+//! fresh folder beside the output and swapped in only when every file is written,
+//! so a failed, interrupted or out-of-space build never leaves a half-written site
+//! in place of the last good one. A folder is replaced only if qiao wrote it (it
+//! holds the marker file), and never if it is the site root, `content/`, another
+//! source folder or an ancestor of the root.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use rayon::prelude::*;
+
+use crate::output::OutputFile;
+
+/// The file that marks a folder as qiao's output.
+pub const MARKER: &str = ".qiao-output";
+
+/// Why the output folder may not be used, if it may not.
+pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
+    let root_abs = absolute(root)?;
+    let out_abs = absolute(output)?;
+    if out_abs.parent().is_none() {
+        bail!("refusing to write the site to `{}`: it is the file system root", output.display());
+    }
+    if root_abs.starts_with(&out_abs) {
+        bail!("refusing to write the site to `{}`: it holds the site's own sources (choose a folder such as public/)", output.display());
+    }
+    for source in ["content", "static", "templates", "themes", "site.toml"] {
+        if out_abs.starts_with(root_abs.join(source)) {
+            bail!("refusing to write the site to `{}`: it is inside the site's {source}", output.display());
+        }
+    }
+    if out_abs.exists() {
+        if !out_abs.is_dir() {
+            bail!("`{}` exists and is not a folder", output.display());
+        }
+        let empty = fs::read_dir(&out_abs)?.next().is_none();
+        if !empty && !out_abs.join(MARKER).is_file() {
+            bail!(
+                "refusing to replace `{}`: it is not empty and was not written by qiao (no {MARKER} file); choose another --output-dir or remove it yourself",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// An absolute, lexically normalized path (symlinks in existing parents resolved).
+fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
+    let joined = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks in the longest existing prefix, so a link cannot disguise the root.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => {
+                rest.push(name.to_owned());
+                existing.pop();
+            }
+            None => break,
+        }
+    }
+    let mut resolved = fs::canonicalize(&existing).unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
+/// Whether a relative output path stays inside the output folder.
+fn is_safe_rel(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Writes `files` as the new content of `output`, replacing the previous build.
+pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    check_output_dir(root, output)?;
+    let out_abs = absolute(output)?;
+    let parent = out_abs.parent().context("output folder has no parent")?.to_path_buf();
+    let name = out_abs.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
+    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    remove_stale(&parent, &name);
+    let staging = parent.join(format!(".{name}.qiao-new-{}", std::process::id()));
+    let result = write_all(&staging, files);
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));
+    if out_abs.exists() {
+        fs::rename(&out_abs, &old).with_context(|| format!("cannot move the previous build {} aside", out_abs.display()))?;
+    }
+    if let Err(e) = fs::rename(&staging, &out_abs) {
+        if old.exists() {
+            let _ = fs::rename(&old, &out_abs);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e).with_context(|| format!("cannot move the new build into {}", out_abs.display()));
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous build {}", old.display()))?;
+    }
+    Ok(())
+}
+
+/// Removes staging folders left by an interrupted build (they carry the marker).
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let ours = file_name.starts_with(&format!(".{name}.qiao-new-")) || file_name.starts_with(&format!(".{name}.qiao-old-"));
+        if ours && e.path().join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    fs::write(staging.join(MARKER), "This folder was written by qiao and is replaced on every build.\n")?;
+    for f in files {
+        if !is_safe_rel(&f.path) {
+            bail!("internal error: output path `{}` would leave the output folder", f.path);
+        }
+    }
+    let mut dirs: Vec<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in dirs {
+        fs::create_dir_all(staging.join(d)).with_context(|| format!("cannot create {}", staging.join(d).display()))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let path = staging.join(&f.path);
+        let mut file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        file.write_all(&f.bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output_dir(root, root).is_err());
+        assert!(check_output_dir(root, &root.join("content")).is_err());
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        let foreign = root.join("mine");
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("precious.txt"), "x").unwrap();
+        assert!(check_output_dir(root, &foreign).is_err());
+        assert!(check_output_dir(root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn swaps_in_a_new_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(dir.path(), &out, &[OutputFile::new("a/index.html", "one")]).unwrap();
+        write_site(dir.path(), &out, &[OutputFile::new("b.txt", "two")]).unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert_eq!(fs::read_to_string(out.join("b.txt")).unwrap(), "two");
+        assert!(out.join(MARKER).is_file());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn rejects_escaping_paths() {
+        assert!(!is_safe_rel("../x") && !is_safe_rel("/etc/x") && is_safe_rel("a/b.html"));
+    }
+}
