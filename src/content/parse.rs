@@ -79,7 +79,8 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         Ok(doc) => doc,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            r.error(&span, format!("front matter is not valid TOML: {}", toml_message(e.message())));
+            let field = key_on_line(split.toml, span.start).map(|k| format!(" at `{k}`")).unwrap_or_default();
+            r.error(&span, format!("front matter is not valid TOML{field}: {}", toml_message(e.message())));
             out.diagnostics = r.diagnostics;
             return out;
         }
@@ -189,6 +190,16 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         data,
     });
     out
+}
+
+/// The key of a `key = value` line holding `offset`, to name the field in TOML errors.
+fn key_on_line(toml: &str, offset: usize) -> Option<&str> {
+    let offset = offset.min(toml.len());
+    let start = toml[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &toml[start..];
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))).then_some(key)
 }
 
 fn toml_message(m: &str) -> String {
