@@ -395,3 +395,12 @@ fn mutated_files_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_broken_member_is_reported_once_not_at_every_reference() {
+    let s = Site::new();
+    s.write("content/members/gamma.md", "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"startup\"\n+++\n");
+    s.write("content/cases/x.md", &case("partners = [\"alpha-college\", \"gamma\"]\nmodes = [\"joint-lab\"]\n"));
+    let e = s.one_error();
+    assert!(e.starts_with("content/members/gamma.md:4:8: error: `type` must be one of"), "{e}");
+}

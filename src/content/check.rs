@@ -13,7 +13,14 @@ use crate::model::{Item, Kind};
 pub type Pending = (String, Option<Position>, Vec<Reference>);
 
 /// Applies the cross-file rules.
-pub fn cross_file(root: &Path, items: &[Item], pending: &[Pending], drafts: bool, diagnostics: &mut Vec<Diagnostic>) {
+pub fn cross_file(
+    root: &Path,
+    items: &[Item],
+    pending: &[Pending],
+    broken: &[(Kind, String)],
+    drafts: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     // Duplicate slugs and URLs: reported on the later file in path order.
     let mut seen: HashMap<(Kind, &str), &str> = HashMap::new();
     let mut urls: HashMap<&str, &str> = HashMap::new();
@@ -47,7 +54,7 @@ pub fn cross_file(root: &Path, items: &[Item], pending: &[Pending], drafts: bool
     for (rel, _, refs) in pending {
         for r in refs {
             let known = published.get(&r.target).unwrap_or(&empty);
-            if known.contains(r.slug.as_str()) {
+            if known.contains(r.slug.as_str()) || broken.iter().any(|(k, s)| *k == r.target && *s == r.slug) {
                 continue;
             }
             let what = if r.target == Kind::Members { "member" } else { "policy" };

@@ -57,17 +57,24 @@ pub fn assemble<'a>(
     let mut items = Vec::new();
     let mut intros = BTreeMap::<Kind, Intro>::new();
     let mut pending = Vec::new();
+    let mut broken = Vec::new();
     for (file, p) in parsed {
         diagnostics.extend(p.diagnostics);
         if let Some((kind, intro)) = p.intro {
             intros.insert(kind, intro);
         }
-        if let Some(item) = p.item {
-            pending.push((file.rel.clone(), p.slug_position, p.references));
-            items.push(item);
+        match p.item {
+            Some(item) => {
+                pending.push((file.rel.clone(), p.slug_position, p.references));
+                items.push(item);
+            }
+            // A file with its own errors still exists: references to it are not
+            // reported again (its own message says what to fix).
+            None if !file.is_intro => broken.extend(file.segments.last().map(|s| (file.kind, s.clone()))),
+            None => {}
         }
     }
-    check::cross_file(root, &items, &pending, drafts, diagnostics);
+    check::cross_file(root, &items, &pending, &broken, drafts, diagnostics);
     if !drafts {
         items.retain(|i| !i.draft);
     }
