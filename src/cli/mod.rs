@@ -170,7 +170,11 @@ pub fn run(cli: Cli) -> ExitStatus {
             let start = std::time::Instant::now();
             match build::check(&o) {
                 Ok(site) => {
-                    eprintln!("ok: {} items checked in {} ms", site.items.len(), start.elapsed().as_millis());
+                    eprintln!(
+                        "ok: {} items checked in {} ms",
+                        site.items.len(),
+                        start.elapsed().as_millis()
+                    );
                     ExitStatus::Success
                 }
                 Err(e) => report_error(&e),
@@ -186,20 +190,28 @@ pub fn run(cli: Cli) -> ExitStatus {
                 }
             }
         }
-        Command::Search { root, index, limit, json, query } => search(root, index, limit, json, &query),
-        Command::New { kind, slug, root, title } => match scaffold::new_file(&root, &kind, &slug, title.as_deref()) {
-            Ok(path) => {
-                println!("{}", path.display());
-                ExitStatus::Success
+        Command::Search { root, index, limit, json, query } => {
+            search(root, index, limit, json, &query)
+        }
+        Command::New { kind, slug, root, title } => {
+            match scaffold::new_file(&root, &kind, &slug, title.as_deref()) {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    ExitStatus::Success
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitStatus::Usage
+                }
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitStatus::Usage
-            }
-        },
+        }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
-                eprintln!("created a new site in {}; try: cd {} && qiao serve", dir.display(), dir.display());
+                eprintln!(
+                    "created a new site in {}; try: cd {} && qiao serve",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitStatus::Success
             }
             Err(e) => {
@@ -227,16 +239,25 @@ fn report_error(e: &BuildError) -> ExitStatus {
     }
 }
 
-fn search(root: Option<PathBuf>, index: Option<PathBuf>, limit: usize, json: bool, query: &str) -> ExitStatus {
+fn search(
+    root: Option<PathBuf>,
+    index: Option<PathBuf>,
+    limit: usize,
+    json: bool,
+    query: &str,
+) -> ExitStatus {
     let dir = index.unwrap_or_else(|| root.unwrap_or_else(|| PathBuf::from(".")).join("public"));
     if !Path::new(&dir).join("search").is_dir() {
         eprintln!("error: no search index in {}/search/ (run `qiao build` first)", dir.display());
         return ExitStatus::Usage;
     }
-    match search_index(&dir, query, limit) {
+    match crate::search::query_dir(&dir, query, limit) {
         Ok(hits) => {
             if json {
-                let list: Vec<_> = hits.iter().map(|h| serde_json::json!({"url": h.url, "title": h.title, "score": h.score})).collect();
+                let list: Vec<_> = hits
+                    .iter()
+                    .map(|h| serde_json::json!({"url": h.url, "title": h.title, "score": h.score}))
+                    .collect();
                 println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
             } else {
                 for h in hits {
@@ -250,14 +271,4 @@ fn search(root: Option<PathBuf>, index: Option<PathBuf>, limit: usize, json: boo
             ExitStatus::SiteErrors
         }
     }
-}
-
-// Wired to crate::search::query_dir once the search module lands.
-fn search_index(_dir: &Path, _query: &str, _limit: usize) -> anyhow::Result<Vec<Hit>> {
-    anyhow::bail!("search is being written")
-}
-struct Hit {
-    url: String,
-    title: String,
-    score: f64,
 }
