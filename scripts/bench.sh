@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Benchmarks qiao on generated alliance sites (../shared/bench/gen_corpus.py) and,
+# where `hugo` is installed (Debian package), Hugo on the same content
+# (../shared/bench/anchor_sites.py), in the same run. Prints wall time (median of
+# RUNS), CPU seconds and peak RSS per tool and size, the qiao/Hugo ratio, and the
+# search index size. Output goes to tmpfs (/dev/shm) when it exists.
+#
+#   scripts/bench.sh [SIZES...]        default: 1000 10000 100000
+#   RUNS=5 scripts/bench.sh 10000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=("${@:-1000 10000 100000}")
+read -r -a SIZES <<<"${SIZES[*]}"
+RUNS=${RUNS:-3}
+SHARED=${SHARED:-../shared}
+WORK=${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm/qiao-bench || echo /tmp/qiao-bench )}
+TODAY=2026-06-01
+mkdir -p "$WORK"
+cargo build --release --quiet
+QIAO="$PWD/target/release/qiao"
+
+# measure NAME CMD... -> prints "median_wall cpu_s peak_rss_mb" over RUNS runs
+measure() {
+  local walls=() cpu=0 rss=0 tfile
+  tfile=$(mktemp)
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$tfile" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+    read -r w u s m <"$tfile"
+    walls+=("$w")
+    cpu=$(python3 -c "print(round($u+$s,2))")
+    rss=$((m / 1024))
+  done
+  rm -f "$tfile"
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$median $cpu $rss"
+}
+
+printf '%-8s %-10s %10s %8s %10s\n' docs tool wall_s cpu_s peak_MB
+for n in "${SIZES[@]}"; do
+  site="$WORK/site-$n"
+  [ -f "$site/site.toml" ] || python3 "$SHARED/bench/gen_corpus.py" "$site" --docs "$n" --today "$TODAY" >/dev/null
+  read -r cw cc cr <<<"$(measure "$QIAO" check --root "$site" --today "$TODAY")"
+  printf '%-8s %-10s %10s %8s %10s\n' "$n" "qiao check" "$cw" "$cc" "$cr"
+  read -r qw qc qr <<<"$(measure "$QIAO" build --root "$site" --output-dir "$WORK/out-$n" --today "$TODAY")"
+  printf '%-8s %-10s %10s %8s %10s\n' "$n" "qiao build" "$qw" "$qc" "$qr"
+  "$QIAO" build --root "$site" --output-dir "$WORK/out-$n" --today "$TODAY" -v 2>&1 | grep '^timing' | sed "s/^/         /"
+  if [ "$n" -le 10000 ]; then
+    python3 - "$WORK/out-$n/search" <<'PY'
+import gzip, os, sys
+d = sys.argv[1]
+raw = gz = 0; biggest = 0; count = 0
+for name in os.listdir(d):
+    if not name.endswith('.json'): continue
+    b = open(os.path.join(d, name), 'rb').read()
+    raw += len(b); g = len(gzip.compress(b)); gz += g; biggest = max(biggest, len(b)); count += 1
+print(f"         search index: {count} files, {raw/1e6:.2f} MB raw, {gz/1e6:.2f} MB gzip, largest file {biggest/1e3:.1f} kB")
+PY
+  fi
+  if command -v hugo >/dev/null && [ "$n" -le 10000 ]; then
+    [ -d "$WORK/anchor-$n/hugo" ] || python3 "$SHARED/bench/anchor_sites.py" "$site" "$WORK/anchor-$n" >/dev/null
+    read -r hw hc hr <<<"$(measure hugo --quiet -s "$WORK/anchor-$n/hugo" -d "$WORK/hugo-out-$n")"
+    printf '%-8s %-10s %10s %8s %10s\n' "$n" "hugo" "$hw" "$hc" "$hr"
+    python3 -c "print(f'         qiao/hugo wall ratio: {$qw/$hw:.2f}')"
+  fi
+done
