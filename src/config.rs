@@ -75,11 +75,16 @@ impl SiteConfig {
 
 /// Checks a base URL and splits it into (url ending in `/`, path, host).
 pub fn normalize_base_url(url: &str) -> Result<(String, String, String), String> {
-    let parsed = url::Url::parse(url.trim()).map_err(|e| format!("`{url}` is not a valid URL ({e})"))?;
+    let parsed =
+        url::Url::parse(url.trim()).map_err(|e| format!("`{url}` is not a valid URL ({e})"))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(format!("`{url}` must start with http:// or https://"));
     }
-    let host = parsed.host_str().filter(|h| !h.is_empty()).ok_or_else(|| format!("`{url}` has no host"))?.to_owned();
+    let host = parsed
+        .host_str()
+        .filter(|h| !h.is_empty())
+        .ok_or_else(|| format!("`{url}` has no host"))?
+        .to_owned();
     let mut path = parsed.path().to_owned();
     if !path.ends_with('/') {
         path.push('/');
@@ -104,7 +109,13 @@ pub fn is_language_tag(s: &str) -> bool {
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.toml");
     let bytes = std::fs::read(&path).map_err(|e| {
-        vec![Diagnostic::file("site.toml", format!("cannot read site.toml: {e} (is `{}` a qiao site? `qiao init DIR` makes one)", root.display()))]
+        vec![Diagnostic::file(
+            "site.toml",
+            format!(
+                "cannot read site.toml: {e} (is `{}` a qiao site? `qiao init DIR` makes one)",
+                root.display()
+            ),
+        )]
     })?;
     let text = crate::content::source::decode("site.toml", &bytes).map_err(|d| vec![d])?;
     parse(&text)
@@ -135,21 +146,33 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
 fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     let mut f = Fields::new(doc, "");
     let title = f.require("title", r, None, " (the site's name)").and_then(|v| r.text("title", v));
-    let base = f.require("base_url", r, None, " (the address the site is published at, like \"https://alliance.example.org/\")").and_then(|v| {
-        let s = r.string("base_url", v)?;
-        match normalize_base_url(&s) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                r.error(&v.span(), format!("`base_url`: {e}"));
-                None
+    let base = f
+        .require(
+            "base_url",
+            r,
+            None,
+            " (the address the site is published at, like \"https://alliance.example.org/\")",
+        )
+        .and_then(|v| {
+            let s = r.string("base_url", v)?;
+            match normalize_base_url(&s) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    r.error(&v.span(), format!("`base_url`: {e}"));
+                    None
+                }
             }
-        }
-    });
+        });
     let language = match f.get("language") {
         Some(v) => r.text("language", v).filter(|l| {
             let ok = is_language_tag(l);
             if !ok {
-                r.error(&v.span(), format!("`language` must be a language tag like \"zh\" or \"en\", found \"{l}\""));
+                r.error(
+                    &v.span(),
+                    format!(
+                        "`language` must be a language tag like \"zh\" or \"en\", found \"{l}\""
+                    ),
+                );
             }
             ok
         }),
@@ -177,7 +200,11 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         ok
     });
     let taxonomies = f.get("taxonomies").and_then(|v| read_taxonomies(v, r)).unwrap_or_default();
-    let extra = f.get("extra").and_then(|v| as_table(r, "extra", v, "[extra]")).map(table_to_json).unwrap_or_default();
+    let extra = f
+        .get("extra")
+        .and_then(|v| as_table(r, "extra", v, "[extra]"))
+        .map(table_to_json)
+        .unwrap_or_default();
     let trust_html = f
         .get("markdown")
         .and_then(|v| as_table(r, "markdown", v, "[markdown]"))
@@ -206,11 +233,18 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     })
 }
 
-fn read_taxonomies(v: &crate::content::fields::Value<'_>, r: &mut Reporter<'_>) -> Option<TaxonomyLabels> {
+fn read_taxonomies(
+    v: &crate::content::fields::Value<'_>,
+    r: &mut Reporter<'_>,
+) -> Option<TaxonomyLabels> {
     let table = as_table(r, "taxonomies", v, "[taxonomies]")?;
     let mut f = Fields::new(table, "taxonomies.");
     let mut labels = TaxonomyLabels::default();
-    for (name, target) in [("industries", &mut labels.industries), ("regions", &mut labels.regions), ("tags", &mut labels.tags)] {
+    for (name, target) in [
+        ("industries", &mut labels.industries),
+        ("regions", &mut labels.regions),
+        ("tags", &mut labels.tags),
+    ] {
         let Some(v) = f.get(name) else { continue };
         let field = format!("taxonomies.{name}");
         let Some(t) = as_table(r, &field, v, "{ some-slug = \"Label\" }") else { continue };
@@ -218,7 +252,10 @@ fn read_taxonomies(v: &crate::content::fields::Value<'_>, r: &mut Reporter<'_>) 
             if let DeValue::String(s) = label.get_ref() {
                 target.insert(term.get_ref().to_string(), s.to_string());
             } else {
-                r.error(&label.span(), format!("`{field}.{}` must be a label in quotes", term.get_ref()));
+                r.error(
+                    &label.span(),
+                    format!("`{field}.{}` must be a label in quotes", term.get_ref()),
+                );
             }
         }
     }
@@ -273,13 +310,21 @@ mod tests {
     #[test]
     fn base_url_with_path() {
         let (url, path, host) = normalize_base_url("https://host.org/alliance").unwrap();
-        assert_eq!((url.as_str(), path.as_str(), host.as_str()), ("https://host.org/alliance/", "/alliance/", "host.org"));
+        assert_eq!(
+            (url.as_str(), path.as_str(), host.as_str()),
+            ("https://host.org/alliance/", "/alliance/", "host.org")
+        );
     }
 
     #[test]
     fn unknown_key_suggests() {
-        let err = parse("title = \"x\"\nbase_url = \"https://a.org/\"\ntimezon = \"Asia/Shanghai\"\n").unwrap_err();
-        assert_eq!(err[0].to_string(), "site.toml:3:1: error: unknown field `timezon`; did you mean `timezone`?");
+        let err =
+            parse("title = \"x\"\nbase_url = \"https://a.org/\"\ntimezon = \"Asia/Shanghai\"\n")
+                .unwrap_err();
+        assert_eq!(
+            err[0].to_string(),
+            "site.toml:3:1: error: unknown field `timezon`; did you mean `timezone`?"
+        );
     }
 
     #[test]

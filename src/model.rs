@@ -102,7 +102,10 @@ pub fn serialize_zoned<S: serde::Serializer>(z: &ZonedDateTime, s: S) -> Result<
     s.serialize_str(&rfc3339(z))
 }
 
-fn serialize_opt_zoned<S: serde::Serializer>(z: &Option<ZonedDateTime>, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_opt_zoned<S: serde::Serializer>(
+    z: &Option<ZonedDateTime>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match z {
         Some(z) => s.serialize_str(&rfc3339(z)),
         None => s.serialize_none(),
@@ -634,8 +637,14 @@ pub struct Site {
 
 impl Site {
     /// A site from checked parts.
-    pub fn new(config: SiteConfig, items: Vec<Item>, intros: BTreeMap<Kind, Intro>, today: Date) -> Self {
-        let lookup = items.iter().enumerate().map(|(i, item)| ((item.kind, item.slug.clone()), i)).collect();
+    pub fn new(
+        config: SiteConfig,
+        items: Vec<Item>,
+        intros: BTreeMap<Kind, Intro>,
+        today: Date,
+    ) -> Self {
+        let lookup =
+            items.iter().enumerate().map(|(i, item)| ((item.kind, item.slug.clone()), i)).collect();
         Self { config, items, intros, today, lookup }
     }
 

@@ -25,11 +25,17 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
         bail!("refusing to write the site to `{}`: it is the file system root", output.display());
     }
     if root_abs.starts_with(&out_abs) {
-        bail!("refusing to write the site to `{}`: it holds the site's own sources (choose a folder such as public/)", output.display());
+        bail!(
+            "refusing to write the site to `{}`: it holds the site's own sources (choose a folder such as public/)",
+            output.display()
+        );
     }
     for source in ["content", "static", "templates", "themes", "site.toml"] {
         if out_abs.starts_with(root_abs.join(source)) {
-            bail!("refusing to write the site to `{}`: it is inside the site's {source}", output.display());
+            bail!(
+                "refusing to write the site to `{}`: it is inside the site's {source}",
+                output.display()
+            );
         }
     }
     if out_abs.exists() {
@@ -90,7 +96,8 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> anyhow::R
     check_output_dir(root, output)?;
     let out_abs = absolute(output)?;
     let parent = out_abs.parent().context("output folder has no parent")?.to_path_buf();
-    let name = out_abs.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
+    let name =
+        out_abs.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
     fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
     remove_stale(&parent, &name);
     let staging = parent.join(format!(".{name}.qiao-new-{}", std::process::id()));
@@ -101,17 +108,21 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> anyhow::R
     }
     let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));
     if out_abs.exists() {
-        fs::rename(&out_abs, &old).with_context(|| format!("cannot move the previous build {} aside", out_abs.display()))?;
+        fs::rename(&out_abs, &old).with_context(|| {
+            format!("cannot move the previous build {} aside", out_abs.display())
+        })?;
     }
     if let Err(e) = fs::rename(&staging, &out_abs) {
         if old.exists() {
             let _ = fs::rename(&old, &out_abs);
         }
         let _ = fs::remove_dir_all(&staging);
-        return Err(e).with_context(|| format!("cannot move the new build into {}", out_abs.display()));
+        return Err(e)
+            .with_context(|| format!("cannot move the new build into {}", out_abs.display()));
     }
     if old.exists() {
-        fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous build {}", old.display()))?;
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous build {}", old.display()))?;
     }
     Ok(())
 }
@@ -121,7 +132,8 @@ fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
     for e in entries.flatten() {
         let file_name = e.file_name().to_string_lossy().into_owned();
-        let ours = file_name.starts_with(&format!(".{name}.qiao-new-")) || file_name.starts_with(&format!(".{name}.qiao-old-"));
+        let ours = file_name.starts_with(&format!(".{name}.qiao-new-"))
+            || file_name.starts_with(&format!(".{name}.qiao-old-"));
         if ours && e.path().join(MARKER).is_file() {
             let _ = fs::remove_dir_all(e.path());
         }
@@ -130,7 +142,10 @@ fn remove_stale(parent: &Path, name: &str) {
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
-    fs::write(staging.join(MARKER), "This folder was written by qiao and is replaced on every build.\n")?;
+    fs::write(
+        staging.join(MARKER),
+        "This folder was written by qiao and is replaced on every build.\n",
+    )?;
     for f in files {
         if !is_safe_rel(&f.path) {
             bail!("internal error: output path `{}` would leave the output folder", f.path);
@@ -140,11 +155,13 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     dirs.sort();
     dirs.dedup();
     for d in dirs {
-        fs::create_dir_all(staging.join(d)).with_context(|| format!("cannot create {}", staging.join(d).display()))?;
+        fs::create_dir_all(staging.join(d))
+            .with_context(|| format!("cannot create {}", staging.join(d).display()))?;
     }
     files.par_iter().try_for_each(|f| {
         let path = staging.join(&f.path);
-        let mut file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut file =
+            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
         file.write_all(&f.bytes).with_context(|| format!("cannot write {}", path.display()))?;
         Ok(())
     })
@@ -178,7 +195,8 @@ mod tests {
         assert!(!out.join("a/index.html").exists());
         assert_eq!(fs::read_to_string(out.join("b.txt")).unwrap(), "two");
         assert!(out.join(MARKER).is_file());
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> =
+            fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 

@@ -37,7 +37,13 @@ impl Site {
     }
 
     fn qiao(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_qiao")).args(args).arg("--root").arg(self.root()).env_remove("QIAO_TODAY").output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_qiao"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env_remove("QIAO_TODAY")
+            .output()
+            .unwrap()
     }
 
     fn check(&self) -> Output {
@@ -66,37 +72,56 @@ fn case(front: &str) -> String {
     format!("+++\ntitle = \"A case\"\ndate = 2025-01-01\n{front}+++\n\nText.\n")
 }
 
-const PARTNERS: &str = "partners = [\"alpha-college\", \"beta-company\"]\nmodes = [\"joint-lab\"]\n";
+const PARTNERS: &str =
+    "partners = [\"alpha-college\", \"beta-company\"]\nmodes = [\"joint-lab\"]\n";
 
 #[test]
 fn misspelt_field_gets_a_suggestion() {
     let s = Site::new();
-    s.write("content/cases/x.md", &format!("+++\ntitel = \"A case\"\ndate = 2025-01-01\n{PARTNERS}+++\n"));
+    s.write(
+        "content/cases/x.md",
+        &format!("+++\ntitel = \"A case\"\ndate = 2025-01-01\n{PARTNERS}+++\n"),
+    );
     let e = s.errors();
-    assert_eq!(e, vec![
-        "content/cases/x.md:1:1: error: missing required field `title`",
-        "content/cases/x.md:2:1: error: unknown field `titel`; did you mean `title`?",
-    ]);
+    assert_eq!(
+        e,
+        vec![
+            "content/cases/x.md:1:1: error: missing required field `title`",
+            "content/cases/x.md:2:1: error: unknown field `titel`; did you mean `title`?",
+        ]
+    );
 }
 
 #[test]
 fn missing_required_field_points_at_the_file() {
     let s = Site::new();
-    s.write("content/cases/x.md", "+++\ntitle = \"A case\"\ndate = 2025-01-01\nmodes = [\"joint-lab\"]\n+++\n");
-    assert_eq!(s.one_error(), "content/cases/x.md:1:1: error: missing required field `partners` (the slugs of at least two members, like [\"school-a\", \"company-b\"])");
+    s.write(
+        "content/cases/x.md",
+        "+++\ntitle = \"A case\"\ndate = 2025-01-01\nmodes = [\"joint-lab\"]\n+++\n",
+    );
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:1:1: error: missing required field `partners` (the slugs of at least two members, like [\"school-a\", \"company-b\"])"
+    );
 }
 
 #[test]
 fn wrong_type() {
     let s = Site::new();
     s.write("content/cases/x.md", &case(&format!("{PARTNERS}draft = \"yes\"\n")));
-    assert_eq!(s.one_error(), "content/cases/x.md:6:9: error: `draft` must be true or false, found a string \"yes\"");
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:6:9: error: `draft` must be true or false, found a string \"yes\""
+    );
 }
 
 #[test]
 fn unknown_enum_value_gets_a_suggestion() {
     let s = Site::new();
-    s.write("content/members/gamma.md", "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"univercity\"\n+++\n");
+    s.write(
+        "content/members/gamma.md",
+        "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"univercity\"\n+++\n",
+    );
     assert_eq!(
         s.one_error(),
         "content/members/gamma.md:4:8: error: `type` has an unknown value `univercity`; did you mean `university`? (allowed: `university`, `college`, `enterprise`, `association`, `government`, `institute`, `investor`)"
@@ -114,82 +139,130 @@ fn unknown_value_in_a_list() {
 #[test]
 fn impossible_date() {
     let s = Site::new();
-    s.write("content/cases/x.md", &format!("+++\ntitle = \"A\"\ndate = 2025-13-45\n{PARTNERS}+++\n"));
-    assert_eq!(s.one_error(), "content/cases/x.md:3:8: error: front matter is not valid TOML at `date`: invalid date, expected month between 01 and 12");
+    s.write(
+        "content/cases/x.md",
+        &format!("+++\ntitle = \"A\"\ndate = 2025-13-45\n{PARTNERS}+++\n"),
+    );
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:3:8: error: front matter is not valid TOML at `date`: invalid date, expected month between 01 and 12"
+    );
 }
 
 #[test]
 fn impossible_date_in_quotes() {
     let s = Site::new();
-    s.write("content/cases/x.md", &format!("+++\ntitle = \"A\"\ndate = \"2025-02-30\"\n{PARTNERS}+++\n"));
+    s.write(
+        "content/cases/x.md",
+        &format!("+++\ntitle = \"A\"\ndate = \"2025-02-30\"\n{PARTNERS}+++\n"),
+    );
     let e = s.one_error();
-    assert!(e.starts_with("content/cases/x.md:3:8: error: `date` is not a valid date: `2025-02-30`"), "{e}");
+    assert!(
+        e.starts_with("content/cases/x.md:3:8: error: `date` is not a valid date: `2025-02-30`"),
+        "{e}"
+    );
 }
 
 #[test]
 fn ended_before_started() {
     let s = Site::new();
-    s.write("content/cases/x.md", &case(&format!("{PARTNERS}started = 2025-05-01\nended = 2024-01-01\n")));
-    assert_eq!(s.one_error(), "content/cases/x.md:7:9: error: `ended` (2024-01-01) is before `started` (2025-05-01); it must not be");
+    s.write(
+        "content/cases/x.md",
+        &case(&format!("{PARTNERS}started = 2025-05-01\nended = 2024-01-01\n")),
+    );
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:7:9: error: `ended` (2024-01-01) is before `started` (2025-05-01); it must not be"
+    );
 }
 
 #[test]
 fn expires_before_effective() {
     let s = Site::new();
     s.write("content/policies/p2.md", "+++\ntitle = \"P\"\ndate = 2025-01-01\nissuer = [\"A\", \"B\"]\nlevel = \"county\"\nissued = 2025-01-01\neffective = 2025-03-01\nexpires = 2025-02-01\n+++\n");
-    assert_eq!(s.one_error(), "content/policies/p2.md:8:11: error: `expires` (2025-02-01) is before `effective` (2025-03-01); it must not be");
+    assert_eq!(
+        s.one_error(),
+        "content/policies/p2.md:8:11: error: `expires` (2025-02-01) is before `effective` (2025-03-01); it must not be"
+    );
 }
 
 #[test]
 fn roadshow_end_before_start_and_no_venue() {
     let s = Site::new();
     s.write("content/roadshows/r.md", "+++\ntitle = \"R\"\ndate = 2025-01-01\nstart = 2026-05-20T14:00:00\nend = 2026-05-20T10:00:00\norganizer = \"alpha-college\"\n+++\n");
-    assert_eq!(s.errors(), vec![
-        "content/roadshows/r.md:1:1: error: a roadshow needs `venue` (where it takes place) or `online_url` (where to watch), or both",
-        "content/roadshows/r.md:5:7: error: `end` (2026-05-20T10:00:00+08:00) must be after `start` (2026-05-20T14:00:00+08:00)",
-    ]);
+    assert_eq!(
+        s.errors(),
+        vec![
+            "content/roadshows/r.md:1:1: error: a roadshow needs `venue` (where it takes place) or `online_url` (where to watch), or both",
+            "content/roadshows/r.md:5:7: error: `end` (2026-05-20T10:00:00+08:00) must be after `start` (2026-05-20T14:00:00+08:00)",
+        ]
+    );
 }
 
 #[test]
 fn trl_out_of_range() {
     let s = Site::new();
     s.write("content/demands/d.md", "+++\ntitle = \"D\"\ndate = 2025-01-01\nneed = \"technology\"\norganization = \"beta-company\"\ndeadline = 2026-12-31\ntrl = 12\n+++\n");
-    assert_eq!(s.one_error(), "content/demands/d.md:7:7: error: `trl` must be between 1 and 9, found 12");
+    assert_eq!(
+        s.one_error(),
+        "content/demands/d.md:7:7: error: `trl` must be between 1 and 9, found 12"
+    );
 }
 
 #[test]
 fn budget_min_above_max() {
     let s = Site::new();
     s.write("content/demands/d.md", "+++\ntitle = \"D\"\ndate = 2025-01-01\nneed = \"technology\"\norganization = \"beta-company\"\ndeadline = 2026-12-31\nbudget = { min = 500000, max = 100000 }\n+++\n");
-    assert_eq!(s.one_error(), "content/demands/d.md:7:32: error: `budget.max` (100000) is less than `budget.min` (500000)");
+    assert_eq!(
+        s.one_error(),
+        "content/demands/d.md:7:32: error: `budget.max` (100000) is less than `budget.min` (500000)"
+    );
 }
 
 #[test]
 fn fewer_than_two_partners() {
     let s = Site::new();
-    s.write("content/cases/x.md", &case("partners = [\"alpha-college\"]\nmodes = [\"joint-lab\"]\n"));
-    assert_eq!(s.one_error(), "content/cases/x.md:4:12: error: `partners` needs at least two members, found 1");
+    s.write(
+        "content/cases/x.md",
+        &case("partners = [\"alpha-college\"]\nmodes = [\"joint-lab\"]\n"),
+    );
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:4:12: error: `partners` needs at least two members, found 1"
+    );
 }
 
 #[test]
 fn unknown_member_lists_nearest_slugs() {
     let s = Site::new();
-    s.write("content/cases/x.md", &case("partners = [\"alpha-college\", \"beta-compny\"]\nmodes = [\"joint-lab\"]\n"));
-    assert_eq!(s.one_error(), "content/cases/x.md:4:30: error: unknown member `beta-compny` in `partners`; did you mean `beta-company`?");
+    s.write(
+        "content/cases/x.md",
+        &case("partners = [\"alpha-college\", \"beta-compny\"]\nmodes = [\"joint-lab\"]\n"),
+    );
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:4:30: error: unknown member `beta-compny` in `partners`; did you mean `beta-company`?"
+    );
 }
 
 #[test]
 fn unknown_policy() {
     let s = Site::new();
     s.write("content/cases/x.md", &case(&format!("{PARTNERS}policies = [\"p2\"]\n")));
-    assert_eq!(s.one_error(), "content/cases/x.md:6:13: error: unknown policy `p2` in `policies`; did you mean `p1`?");
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:6:13: error: unknown policy `p2` in `policies`; did you mean `p1`?"
+    );
 }
 
 #[test]
 fn slug_with_path_characters() {
     let s = Site::new();
     s.write("content/cases/x.md", &case(&format!("{PARTNERS}slug = \"../etc\"\n")));
-    assert_eq!(s.one_error(), "content/cases/x.md:6:8: error: `slug` may use only a-z, 0-9, `-` and Chinese characters, found \"../etc\" (not allowed: \"../\")");
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:6:8: error: `slug` may use only a-z, 0-9, `-` and Chinese characters, found \"../etc\" (not allowed: \"../\")"
+    );
 }
 
 #[test]
@@ -197,7 +270,10 @@ fn duplicate_slug_names_the_earlier_file() {
     let s = Site::new();
     s.write("content/cases/a.md", &case(PARTNERS));
     s.write("content/cases/b.md", &case(&format!("{PARTNERS}slug = \"a\"\n")));
-    assert_eq!(s.one_error(), "content/cases/b.md:6:1: error: duplicate slug `a` in cases: `content/cases/a.md` already uses it; set a different `slug` or rename the file");
+    assert_eq!(
+        s.one_error(),
+        "content/cases/b.md:6:1: error: duplicate slug `a` in cases: `content/cases/a.md` already uses it; set a different `slug` or rename the file"
+    );
 }
 
 #[test]
@@ -205,7 +281,10 @@ fn duplicate_slug_across_subfolders() {
     let s = Site::new();
     s.write("content/cases/2024/a.md", &case(PARTNERS));
     s.write("content/cases/2025/a.md", &case(PARTNERS));
-    assert_eq!(s.one_error(), "content/cases/2025/a.md:1:1: error: duplicate slug `a` in cases: `content/cases/2024/a.md` already uses it; set a different `slug` or rename the file");
+    assert_eq!(
+        s.one_error(),
+        "content/cases/2025/a.md:1:1: error: duplicate slug `a` in cases: `content/cases/2024/a.md` already uses it; set a different `slug` or rename the file"
+    );
 }
 
 #[test]
@@ -213,7 +292,10 @@ fn cover_without_alt() {
     let s = Site::new();
     s.write("static/img/c.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     s.write("content/cases/x.md", &case(&format!("{PARTNERS}cover = \"/img/c.svg\"\n")));
-    assert_eq!(s.one_error(), "content/cases/x.md:6:1: error: `cover` needs `cover_alt`: a short description of the image for people who cannot see it");
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:6:1: error: `cover` needs `cover_alt`: a short description of the image for people who cannot see it"
+    );
 }
 
 #[test]
@@ -230,13 +312,19 @@ fn url_that_does_not_parse() {
 fn javascript_url_is_refused() {
     let s = Site::new();
     s.write("content/members/gamma.md", "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"enterprise\"\nwebsite = \"javascript:alert(1)\"\n+++\n");
-    assert_eq!(s.one_error(), "content/members/gamma.md:5:11: error: `website` must be an http:// or https:// address, found scheme `javascript:`");
+    assert_eq!(
+        s.one_error(),
+        "content/members/gamma.md:5:11: error: `website` must be an http:// or https:// address, found scheme `javascript:`"
+    );
 }
 
 #[test]
 fn taxonomy_term_must_be_a_slug() {
     let s = Site::new();
-    s.write("content/cases/x.md", &case(&format!("{PARTNERS}industries = [\"Intelligent Manufacturing\"]\n")));
+    s.write(
+        "content/cases/x.md",
+        &case(&format!("{PARTNERS}industries = [\"Intelligent Manufacturing\"]\n")),
+    );
     assert_eq!(
         s.one_error(),
         "content/cases/x.md:6:15: error: `industries` terms are slugs (a-z, 0-9, `-`), found \"Intelligent Manufacturing\"; write \"intelligent-manufacturing\" and give its label in site.toml [taxonomies]"
@@ -250,39 +338,66 @@ fn unclosed_yaml_empty_and_binary_files() {
     s.write("content/cases/b.md", "---\ntitle: x\n---\n");
     s.write("content/cases/c.md", "");
     s.write_bytes("content/cases/d.md", b"+++\ntitle = \"caf\xe9\"\n+++\n");
-    assert_eq!(s.errors(), vec![
-        "content/cases/a.md:1:1: error: front matter is not closed: add a line `+++` after the last field (the first `+++` is on line 1)",
-        "content/cases/b.md:1:1: error: front matter is TOML between `+++` lines, not YAML between `---` lines: replace both `---` lines with `+++` and write `key = \"value\"` instead of `key: value`",
-        "content/cases/c.md:1:1: error: the file is empty; a content file starts with TOML front matter between `+++` lines, with at least `title` and `date`",
-        "content/cases/d.md:2:13: error: the file is not valid UTF-8: byte 0xE9 at byte offset 16; save the file as UTF-8",
-    ]);
+    assert_eq!(
+        s.errors(),
+        vec![
+            "content/cases/a.md:1:1: error: front matter is not closed: add a line `+++` after the last field (the first `+++` is on line 1)",
+            "content/cases/b.md:1:1: error: front matter is TOML between `+++` lines, not YAML between `---` lines: replace both `---` lines with `+++` and write `key = \"value\"` instead of `key: value`",
+            "content/cases/c.md:1:1: error: the file is empty; a content file starts with TOML front matter between `+++` lines, with at least `title` and `date`",
+            "content/cases/d.md:2:13: error: the file is not valid UTF-8: byte 0xE9 at byte offset 16; save the file as UTF-8",
+        ]
+    );
 }
 
 #[test]
 fn unknown_site_toml_key() {
     let s = Site::new();
-    s.write("site.toml", "title = \"T\"\nbase_url = \"https://example.org/\"\ntimezon = \"Asia/Shanghai\"\n");
-    assert_eq!(s.one_error(), "site.toml:3:1: error: unknown field `timezon`; did you mean `timezone`?");
+    s.write(
+        "site.toml",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\ntimezon = \"Asia/Shanghai\"\n",
+    );
+    assert_eq!(
+        s.one_error(),
+        "site.toml:3:1: error: unknown field `timezon`; did you mean `timezone`?"
+    );
 }
 
 #[test]
 fn bad_timezone() {
     let s = Site::new();
-    s.write("site.toml", "title = \"T\"\nbase_url = \"https://example.org/\"\ntimezone = \"Beijing\"\n");
-    assert_eq!(s.one_error(), "site.toml:3:12: error: `timezone` must be an IANA time zone name like \"Asia/Shanghai\", found \"Beijing\"");
+    s.write(
+        "site.toml",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\ntimezone = \"Beijing\"\n",
+    );
+    assert_eq!(
+        s.one_error(),
+        "site.toml:3:12: error: `timezone` must be an IANA time zone name like \"Asia/Shanghai\", found \"Beijing\""
+    );
 }
 
 #[test]
 fn crlf_and_bom_positions() {
     let s = Site::new();
-    s.write("content/cases/x.md", &format!("\u{feff}+++\r\ntitle = \"A\"\r\ndate = 2025-01-01\r\n{}trl = 3\r\n+++\r\n", PARTNERS.replace('\n', "\r\n")));
-    assert_eq!(s.one_error(), "content/cases/x.md:6:1: error: unknown field `trl`; free-form data goes under [extra]");
+    s.write(
+        "content/cases/x.md",
+        &format!(
+            "\u{feff}+++\r\ntitle = \"A\"\r\ndate = 2025-01-01\r\n{}trl = 3\r\n+++\r\n",
+            PARTNERS.replace('\n', "\r\n")
+        ),
+    );
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:6:1: error: unknown field `trl`; free-form data goes under [extra]"
+    );
 }
 
 #[test]
 fn every_error_of_a_run_is_reported_sorted() {
     let s = Site::new();
-    s.write("content/cases/b.md", &case("partners = [\"nobody\", \"beta-company\"]\nmodes = [\"joint-lab\"]\n"));
+    s.write(
+        "content/cases/b.md",
+        &case("partners = [\"nobody\", \"beta-company\"]\nmodes = [\"joint-lab\"]\n"),
+    );
     s.write("content/cases/a.md", &case(&format!("{PARTNERS}depth = \"very\"\n")));
     let out = s.check();
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -296,7 +411,14 @@ fn every_error_of_a_run_is_reported_sorted() {
 #[test]
 fn editor_leftovers_and_hidden_files_are_ignored() {
     let s = Site::new();
-    for name in ["content/cases/.x.md.swp", "content/cases/x.md~", "content/cases/#x.md#", "content/cases/4913", "content/cases/_notes.md", "content/.hidden/y.md"] {
+    for name in [
+        "content/cases/.x.md.swp",
+        "content/cases/x.md~",
+        "content/cases/#x.md#",
+        "content/cases/4913",
+        "content/cases/_notes.md",
+        "content/.hidden/y.md",
+    ] {
         s.write(name, "garbage");
     }
     let out = s.check();
@@ -306,8 +428,14 @@ fn editor_leftovers_and_hidden_files_are_ignored() {
 #[test]
 fn drafts_are_left_out_unless_asked() {
     let s = Site::new();
-    s.write("content/members/gamma.md", "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"enterprise\"\ndraft = true\n+++\n");
-    s.write("content/cases/x.md", &case("partners = [\"alpha-college\", \"gamma\"]\nmodes = [\"joint-lab\"]\n"));
+    s.write(
+        "content/members/gamma.md",
+        "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"enterprise\"\ndraft = true\n+++\n",
+    );
+    s.write(
+        "content/cases/x.md",
+        &case("partners = [\"alpha-college\", \"gamma\"]\nmodes = [\"joint-lab\"]\n"),
+    );
     assert_eq!(
         s.one_error(),
         "content/cases/x.md:4:30: error: `gamma` in `partners` is a draft (`content/members/gamma.md` has `draft = true`); publish it, or build with --drafts"
@@ -321,7 +449,14 @@ fn init_then_new_of_every_kind_passes_check() {
     let site = dir.path().join("my-alliance");
     let out = Command::new(env!("CARGO_BIN_EXE_qiao")).arg("init").arg(&site).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_qiao")).args(args).arg("--root").arg(&site).output().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_qiao"))
+            .args(args)
+            .arg("--root")
+            .arg(&site)
+            .output()
+            .unwrap()
+    };
     let check = run(&["check"]);
     assert!(check.status.success(), "init: {}", String::from_utf8_lossy(&check.stderr));
     for kind in ["members", "cases", "policies", "demands", "roadshows", "page"] {
@@ -336,7 +471,10 @@ fn init_then_new_of_every_kind_passes_check() {
 
 #[test]
 fn bad_command_line_exits_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qiao")).args(["check", "--today", "tomorrow"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_qiao"))
+        .args(["check", "--today", "tomorrow"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = Command::new(env!("CARGO_BIN_EXE_qiao")).args(["frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -345,7 +483,11 @@ fn bad_command_line_exits_2() {
 #[test]
 fn example_site_passes_check() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_qiao")).args(["check", "--today", "2026-11-24", "--root"]).arg(&root).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_qiao"))
+        .args(["check", "--today", "2026-11-24", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
@@ -381,7 +523,8 @@ fn mutated_files_never_panic() {
             }
             2 => {
                 let at = (next() as usize) % m.len();
-                let ins: &[u8] = [b"+++\n".as_slice(), b"\"", b"[", b"{", b"=", b"\r", b"\xe6\xa8"][(next() as usize) % 7];
+                let ins: &[u8] = [b"+++\n".as_slice(), b"\"", b"[", b"{", b"=", b"\r", b"\xe6\xa8"]
+                    [(next() as usize) % 7];
                 m.splice(at..at, ins.iter().copied());
             }
             _ => {
@@ -399,8 +542,14 @@ fn mutated_files_never_panic() {
 #[test]
 fn a_broken_member_is_reported_once_not_at_every_reference() {
     let s = Site::new();
-    s.write("content/members/gamma.md", "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"startup\"\n+++\n");
-    s.write("content/cases/x.md", &case("partners = [\"alpha-college\", \"gamma\"]\nmodes = [\"joint-lab\"]\n"));
+    s.write(
+        "content/members/gamma.md",
+        "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"startup\"\n+++\n",
+    );
+    s.write(
+        "content/cases/x.md",
+        &case("partners = [\"alpha-college\", \"gamma\"]\nmodes = [\"joint-lab\"]\n"),
+    );
     let e = s.one_error();
     assert!(e.starts_with("content/members/gamma.md:4:8: error: `type` must be one of"), "{e}");
 }

@@ -9,18 +9,32 @@ use crate::content::parse::is_slug;
 use crate::model::Kind;
 
 /// Writes `ROOT/content/<kind>/<slug>.md` and returns its path.
-pub fn new_file(root: &Path, kind: &str, slug: &str, title: Option<&str>) -> Result<PathBuf, String> {
+pub fn new_file(
+    root: &Path,
+    kind: &str,
+    slug: &str,
+    title: Option<&str>,
+) -> Result<PathBuf, String> {
     if !root.join("site.toml").is_file() {
-        return Err(format!("no site.toml in {}: run this in a site's folder or pass --root", root.display()));
+        return Err(format!(
+            "no site.toml in {}: run this in a site's folder or pass --root",
+            root.display()
+        ));
     }
     if !is_slug(slug) {
-        return Err(format!("`{slug}` cannot be a slug: use only a-z, 0-9, `-` and Chinese characters"));
+        return Err(format!(
+            "`{slug}` cannot be a slug: use only a-z, 0-9, `-` and Chinese characters"
+        ));
     }
     let kind = match kind {
         "page" | "pages" => Kind::Pages,
-        k => Kind::from_folder(k).or_else(|| Kind::from_folder(&format!("{k}s"))).ok_or_else(|| {
-            format!("unknown kind `{k}`: use members, cases, policies, demands, roadshows or page")
-        })?,
+        k => Kind::from_folder(k).or_else(|| Kind::from_folder(&format!("{k}s"))).ok_or_else(
+            || {
+                format!(
+                    "unknown kind `{k}`: use members, cases, policies, demands, roadshows or page"
+                )
+            },
+        )?,
     };
     let path = match kind {
         Kind::Pages => root.join("content").join(format!("{slug}.md")),
@@ -59,7 +73,9 @@ pub fn template(kind: Kind, title: &str, today: jiff::civil::Date, members: &[St
     let mut s = String::from("+++\n");
     let _ = writeln!(s, "title = {}", quote(title));
     let _ = writeln!(s, "date = {today}");
-    let member = |i: usize| members.get(i).or(members.first()).cloned().unwrap_or_else(|| "your-member-slug".into());
+    let member = |i: usize| {
+        members.get(i).or(members.first()).cloned().unwrap_or_else(|| "your-member-slug".into())
+    };
     match kind {
         Kind::Members => {
             s.push_str("type = \"enterprise\"  # university, college, enterprise, association, government, institute, investor\n");
@@ -69,7 +85,12 @@ pub fn template(kind: Kind, title: &str, today: jiff::civil::Date, members: &[St
             s.push_str("# contact = { name = \"张老师\", email = \"name@example.org\", phone = \"0792-0000000\" }\n");
         }
         Kind::Cases => {
-            let _ = writeln!(s, "partners = [{}, {}]  # at least two member slugs", quote(&member(0)), quote(&member(1)));
+            let _ = writeln!(
+                s,
+                "partners = [{}, {}]  # at least two member slugs",
+                quote(&member(0)),
+                quote(&member(1))
+            );
             s.push_str("modes = [\"order-training\"]  # order-training, apprenticeship, internship-base, industrial-college, joint-lab, joint-rnd, tech-transfer, training-base, teacher-exchange, other\n");
             s.push_str("# depth = \"middle\"  # shallow, middle, deep\n# started = 2024-09-01\n# ended = 2026-07-01\n# policies = [\"policy-slug\"]\n");
             s.push_str("# [[outcomes]]\n# label = \"学生培养\"\n# value = 120\n# unit = \"人\"\n");
@@ -83,7 +104,11 @@ pub fn template(kind: Kind, title: &str, today: jiff::civil::Date, members: &[St
         }
         Kind::Demands => {
             s.push_str("need = \"technology\"  # technology, talent, equipment, training, joint-rnd, consulting\n");
-            let _ = writeln!(s, "organization = {}  # the member that seeks a partner", quote(&member(0)));
+            let _ = writeln!(
+                s,
+                "organization = {}  # the member that seeks a partner",
+                quote(&member(0))
+            );
             let _ = writeln!(s, "deadline = {}", today.saturating_add(jiff::Span::new().days(30)));
             s.push_str("# status = \"open\"  # open, in-talks, matched, closed\n# budget = { min = 100000, max = 300000 }  # or { amount = 200000 } or { negotiable = true }\n# trl = 5\n# contact = { name = \"李工\", email = \"name@example.org\" }\n");
         }
@@ -92,7 +117,10 @@ pub fn template(kind: Kind, title: &str, today: jiff::civil::Date, members: &[St
             let _ = writeln!(s, "start = {start}T14:00:00");
             let _ = writeln!(s, "organizer = {}", quote(&member(0)));
             s.push_str("venue = { name = \"联盟会议中心\", city = \"浔江\" }  # or online_url = \"https://...\", or both\n");
-            let _ = writeln!(s, "# end = {start}T17:00:00\n# status = \"scheduled\"  # scheduled, postponed, cancelled, moved-online\n# registration = {{ url = \"https://example.org/register\", deadline = {start}, capacity = 200 }}");
+            let _ = writeln!(
+                s,
+                "# end = {start}T17:00:00\n# status = \"scheduled\"  # scheduled, postponed, cancelled, moved-online\n# registration = {{ url = \"https://example.org/register\", deadline = {start}, capacity = 200 }}"
+            );
             s.push_str("# [[projects]]\n# title = \"...\"\n# team = \"member-slug\"\n# seeking = \"investment\"  # investment, licensing, partner, customers\n# trl = 6\n# summary = \"...\"\n");
         }
         Kind::Pages => {}
@@ -107,7 +135,10 @@ pub fn init(dir: &Path) -> Result<(), String> {
     if dir.join("site.toml").exists() {
         return Err(format!("{} already holds a site (site.toml exists)", dir.display()));
     }
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "alliance".into());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "alliance".into());
     let today = jiff::ZonedDateTime::now().date();
     let members = vec!["example-college".to_owned(), "example-company".to_owned()];
     let files: Vec<(String, String)> = vec![
@@ -118,19 +149,40 @@ pub fn init(dir: &Path) -> Result<(), String> {
                 quote(&format!("{name} 产教融合联盟"))
             ),
         ),
-        ("content/about.md".into(), format!("+++\ntitle = \"关于联盟\"\ndate = {today}\n+++\n\n联盟由院校、企业、行业协会和地方政府共同组成。\n")),
+        (
+            "content/about.md".into(),
+            format!(
+                "+++\ntitle = \"关于联盟\"\ndate = {today}\n+++\n\n联盟由院校、企业、行业协会和地方政府共同组成。\n"
+            ),
+        ),
         (
             "content/members/example-college.md".into(),
-            format!("+++\ntitle = \"示例职业技术学院\"\ndate = {today}\ntype = \"college\"\nindustries = [\"intelligent-manufacturing\"]\noffers = [\"talent\", \"training\"]\nexpertise = [\"数控加工\"]\n+++\n\n一所示例职业院校。\n"),
+            format!(
+                "+++\ntitle = \"示例职业技术学院\"\ndate = {today}\ntype = \"college\"\nindustries = [\"intelligent-manufacturing\"]\noffers = [\"talent\", \"training\"]\nexpertise = [\"数控加工\"]\n+++\n\n一所示例职业院校。\n"
+            ),
         ),
         (
             "content/members/example-company.md".into(),
-            format!("+++\ntitle = \"示例智能装备有限公司\"\ndate = {today}\ntype = \"enterprise\"\nindustries = [\"intelligent-manufacturing\"]\noffers = [\"internships\", \"equipment\"]\n+++\n\n一家示例制造企业。\n"),
+            format!(
+                "+++\ntitle = \"示例智能装备有限公司\"\ndate = {today}\ntype = \"enterprise\"\nindustries = [\"intelligent-manufacturing\"]\noffers = [\"internships\", \"equipment\"]\n+++\n\n一家示例制造企业。\n"
+            ),
         ),
-        ("content/cases/first-order-class.md".into(), template(Kind::Cases, "第一个订单班", today, &members)),
-        ("content/policies/first-policy.md".into(), template(Kind::Policies, "产教融合支持办法", today, &members)),
-        ("content/demands/first-demand.md".into(), template(Kind::Demands, "数控加工工艺优化需求", today, &members)),
-        ("content/roadshows/first-roadshow.md".into(), template(Kind::Roadshows, "科技成果路演", today, &members)),
+        (
+            "content/cases/first-order-class.md".into(),
+            template(Kind::Cases, "第一个订单班", today, &members),
+        ),
+        (
+            "content/policies/first-policy.md".into(),
+            template(Kind::Policies, "产教融合支持办法", today, &members),
+        ),
+        (
+            "content/demands/first-demand.md".into(),
+            template(Kind::Demands, "数控加工工艺优化需求", today, &members),
+        ),
+        (
+            "content/roadshows/first-roadshow.md".into(),
+            template(Kind::Roadshows, "科技成果路演", today, &members),
+        ),
     ];
     for (rel, text) in files {
         let path = dir.join(rel);

@@ -37,7 +37,10 @@ pub fn cross_file(
             }
         }
         if let Some(earlier) = urls.insert(item.rel_url.as_str(), rel) {
-            diagnostics.push(Diagnostic::file(rel, format!("this page's URL /{} is already used by `{earlier}`", item.rel_url)));
+            diagnostics.push(Diagnostic::file(
+                rel,
+                format!("this page's URL /{} is already used by `{earlier}`", item.rel_url),
+            ));
         }
     }
     // References, against published items (drafts count only when building drafts).
@@ -54,7 +57,9 @@ pub fn cross_file(
     for (rel, _, refs) in pending {
         for r in refs {
             let known = published.get(&r.target).unwrap_or(&empty);
-            if known.contains(r.slug.as_str()) || broken.iter().any(|(k, s)| *k == r.target && *s == r.slug) {
+            if known.contains(r.slug.as_str())
+                || broken.iter().any(|(k, s)| *k == r.target && *s == r.slug)
+            {
                 continue;
             }
             let what = if r.target == Kind::Members { "member" } else { "policy" };
@@ -66,7 +71,11 @@ pub fn cross_file(
                 None => {
                     let mut near = suggest::did_you_mean(&r.slug, known.iter().copied());
                     if near.is_empty() {
-                        near = format!("; add `content/{}/{}.md` or use an existing slug", r.target.folder(), r.slug);
+                        near = format!(
+                            "; add `content/{}/{}.md` or use an existing slug",
+                            r.target.folder(),
+                            r.slug
+                        );
                     }
                     format!("unknown {what} `{}` in `{}`{near}", r.slug, r.field)
                 }
@@ -81,7 +90,8 @@ pub fn cross_file(
             continue;
         }
         let clean = cover.trim_start_matches('/');
-        let exists = !clean.split('/').any(|s| s == "..") && root.join("static").join(clean).is_file();
+        let exists =
+            !clean.split('/').any(|s| s == "..") && root.join("static").join(clean).is_file();
         if !exists {
             diagnostics.push(Diagnostic::file(
                 &item.source,

@@ -95,7 +95,12 @@ impl<'a> Reporter<'a> {
 
     fn wrong_type(&mut self, field: &str, v: &Value<'_>, expected: &str) {
         let found = type_name(v.get_ref());
-        self.error(&v.span(), format!("`{field}` must be {expected}, found {found} {}", quoted(v.get_ref())).trim_end().to_owned());
+        self.error(
+            &v.span(),
+            format!("`{field}` must be {expected}, found {found} {}", quoted(v.get_ref()))
+                .trim_end()
+                .to_owned(),
+        );
     }
 
     /// A string value.
@@ -131,18 +136,32 @@ impl<'a> Reporter<'a> {
     }
 
     /// An integer within `range`.
-    pub fn integer(&mut self, field: &str, v: &Value<'_>, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+    pub fn integer(
+        &mut self,
+        field: &str,
+        v: &Value<'_>,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<i64> {
         let DeValue::Integer(i) = v.get_ref() else {
             self.wrong_type(field, v, "a whole number");
             return None;
         };
-        let parsed = i64::from_str_radix(&i.as_str().replace('_', "").replace("0x", "").replace("0o", "").replace("0b", ""), i.radix()).ok();
+        let parsed = i64::from_str_radix(
+            &i.as_str().replace('_', "").replace("0x", "").replace("0o", "").replace("0b", ""),
+            i.radix(),
+        )
+        .ok();
         match parsed {
             Some(n) if range.contains(&n) => Some(n),
             _ => {
                 self.error(
                     &v.span(),
-                    format!("`{field}` must be between {} and {}, found {}", range.start(), range.end(), i.as_str()),
+                    format!(
+                        "`{field}` must be between {} and {}, found {}",
+                        range.start(),
+                        range.end(),
+                        i.as_str()
+                    ),
                 );
                 None
             }
@@ -172,7 +191,13 @@ impl<'a> Reporter<'a> {
     }
 
     /// A string from a fixed list; an unknown one gets the nearest allowed values.
-    pub fn one_of<T>(&mut self, field: &str, v: &Value<'_>, all: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+    pub fn one_of<T>(
+        &mut self,
+        field: &str,
+        v: &Value<'_>,
+        all: &[&str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let s = self.string(field, v)?;
         if let Some(t) = parse(&s) {
             return Some(t);
@@ -189,7 +214,12 @@ impl<'a> Reporter<'a> {
     }
 
     /// A list; a single value is an error unless `single_ok`.
-    pub fn list<'v, 'i>(&mut self, field: &str, v: &'v Value<'i>, single_ok: bool) -> Option<Vec<&'v Value<'i>>> {
+    pub fn list<'v, 'i>(
+        &mut self,
+        field: &str,
+        v: &'v Value<'i>,
+        single_ok: bool,
+    ) -> Option<Vec<&'v Value<'i>>> {
         match v.get_ref() {
             DeValue::Array(items) => Some(array_items(items)),
             _ if single_ok => Some(vec![v]),
@@ -201,13 +231,27 @@ impl<'a> Reporter<'a> {
     }
 
     /// A list of strings; each bad element is reported.
-    pub fn string_list(&mut self, field: &str, v: &Value<'_>, single_ok: bool) -> Vec<(String, Range<usize>)> {
+    pub fn string_list(
+        &mut self,
+        field: &str,
+        v: &Value<'_>,
+        single_ok: bool,
+    ) -> Vec<(String, Range<usize>)> {
         let Some(items) = self.list(field, v, single_ok) else { return Vec::new() };
-        items.into_iter().filter_map(|item| self.text(field, item).map(|s| (s, item.span()))).collect()
+        items
+            .into_iter()
+            .filter_map(|item| self.text(field, item).map(|s| (s, item.span())))
+            .collect()
     }
 
     /// A list of values from a fixed set.
-    pub fn enum_list<T>(&mut self, field: &str, v: &Value<'_>, all: &[&str], parse: fn(&str) -> Option<T>) -> Vec<T> {
+    pub fn enum_list<T>(
+        &mut self,
+        field: &str,
+        v: &Value<'_>,
+        all: &[&str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Vec<T> {
         let Some(items) = self.list(field, v, false) else { return Vec::new() };
         items.into_iter().filter_map(|item| self.one_of(field, item, all, parse)).collect()
     }
@@ -217,7 +261,10 @@ impl<'a> Reporter<'a> {
         match self.date_or_time(field, v)? {
             DateOrTime::Date(d) => Some(d),
             DateOrTime::DateTime(_) => {
-                self.error(&v.span(), format!("`{field}` must be a date like 2025-03-18, without a time of day"));
+                self.error(
+                    &v.span(),
+                    format!("`{field}` must be a date like 2025-03-18, without a time of day"),
+                );
                 None
             }
         }
@@ -260,10 +307,21 @@ impl<'a> Reporter<'a> {
     pub fn url(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
         let s = self.text(field, v)?;
         match url::Url::parse(s.trim()) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()) => Some(s.trim().to_owned()),
+            Ok(u)
+                if matches!(u.scheme(), "http" | "https")
+                    && u.host_str().is_some_and(|h| !h.is_empty()) =>
+            {
+                Some(s.trim().to_owned())
+            }
             Ok(u) if u.scheme() == "mailto" => Some(s.trim().to_owned()),
             Ok(u) => {
-                self.error(&v.span(), format!("`{field}` must be an http:// or https:// address, found scheme `{}:`", u.scheme()));
+                self.error(
+                    &v.span(),
+                    format!(
+                        "`{field}` must be an http:// or https:// address, found scheme `{}:`",
+                        u.scheme()
+                    ),
+                );
                 None
             }
             Err(e) => {
@@ -288,7 +346,12 @@ pub fn parse_date_or_time(text: &str, tz: &TimeZone) -> Result<DateOrTime, Strin
         Some(offset) => TimeZone::fixed(offset),
         None => tz.clone(),
     };
-    pieces.date().to_datetime(time).to_zoned_datetime(zone).map(DateOrTime::DateTime).map_err(|e| short_jiff(&e))
+    pieces
+        .date()
+        .to_datetime(time)
+        .to_zoned_datetime(zone)
+        .map(DateOrTime::DateTime)
+        .map_err(|e| short_jiff(&e))
 }
 
 fn short_jiff(e: &jiff::Error) -> String {
@@ -321,7 +384,13 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The value of a required `key`; missing is an error at the table (1:1 at top level).
-    pub fn require(&mut self, key: &'static str, r: &mut Reporter<'_>, table_span: Option<&Range<usize>>, hint: &str) -> Option<&'t Value<'i>> {
+    pub fn require(
+        &mut self,
+        key: &'static str,
+        r: &mut Reporter<'_>,
+        table_span: Option<&Range<usize>>,
+        hint: &str,
+    ) -> Option<&'t Value<'i>> {
         let v = self.get(key);
         if v.is_none() {
             let message = format!("missing required field `{}`{hint}", self.name(key));
@@ -362,11 +431,19 @@ impl<'t, 'i> Fields<'t, 'i> {
 }
 
 /// A table value, or a type error.
-pub fn as_table<'v, 'i>(r: &mut Reporter<'_>, field: &str, v: &'v Value<'i>, example: &str) -> Option<&'v DeTable<'i>> {
+pub fn as_table<'v, 'i>(
+    r: &mut Reporter<'_>,
+    field: &str,
+    v: &'v Value<'i>,
+    example: &str,
+) -> Option<&'v DeTable<'i>> {
     match v.get_ref() {
         DeValue::Table(t) => Some(t),
         other => {
-            r.error(&v.span(), format!("`{field}` must be a table like {example}, found {}", type_name(other)));
+            r.error(
+                &v.span(),
+                format!("`{field}` must be a table like {example}, found {}", type_name(other)),
+            );
             None
         }
     }
@@ -377,10 +454,20 @@ pub fn to_json(v: &DeValue<'_>) -> serde_json::Value {
     use serde_json::Value as J;
     match v {
         DeValue::String(s) => J::String(s.to_string()),
-        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', "").replace("0x", "").replace("0o", "").replace("0b", ""), i.radix())
-            .map(J::from)
+        DeValue::Integer(i) => i64::from_str_radix(
+            &i.as_str().replace('_', "").replace("0x", "").replace("0o", "").replace("0b", ""),
+            i.radix(),
+        )
+        .map(J::from)
+        .unwrap_or(J::Null),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(J::Number)
             .unwrap_or(J::Null),
-        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(J::Number).unwrap_or(J::Null),
         DeValue::Boolean(b) => J::Bool(*b),
         DeValue::Datetime(d) => J::String(d.to_string()),
         DeValue::Array(a) => J::Array(a.iter().map(|x| to_json(x.get_ref())).collect()),

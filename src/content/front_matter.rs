@@ -56,7 +56,10 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         pos = end;
     }
-    Err(Diagnostic::file(path, "front matter is not closed: add a line `+++` after the last field (the first `+++` is on line 1)"))
+    Err(Diagnostic::file(
+        path,
+        "front matter is not closed: add a line `+++` after the last field (the first `+++` is on line 1)",
+    ))
 }
 
 #[cfg(test)]

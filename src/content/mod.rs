@@ -27,7 +27,13 @@ pub fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
-            return Parsed { diagnostics: vec![Diagnostic::file(&file.rel, format!("cannot read the file: {e}"))], ..Parsed::default() };
+            return Parsed {
+                diagnostics: vec![Diagnostic::file(
+                    &file.rel,
+                    format!("cannot read the file: {e}"),
+                )],
+                ..Parsed::default()
+            };
         }
     };
     match source::decode(&file.rel, &bytes) {
@@ -37,7 +43,12 @@ pub fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
 }
 
 /// Loads and checks the whole site under `root`.
-pub fn load(root: &Path, config: SiteConfig, drafts: bool, today: Date) -> Result<Site, Vec<Diagnostic>> {
+pub fn load(
+    root: &Path,
+    config: SiteConfig,
+    drafts: bool,
+    today: Date,
+) -> Result<Site, Vec<Diagnostic>> {
     let (files, mut diagnostics) = walk::walk(root);
     let parsed: Vec<Parsed> = files.par_iter().map(|f| read_file(f, &config)).collect();
     let site = assemble(root, config, files.iter().zip(parsed), drafts, today, &mut diagnostics);
@@ -70,7 +81,9 @@ pub fn assemble<'a>(
             }
             // A file with its own errors still exists: references to it are not
             // reported again (its own message says what to fix).
-            None if !file.is_intro => broken.extend(file.segments.last().map(|s| (file.kind, s.clone()))),
+            None if !file.is_intro => {
+                broken.extend(file.segments.last().map(|s| (file.kind, s.clone())))
+            }
             None => {}
         }
     }

@@ -44,7 +44,9 @@ pub struct Parsed {
 
 /// Whether `s` is a valid slug: `a-z 0-9 -` and CJK characters, not empty.
 pub fn is_slug(s: &str) -> bool {
-    !s.is_empty() && !s.starts_with('-') && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || is_cjk(c))
+    !s.is_empty()
+        && !s.starts_with('-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || is_cjk(c))
 }
 
 /// CJK ideographs, kana and hangul.
@@ -59,7 +61,19 @@ pub fn tag_slug(tag: &str) -> String {
 }
 
 const COMMON: &[&str] = &[
-    "title", "date", "updated", "summary", "slug", "draft", "industries", "regions", "tags", "lang", "cover", "cover_alt", "extra",
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "slug",
+    "draft",
+    "industries",
+    "regions",
+    "tags",
+    "lang",
+    "cover",
+    "cover_alt",
+    "extra",
 ];
 
 /// Parses one file's text.
@@ -73,14 +87,25 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         }
     };
     let index = crate::diagnostics::LineIndex::new(text);
-    let source = super::fields::Source { path: &file.rel, text, index: &index, base: split.toml_offset, tz: &config.tz };
+    let source = super::fields::Source {
+        path: &file.rel,
+        text,
+        index: &index,
+        base: split.toml_offset,
+        tz: &config.tz,
+    };
     let mut r = Reporter::new(source);
     let doc = match DeTable::parse(split.toml) {
         Ok(doc) => doc,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            let field = key_on_line(split.toml, span.start).map(|k| format!(" at `{k}`")).unwrap_or_default();
-            r.error(&span, format!("front matter is not valid TOML{field}: {}", toml_message(e.message())));
+            let field = key_on_line(split.toml, span.start)
+                .map(|k| format!(" at `{k}`"))
+                .unwrap_or_default();
+            r.error(
+                &span,
+                format!("front matter is not valid TOML{field}: {}", toml_message(e.message())),
+            );
             out.diagnostics = r.diagnostics;
             return out;
         }
@@ -90,11 +115,21 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
 
     if file.is_intro {
         let title = f.get("title").and_then(|v| r.text("title", v));
-        let extra = f.get("extra").and_then(|v| as_table(&mut r, "extra", v, "[extra]")).map(table_to_json).unwrap_or_default();
+        let extra = f
+            .get("extra")
+            .and_then(|v| as_table(&mut r, "extra", v, "[extra]"))
+            .map(table_to_json)
+            .unwrap_or_default();
         f.finish(&mut r, true);
         out.intro = Some((
             file.kind,
-            Intro { source: file.rel.clone(), title, body: split.body.to_owned(), body_line_offset: split.body_line_offset, extra },
+            Intro {
+                source: file.rel.clone(),
+                title,
+                body: split.body.to_owned(),
+                body_line_offset: split.body_line_offset,
+                extra,
+            },
         ));
         out.diagnostics = r.diagnostics;
         return out;
@@ -126,13 +161,22 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
     };
     let industries = terms(&mut f, &mut r, "industries");
     let regions = terms(&mut f, &mut r, "regions");
-    let tags: Vec<String> = f.get("tags").map(|v| r.string_list("tags", v, false)).unwrap_or_default().into_iter().map(|(s, _)| s.trim().to_owned()).collect();
+    let tags: Vec<String> = f
+        .get("tags")
+        .map(|v| r.string_list("tags", v, false))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(s, _)| s.trim().to_owned())
+        .collect();
     let lang_set = f.get("lang").and_then(|v| {
         let l = r.text("lang", v)?;
         if is_language_tag(&l) {
             Some(l)
         } else {
-            r.error(&v.span(), format!("`lang` must be a language tag like \"zh\" or \"en\", found \"{l}\""));
+            r.error(
+                &v.span(),
+                format!("`lang` must be a language tag like \"zh\" or \"en\", found \"{l}\""),
+            );
             None
         }
     });
@@ -142,7 +186,11 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         let span = f.key_span("cover").unwrap_or(0..0);
         r.error(&span, "`cover` needs `cover_alt`: a short description of the image for people who cannot see it");
     }
-    let extra = f.get("extra").and_then(|v| as_table(&mut r, "extra", v, "[extra]")).map(table_to_json).unwrap_or_default();
+    let extra = f
+        .get("extra")
+        .and_then(|v| as_table(&mut r, "extra", v, "[extra]"))
+        .map(table_to_json)
+        .unwrap_or_default();
 
     let data = match file.kind {
         Kind::Members => member(&mut f, &mut r).map(KindData::Member),
@@ -163,7 +211,9 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
     if !out.diagnostics.is_empty() {
         return out;
     }
-    let (Some(title), Some(date), Some(slug), Some(data), Some(rel_url)) = (title, date, slug, data, rel_url) else {
+    let (Some(title), Some(date), Some(slug), Some(data), Some(rel_url)) =
+        (title, date, slug, data, rel_url)
+    else {
         return out;
     };
     let lang = lang_set.clone().unwrap_or_else(|| config.language.clone());
@@ -199,7 +249,9 @@ fn key_on_line(toml: &str, offset: usize) -> Option<&str> {
     let line = &toml[start..];
     let (key, _) = line.split_once('=')?;
     let key = key.trim();
-    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))).then_some(key)
+    (!key.is_empty()
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+    .then_some(key)
 }
 
 fn toml_message(m: &str) -> String {
@@ -210,7 +262,11 @@ fn check_slug(r: &mut Reporter<'_>, span: &Range<usize>, s: &str) -> bool {
     if is_slug(s) {
         return true;
     }
-    let bad: String = s.chars().filter(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || is_cjk(c))).take(3).collect();
+    let bad: String = s
+        .chars()
+        .filter(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || is_cjk(c)))
+        .take(3)
+        .collect();
     r.error(span, format!("`slug` may use only a-z, 0-9, `-` and Chinese characters, found \"{s}\" (not allowed: {bad:?})"));
     false
 }
@@ -236,7 +292,19 @@ fn page_url(file: &ContentFile, r: &mut Reporter<'_>) -> Option<String> {
 }
 
 /// First URL segments that qiao's own pages use.
-pub const RESERVED: &[&str] = &["search", "industries", "regions", "tags", "network", "stats", "js", "css", "404", "sitemap", "robots"];
+pub const RESERVED: &[&str] = &[
+    "search",
+    "industries",
+    "regions",
+    "tags",
+    "network",
+    "stats",
+    "js",
+    "css",
+    "404",
+    "sitemap",
+    "robots",
+];
 
 fn terms(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, field: &'static str) -> Vec<String> {
     let Some(v) = f.get(field) else { return Vec::new() };
@@ -254,7 +322,14 @@ fn terms(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, field: &'static str) -> V
         .collect()
 }
 
-fn reference(r: &Reporter<'_>, refs: &mut Vec<Reference>, target: Kind, field: String, slug: String, span: &Range<usize>) {
+fn reference(
+    r: &Reporter<'_>,
+    refs: &mut Vec<Reference>,
+    target: Kind,
+    field: String,
+    slug: String,
+    span: &Range<usize>,
+) {
     refs.push(Reference { target, slug, field, position: r.source.position(span) });
 }
 
@@ -265,9 +340,16 @@ fn contact(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Contact> {
     let name = c.get("name").and_then(|v| r.text("contact.name", v));
     let email = c.get("email").and_then(|v| {
         let e = r.text("contact.email", v)?;
-        let ok = e.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !e.contains(char::is_whitespace));
+        let ok = e.split_once('@').is_some_and(|(a, b)| {
+            !a.is_empty() && b.contains('.') && !e.contains(char::is_whitespace)
+        });
         if !ok {
-            r.error(&v.span(), format!("`contact.email` must be an email address like name@example.org, found \"{e}\""));
+            r.error(
+                &v.span(),
+                format!(
+                    "`contact.email` must be an email address like name@example.org, found \"{e}\""
+                ),
+            );
         }
         ok.then_some(e)
     });
@@ -281,33 +363,60 @@ fn member(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Member> {
     let website = f.get("website").and_then(|v| r.url("website", v));
     let joined = f.get("joined").and_then(|v| r.date("joined", v));
     let contact = contact(f, r);
-    let offers = f.get("offers").map(|v| r.enum_list("offers", v, Offer::ALL, Offer::parse)).unwrap_or_default();
-    let expertise = f.get("expertise").map(|v| r.string_list("expertise", v, false)).unwrap_or_default().into_iter().map(|(s, _)| s).collect();
+    let offers = f
+        .get("offers")
+        .map(|v| r.enum_list("offers", v, Offer::ALL, Offer::parse))
+        .unwrap_or_default();
+    let expertise = f
+        .get("expertise")
+        .map(|v| r.string_list("expertise", v, false))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
     Some(Member { member_type: member_type?, website, joined, contact, offers, expertise })
 }
 
-fn date_order(r: &mut Reporter<'_>, later: Option<(&Value<'_>, Date)>, earlier: Option<Date>, later_name: &str, earlier_name: &str) {
+fn date_order(
+    r: &mut Reporter<'_>,
+    later: Option<(&Value<'_>, Date)>,
+    earlier: Option<Date>,
+    later_name: &str,
+    earlier_name: &str,
+) {
     if let (Some((v, l)), Some(e)) = (later, earlier)
         && l < e
     {
-        r.error(&v.span(), format!("`{later_name}` ({l}) is before `{earlier_name}` ({e}); it must not be"));
+        r.error(
+            &v.span(),
+            format!("`{later_name}` ({l}) is before `{earlier_name}` ({e}); it must not be"),
+        );
     }
 }
 
 fn case(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>) -> Option<Case> {
-    let partners_v = f.require("partners", r, None, " (the slugs of at least two members, like [\"school-a\", \"company-b\"])");
+    let partners_v = f.require(
+        "partners",
+        r,
+        None,
+        " (the slugs of at least two members, like [\"school-a\", \"company-b\"])",
+    );
     let partners = partners_v.map(|v| r.string_list("partners", v, false)).unwrap_or_default();
     if let Some(v) = partners_v
         && partners.len() < 2
         && matches!(v.get_ref(), DeValue::Array(_))
     {
-        r.error(&v.span(), format!("`partners` needs at least two members, found {}", partners.len()));
+        r.error(
+            &v.span(),
+            format!("`partners` needs at least two members, found {}", partners.len()),
+        );
     }
     for (slug, span) in &partners {
         reference(r, refs, Kind::Members, "partners".into(), slug.clone(), span);
     }
     let modes_v = f.require("modes", r, None, " (how they cooperate, like [\"order-training\"])");
-    let modes = modes_v.map(|v| r.enum_list("modes", v, Mode::ALL, Mode::parse)).unwrap_or_default();
+    let modes =
+        modes_v.map(|v| r.enum_list("modes", v, Mode::ALL, Mode::parse)).unwrap_or_default();
     if let Some(v) = modes_v
         && matches!(v.get_ref(), DeValue::Array(a) if a.is_empty())
     {
@@ -324,10 +433,18 @@ fn case(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>)
     {
         for (i, item) in items.into_iter().enumerate() {
             let name = format!("outcomes[{i}]");
-            let Some(t) = as_table(r, &name, item, "{ label = \"学生培养\", value = 120, unit = \"人\" }") else { continue };
+            let Some(t) =
+                as_table(r, &name, item, "{ label = \"学生培养\", value = 120, unit = \"人\" }")
+            else {
+                continue;
+            };
             let mut o = Fields::new(t, format!("{name}."));
-            let label = o.require("label", r, Some(&item.span()), "").and_then(|v| r.text(&format!("{name}.label"), v));
-            let value = o.require("value", r, Some(&item.span()), "").and_then(|v| r.number(&format!("{name}.value"), v));
+            let label = o
+                .require("label", r, Some(&item.span()), "")
+                .and_then(|v| r.text(&format!("{name}.label"), v));
+            let value = o
+                .require("value", r, Some(&item.span()), "")
+                .and_then(|v| r.number(&format!("{name}.value"), v));
             let unit = o.get("unit").and_then(|v| r.string(&format!("{name}.unit"), v));
             o.finish(r, false);
             if let (Some(label), Some(value)) = (label, value) {
@@ -335,7 +452,8 @@ fn case(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>)
             }
         }
     }
-    let policies = f.get("policies").map(|v| r.string_list("policies", v, false)).unwrap_or_default();
+    let policies =
+        f.get("policies").map(|v| r.string_list("policies", v, false)).unwrap_or_default();
     for (slug, span) in &policies {
         reference(r, refs, Kind::Policies, "policies".into(), slug.clone(), span);
     }
@@ -351,26 +469,46 @@ fn case(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>)
 }
 
 fn policy(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Policy> {
-    let issuer = f.require("issuer", r, None, " (the issuing authority)").map(|v| r.string_list("issuer", v, true)).unwrap_or_default();
+    let issuer = f
+        .require("issuer", r, None, " (the issuing authority)")
+        .map(|v| r.string_list("issuer", v, true))
+        .unwrap_or_default();
     let doc_number = f.get("doc_number").and_then(|v| r.text("doc_number", v));
-    let level = f.require("level", r, None, " (national, provincial, municipal, county or park)").and_then(|v| r.one_of("level", v, PolicyLevel::ALL, PolicyLevel::parse));
-    let issued = f.require("issued", r, None, " (the date the document was issued)").and_then(|v| r.date("issued", v));
+    let level = f
+        .require("level", r, None, " (national, provincial, municipal, county or park)")
+        .and_then(|v| r.one_of("level", v, PolicyLevel::ALL, PolicyLevel::parse));
+    let issued = f
+        .require("issued", r, None, " (the date the document was issued)")
+        .and_then(|v| r.date("issued", v));
     let effective_v = f.get("effective");
     let effective = effective_v.and_then(|v| r.date("effective", v));
     let expires_v = f.get("expires");
     let expires = expires_v.and_then(|v| r.date("expires", v));
-    date_order(r, expires_v.zip(expires), effective.or(issued), "expires", if effective.is_some() { "effective" } else { "issued" });
-    let status = f.get("status").and_then(|v| r.one_of("status", v, PolicyStatus::ALL, PolicyStatus::parse));
+    date_order(
+        r,
+        expires_v.zip(expires),
+        effective.or(issued),
+        "expires",
+        if effective.is_some() { "effective" } else { "issued" },
+    );
+    let status =
+        f.get("status").and_then(|v| r.one_of("status", v, PolicyStatus::ALL, PolicyStatus::parse));
     let mut incentives = Vec::new();
     if let Some(v) = f.get("incentives")
         && let Some(items) = r.list("incentives", v, false)
     {
         for (i, item) in items.into_iter().enumerate() {
             let name = format!("incentives[{i}]");
-            let Some(t) = as_table(r, &name, item, "{ kind = \"tax\", text = \"...\" }") else { continue };
+            let Some(t) = as_table(r, &name, item, "{ kind = \"tax\", text = \"...\" }") else {
+                continue;
+            };
             let mut o = Fields::new(t, format!("{name}."));
-            let kind = o.require("kind", r, Some(&item.span()), "").and_then(|v| r.one_of(&format!("{name}.kind"), v, IncentiveKind::ALL, IncentiveKind::parse));
-            let text = o.require("text", r, Some(&item.span()), "").and_then(|v| r.text(&format!("{name}.text"), v));
+            let kind = o.require("kind", r, Some(&item.span()), "").and_then(|v| {
+                r.one_of(&format!("{name}.kind"), v, IncentiveKind::ALL, IncentiveKind::parse)
+            });
+            let text = o
+                .require("text", r, Some(&item.span()), "")
+                .and_then(|v| r.text(&format!("{name}.text"), v));
             o.finish(r, false);
             if let (Some(kind), Some(text)) = (kind, text) {
                 incentives.push(Incentive { kind, text });
@@ -430,7 +568,10 @@ fn budget(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Budget> {
     match (min, max, amount, negotiable) {
         (Some((_, Some(min))), Some((max_v, Some(max))), None, None) => {
             if min > max {
-                r.error(&max_v.span(), format!("`budget.max` ({max}) is less than `budget.min` ({min})"));
+                r.error(
+                    &max_v.span(),
+                    format!("`budget.max` ({max}) is less than `budget.min` ({min})"),
+                );
                 return None;
             }
             Some(Budget::Range { min, max, currency })
@@ -438,7 +579,10 @@ fn budget(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Budget> {
         (None, None, Some(Some(amount)), None) => Some(Budget::Amount { amount, currency }),
         (None, None, None, Some(true)) => Some(Budget::Negotiable { negotiable: true }),
         (None, None, None, Some(false)) => {
-            r.error(&negotiable_v.map(|v| v.span()).unwrap_or(v.span()), "`budget.negotiable` can only be true; leave `budget` out if there is none");
+            r.error(
+                &negotiable_v.map(|v| v.span()).unwrap_or(v.span()),
+                "`budget.negotiable` can only be true; leave `budget` out if there is none",
+            );
             None
         }
         (Some((_, None)), ..) | (_, Some((_, None)), ..) | (_, _, Some(None), _) => None,
@@ -449,32 +593,73 @@ fn budget(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Budget> {
     }
 }
 
-fn demand(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>) -> Option<Demand> {
-    let need = f.require("need", r, None, " (technology, talent, equipment, training, joint-rnd or consulting)").and_then(|v| r.one_of("need", v, Need::ALL, Need::parse));
-    let organization = f.require("organization", r, None, " (the slug of the member that seeks a partner)").and_then(|v| {
-        let s = r.text("organization", v)?;
-        reference(r, refs, Kind::Members, "organization".into(), s.clone(), &v.span());
-        Some(s)
-    });
-    let deadline = f.require("deadline", r, None, " (the last day for proposals, like `deadline = 2026-12-31`)").and_then(|v| r.date("deadline", v));
-    let status = f.get("status").map(|v| r.one_of("status", v, DemandStatus::ALL, DemandStatus::parse)).unwrap_or(Some(DemandStatus::Open));
+fn demand(
+    f: &mut Fields<'_, '_>,
+    r: &mut Reporter<'_>,
+    refs: &mut Vec<Reference>,
+) -> Option<Demand> {
+    let need = f
+        .require(
+            "need",
+            r,
+            None,
+            " (technology, talent, equipment, training, joint-rnd or consulting)",
+        )
+        .and_then(|v| r.one_of("need", v, Need::ALL, Need::parse));
+    let organization = f
+        .require("organization", r, None, " (the slug of the member that seeks a partner)")
+        .and_then(|v| {
+            let s = r.text("organization", v)?;
+            reference(r, refs, Kind::Members, "organization".into(), s.clone(), &v.span());
+            Some(s)
+        });
+    let deadline = f
+        .require("deadline", r, None, " (the last day for proposals, like `deadline = 2026-12-31`)")
+        .and_then(|v| r.date("deadline", v));
+    let status = f
+        .get("status")
+        .map(|v| r.one_of("status", v, DemandStatus::ALL, DemandStatus::parse))
+        .unwrap_or(Some(DemandStatus::Open));
     let budget = budget(f, r);
     let trl = f.get("trl").and_then(|v| trl(r, "trl", v));
     let contact = contact(f, r);
-    Some(Demand { need: need?, organization: organization?, deadline: deadline?, status: status?, budget, trl, contact })
+    Some(Demand {
+        need: need?,
+        organization: organization?,
+        deadline: deadline?,
+        status: status?,
+        budget,
+        trl,
+        contact,
+    })
 }
 
-fn roadshow(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>) -> Option<Roadshow> {
-    let start = f.require("start", r, None, " (when the event starts, like `start = 2026-05-20T14:00:00`)").and_then(|v| r.datetime("start", v));
+fn roadshow(
+    f: &mut Fields<'_, '_>,
+    r: &mut Reporter<'_>,
+    refs: &mut Vec<Reference>,
+) -> Option<Roadshow> {
+    let start = f
+        .require("start", r, None, " (when the event starts, like `start = 2026-05-20T14:00:00`)")
+        .and_then(|v| r.datetime("start", v));
     let end_v = f.get("end");
     let end = end_v.and_then(|v| r.datetime("end", v));
     if let (Some(s), Some(e), Some(v)) = (&start, &end, end_v)
         && e.timestamp() <= s.timestamp()
     {
-        r.error(&v.span(), format!("`end` ({}) must be after `start` ({})", rfc3339(e), rfc3339(s)));
+        r.error(
+            &v.span(),
+            format!("`end` ({}) must be after `start` ({})", rfc3339(e), rfc3339(s)),
+        );
     }
-    let status = f.get("status").map(|v| r.one_of("status", v, RoadshowStatus::ALL, RoadshowStatus::parse)).unwrap_or(Some(RoadshowStatus::Scheduled));
-    let organizer = f.require("organizer", r, None, " (the slug of the organizing member, or a list of them)").map(|v| r.string_list("organizer", v, true)).unwrap_or_default();
+    let status = f
+        .get("status")
+        .map(|v| r.one_of("status", v, RoadshowStatus::ALL, RoadshowStatus::parse))
+        .unwrap_or(Some(RoadshowStatus::Scheduled));
+    let organizer = f
+        .require("organizer", r, None, " (the slug of the organizing member, or a list of them)")
+        .map(|v| r.string_list("organizer", v, true))
+        .unwrap_or_default();
     for (slug, span) in &organizer {
         reference(r, refs, Kind::Members, "organizer".into(), slug.clone(), span);
     }
@@ -495,11 +680,19 @@ fn roadshow(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Referen
         r.file_error("a roadshow needs `venue` (where it takes place) or `online_url` (where to watch), or both");
     }
     let registration = f.get("registration").and_then(|v| {
-        let t = as_table(r, "registration", v, "{ url = \"https://...\", deadline = 2026-05-10, capacity = 200 }")?;
+        let t = as_table(
+            r,
+            "registration",
+            v,
+            "{ url = \"https://...\", deadline = 2026-05-10, capacity = 200 }",
+        )?;
         let mut rf = Fields::new(t, "registration.");
         let url = rf.get("url").and_then(|v| r.url("registration.url", v));
         let deadline = rf.get("deadline").and_then(|v| r.date("registration.deadline", v));
-        let capacity = rf.get("capacity").and_then(|v| r.integer("registration.capacity", v, 1..=10_000_000)).map(|n| n as u32);
+        let capacity = rf
+            .get("capacity")
+            .and_then(|v| r.integer("registration.capacity", v, 1..=10_000_000))
+            .map(|n| n as u32);
         rf.finish(r, false);
         Some(Registration { url, deadline, capacity })
     });
@@ -509,15 +702,23 @@ fn roadshow(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Referen
     {
         for (i, item) in items.into_iter().enumerate() {
             let name = format!("projects[{i}]");
-            let Some(t) = as_table(r, &name, item, "[[projects]] with title, team, seeking, trl, summary") else { continue };
+            let Some(t) =
+                as_table(r, &name, item, "[[projects]] with title, team, seeking, trl, summary")
+            else {
+                continue;
+            };
             let mut p = Fields::new(t, format!("{name}."));
-            let title = p.require("title", r, Some(&item.span()), "").and_then(|v| r.text(&format!("{name}.title"), v));
+            let title = p
+                .require("title", r, Some(&item.span()), "")
+                .and_then(|v| r.text(&format!("{name}.title"), v));
             let team = p.get("team").and_then(|v| {
                 let s = r.text(&format!("{name}.team"), v)?;
                 reference(r, refs, Kind::Members, format!("{name}.team"), s.clone(), &v.span());
                 Some(s)
             });
-            let seeking = p.get("seeking").and_then(|v| r.one_of(&format!("{name}.seeking"), v, Seeking::ALL, Seeking::parse));
+            let seeking = p.get("seeking").and_then(|v| {
+                r.one_of(&format!("{name}.seeking"), v, Seeking::ALL, Seeking::parse)
+            });
             let trl = p.get("trl").and_then(|v| trl(r, &format!("{name}.trl"), v));
             let summary = p.get("summary").and_then(|v| r.text(&format!("{name}.summary"), v));
             p.finish(r, false);
@@ -545,7 +746,9 @@ mod tests {
     #[test]
     fn slugs() {
         assert!(is_slug("joint-lab-2024") && is_slug("产教融合"));
-        assert!(!is_slug("a/b") && !is_slug("a.b") && !is_slug("A") && !is_slug("") && !is_slug("a b"));
+        assert!(
+            !is_slug("a/b") && !is_slug("a.b") && !is_slug("A") && !is_slug("") && !is_slug("a b")
+        );
         assert_eq!(tag_slug("Machine Vision"), "machine-vision");
         assert_eq!(tag_slug("产教融合"), "产教融合");
     }

@@ -36,6 +36,9 @@ mod tests {
     #[test]
     fn reports_bad_byte_position() {
         let d = decode("a.md", b"+++\ntitle = \"\xff\"\n").unwrap_err();
-        assert_eq!(d.to_string(), "a.md:2:10: error: the file is not valid UTF-8: byte 0xFF at byte offset 13; save the file as UTF-8");
+        assert_eq!(
+            d.to_string(),
+            "a.md:2:10: error: the file is not valid UTF-8: byte 0xFF at byte offset 13; save the file as UTF-8"
+        );
     }
 }

@@ -58,7 +58,8 @@ pub fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".into());
+                let path =
+                    e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".into());
                 diagnostics.push(Diagnostic::file(path, format!("cannot read: {e}")));
                 continue;
             }
@@ -75,11 +76,16 @@ pub fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
             continue;
         }
         let Ok(below) = entry.path().strip_prefix(&content) else { continue };
-        let mut segments: Vec<String> = below.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let mut segments: Vec<String> =
+            below.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
         if let Some(last) = segments.last_mut() {
             last.truncate(last.len() - 3);
         }
-        let kind = if segments.len() > 1 { Kind::from_folder(&segments[0]).unwrap_or(Kind::Pages) } else { Kind::Pages };
+        let kind = if segments.len() > 1 {
+            Kind::from_folder(&segments[0]).unwrap_or(Kind::Pages)
+        } else {
+            Kind::Pages
+        };
         let name = segments.last().cloned().unwrap_or_default();
         let is_intro = name == "_index";
         if is_intro && segments.len() > 2 {

@@ -28,7 +28,8 @@ impl LineIndex {
             prefix_end -= 1;
         }
         let prefix = &text[start..prefix_end];
-        let prefix = if line == 0 { prefix.strip_prefix('\u{feff}').unwrap_or(prefix) } else { prefix };
+        let prefix =
+            if line == 0 { prefix.strip_prefix('\u{feff}').unwrap_or(prefix) } else { prefix };
         Position { line: line + 1, column: prefix.chars().count() + 1 }
     }
 }

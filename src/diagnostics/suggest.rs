@@ -12,7 +12,8 @@ where
         .into_iter()
         .filter_map(|c| {
             let d = strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase());
-            let prefix = c.len() >= 3 && wrong_lower.len() >= 3
+            let prefix = c.len() >= 3
+                && wrong_lower.len() >= 3
                 && (c.starts_with(&wrong_lower) || wrong_lower.starts_with(c));
             (d <= limit || prefix).then_some((d, c))
         })
