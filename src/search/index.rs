@@ -1,0 +1,593 @@
+//! Building the index: documents -> tokens -> sharded JSON files under `search/`.
+//!
+//! The build is split in two so `serve` can cache the expensive half: [`tokenize_doc`]
+//! is a pure function of one document (normalization, segmentation, weights,
+//! positions), and [`assemble`] turns all documents' [`DocTerms`] into files (document
+//! numbers, idf, posting lists, shards, fragments, filters). Saving one content file
+//! re-tokenizes one document and re-assembles.
+//!
+//! Layout (all JSON, all deterministic):
+//!
+//! | file | holds | fetched |
+//! |---|---|---|
+//! | `search/manifest.json` | version, id (content hash for cache busting), doc count, shard count, docs per fragment file | once per page |
+//! | `search/t/<n>.json` | `[[term, idf, postings], ...]` sorted by term, for terms whose key hashes to shard n | per query term |
+//! | `search/f/<n>.json` | `[{u,t,k,d,s,b,l}, ...]`: url, title, kind, date, summary, start of body, labels, for docs `n*D..n*D+D` | per shown result |
+//! | `search/filters.json` | facet -> value -> doc-id list | once, when results show |
+//!
+//! A posting list is a VLQ string (see [`super::codec`]): per document `doc-id delta,
+//! weight, 2*npos + truncated, position deltas...`. The weight (1..=31, see
+//! `weight` below) is a BM25F-style score in which any title match outranks matches in
+//! the other fields; it depends on the document alone (lengths are normalized to
+//! fixed reference lengths, not the collection's average), so a document's postings
+//! never change because another document did. The idf is an integer too, so the
+//! browser and Rust rank with exact integer arithmetic. Positions are token indexes
+//! over the fields laid end to end with gaps (title, labels, summary, body), capped
+//! at [`POS_CAP`] per document and term, and left out for the most common terms
+//! ([`POSITIONS_MIN_DF`]); a cut list has its `truncated` bit set and matches any
+//! position.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::SearchDoc;
+use super::codec::{encode_doc_list, fnv1a, push_vlq, shard_key};
+use super::tokenize::{for_each_token_normalized, normalize_into};
+use crate::output::OutputFile;
+
+/// Format version in the manifest; the browser refuses other versions.
+pub const FORMAT_VERSION: u32 = 1;
+/// At most this many positions are kept per document and term.
+pub const POS_CAP: usize = 32;
+/// Empty positions between fields and between labels, so no phrase spans two.
+pub const FIELD_GAP: u32 = 8;
+/// Documents per fragment file (default of [`IndexOptions::fragment_docs`]).
+pub const FRAGMENT_DOCS: usize = 4;
+/// Characters of the body kept in a fragment for snippets.
+pub const EXCERPT_CHARS: usize = 800;
+/// Shards are sized to hold about this many raw bytes on average (default of
+/// [`IndexOptions::target_shard_bytes`]).
+pub const TARGET_SHARD_BYTES: usize = 16 * 1024;
+/// Estimated encoded bytes per (term, document) pair, for sizing shards.
+const BYTES_PER_POSTING: usize = 5;
+/// Terms in more than an eighth of the documents, and more than this many, are
+/// stored without positions: they are most of the index's bytes, and an adjacency
+/// check anchored on the rarer terms of a query loses little without them.
+pub const POSITIONS_MIN_DF: usize = 500;
+/// The most shards an index is split into.
+pub const MAX_SHARDS: usize = 4096;
+
+const TITLE: usize = 0;
+const LABELS: usize = 1;
+const SUMMARY: usize = 2;
+const BODY: usize = 3;
+const FIELDS: usize = 4;
+/// BM25 saturation.
+const K1: f64 = 1.2;
+/// Field weights, length normalization and reference lengths (in tokens).
+const FIELD_WEIGHT: [f64; FIELDS] = [0.0, 2.0, 1.5, 1.0];
+const FIELD_B: [f64; FIELDS] = [0.5, 0.3, 0.75, 0.75];
+const REF_LEN: [f64; FIELDS] = [12.0, 16.0, 60.0, 600.0];
+
+/// Knobs of the file layout; the defaults suit sites of any size, tests use small
+/// values to get many files from few documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexOptions {
+    /// Average raw size a term shard is aimed at.
+    pub target_shard_bytes: usize,
+    /// Documents per fragment file.
+    pub fragment_docs: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        Self { target_shard_bytes: TARGET_SHARD_BYTES, fragment_docs: FRAGMENT_DOCS }
+    }
+}
+
+/// The cacheable token data of one document (see [`tokenize_doc`]).
+///
+/// Terms live in one string (`arena`) and their encoded positions in one byte
+/// vector, so a document costs a handful of allocations however many terms it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocTerms {
+    fragment: Fragment,
+    facets: Vec<(String, String)>,
+    arena: String,
+    terms: Vec<DocTerm>,
+    /// Each term's `2*npos + truncated, position deltas...` as VLQ digits, in term order.
+    encoded: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct DocTerm {
+    /// [`term_hash`] of the term.
+    hash: u64,
+    /// [`fnv1a`] of its [`shard_key`].
+    key_hash: u32,
+    /// The term is `arena[start..start + len]`.
+    start: u32,
+    /// Its encoded positions start at `encoded[enc_start]` and end where the next
+    /// term's start.
+    enc_start: u32,
+    len: u8,
+    weight: u8,
+}
+
+impl DocTerms {
+    fn term(&self, t: usize) -> &str {
+        let term = &self.terms[t];
+        &self.arena[term.start as usize..term.start as usize + term.len as usize]
+    }
+
+    fn encoded_positions(&self, t: usize) -> &[u8] {
+        let end = self.terms.get(t + 1).map_or(self.encoded.len(), |next| next.enc_start as usize);
+        &self.encoded[self.terms[t].enc_start as usize..end]
+    }
+}
+
+/// What a result shows; one entry of a fragment file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Fragment {
+    u: String,
+    t: String,
+    k: String,
+    d: String,
+    s: String,
+    b: String,
+    /// The labels, once each, so a result found by a label (a doc number, a partner's
+    /// name) can show why.
+    l: Vec<String>,
+}
+
+/// A fast 64-bit hash (FxHash-style, 8 bytes at a time); never written out.
+fn fast_hash(bytes: &[u8], seed: u64) -> u64 {
+    const K: u64 = 0x51_7C_C1_B7_27_22_0A_95;
+    let mut h = seed ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes")))
+            .wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+/// A term's 64-bit identity for grouping: for terms of up to 8 bytes (every CJK
+/// bigram, most words) a bijective mix of the bytes themselves, so equal hashes mean
+/// equal terms without looking at the text; longer terms hash and are compared.
+fn term_hash(s: &str) -> u64 {
+    if s.len() <= 8 {
+        let mut w = [0u8; 8];
+        w[..s.len()].copy_from_slice(s.as_bytes());
+        let h = u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^ (h >> 29)
+    } else {
+        fast_hash(s.as_bytes(), 0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// A hasher for keys that already are hashes.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fast_hash(bytes, self.0);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Tokenizes one document: pure, so its result can be cached per document.
+pub fn tokenize_doc(doc: &SearchDoc) -> DocTerms {
+    let text_len = doc.title.len() + doc.summary.len() + doc.body.len();
+    let mut by_hash: HashMap<u64, u32, BuildHasherDefault<PreHashed>> = HashMap::default();
+    by_hash.reserve(256 + text_len / 16);
+    // Terms whose 64-bit hash equals an earlier, different term's (practically never).
+    let mut collided: HashMap<String, u32> = HashMap::new();
+    let mut arena = String::new();
+    let mut terms: Vec<DocTerm> = Vec::new();
+    let mut tfs: Vec<[u32; FIELDS]> = Vec::new();
+    let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(text_len / 3);
+    let mut lens = [0u32; FIELDS];
+    let mut pos: u32 = 0;
+    let mut norm = String::new();
+    let mut add_field = |field: usize, text: &str, pos: &mut u32| {
+        norm.clear();
+        normalize_into(text, &mut norm);
+        for_each_token_normalized(&norm, |tok, _| {
+            let hash = term_hash(tok);
+            let new_term =
+                |arena: &mut String, terms: &mut Vec<DocTerm>, tfs: &mut Vec<[u32; FIELDS]>| {
+                    let start = arena.len() as u32;
+                    arena.push_str(tok);
+                    terms.push(DocTerm {
+                        hash,
+                        key_hash: fnv1a(shard_key(tok)),
+                        start,
+                        enc_start: 0,
+                        len: tok.len() as u8,
+                        weight: 0,
+                    });
+                    tfs.push([0; FIELDS]);
+                    terms.len() as u32 - 1
+                };
+            let i = match by_hash.get(&hash) {
+                None if terms.len() >= 1 << TERM_BITS => return,
+                None => {
+                    let i = new_term(&mut arena, &mut terms, &mut tfs);
+                    by_hash.insert(hash, i);
+                    i
+                }
+                Some(&i) => {
+                    let t = &terms[i as usize];
+                    if &arena[t.start as usize..t.start as usize + t.len as usize] == tok {
+                        i
+                    } else if let Some(&j) = collided.get(tok) {
+                        j
+                    } else if terms.len() >= 1 << TERM_BITS {
+                        return;
+                    } else {
+                        let j = new_term(&mut arena, &mut terms, &mut tfs);
+                        collided.insert(tok.to_owned(), j);
+                        j
+                    }
+                }
+            };
+            tfs[i as usize][field] += 1;
+            occurrences.push((i, *pos));
+            *pos += 1;
+            lens[field] += 1;
+        });
+        *pos += FIELD_GAP;
+    };
+    add_field(TITLE, &doc.title, &mut pos);
+    for label in &doc.labels {
+        add_field(LABELS, label, &mut pos);
+    }
+    add_field(SUMMARY, &doc.summary, &mut pos);
+    add_field(BODY, &doc.body, &mut pos);
+
+    // Group positions by term (a counting sort; occurrences are in position order),
+    // then encode each term's first POS_CAP.
+    let mut starts = vec![0u32; terms.len() + 1];
+    for &(i, _) in &occurrences {
+        starts[i as usize + 1] += 1;
+    }
+    for i in 0..terms.len() {
+        starts[i + 1] += starts[i];
+    }
+    let mut fill = starts.clone();
+    let mut positions = vec![0u32; occurrences.len()];
+    for &(i, p) in &occurrences {
+        positions[fill[i as usize] as usize] = p;
+        fill[i as usize] += 1;
+    }
+    let mut encoded = Vec::with_capacity(occurrences.len() * 2 + terms.len());
+    for (i, t) in terms.iter_mut().enumerate() {
+        let all = &positions[starts[i] as usize..starts[i + 1] as usize];
+        let kept = &all[..all.len().min(POS_CAP)];
+        t.enc_start = encoded.len() as u32;
+        push_vlq(&mut encoded, 2 * kept.len() as u64 + u64::from(all.len() > POS_CAP));
+        let mut prev = 0;
+        for &p in kept {
+            push_vlq(&mut encoded, u64::from(p - prev));
+            prev = p;
+        }
+        t.weight = weight(&tfs[i], &lens);
+    }
+
+    let mut facets: Vec<(String, String)> =
+        doc.facets.iter().filter(|(k, v)| !k.is_empty() && !v.is_empty()).cloned().collect();
+    if !doc.kind.is_empty() && !facets.iter().any(|(k, _)| k == "kind") {
+        facets.push(("kind".into(), doc.kind.clone()));
+    }
+    facets.sort();
+    facets.dedup();
+
+    DocTerms {
+        fragment: Fragment {
+            u: doc.url.clone(),
+            t: doc.title.clone(),
+            k: doc.kind.clone(),
+            d: doc.date.clone(),
+            s: doc.summary.clone(),
+            b: excerpt(&doc.body, EXCERPT_CHARS),
+            l: {
+                let mut seen = std::collections::HashSet::new();
+                doc.labels
+                    .iter()
+                    .filter(|l| !l.is_empty() && seen.insert(l.as_str()))
+                    .cloned()
+                    .collect()
+            },
+        },
+        facets,
+        arena,
+        terms,
+        encoded,
+    }
+}
+
+/// A document's weight for a term, 1..=31 (one VLQ digit): 16..=31 when the term is
+/// in the title (more for shorter titles and more matches elsewhere), 1..=15 when it
+/// is only in other fields (BM25F over labels, summary and body, saturating). So a
+/// title match always outweighs matches elsewhere.
+fn weight(tf: &[u32; FIELDS], lens: &[u32; FIELDS]) -> u8 {
+    let norm = |f: usize| 1.0 - FIELD_B[f] + FIELD_B[f] * f64::from(lens[f]) / REF_LEN[f];
+    let rest: f64 =
+        [LABELS, SUMMARY, BODY].iter().map(|&f| FIELD_WEIGHT[f] * f64::from(tf[f]) / norm(f)).sum();
+    let rest = rest / (rest + K1);
+    if tf[TITLE] > 0 {
+        let t = f64::from(tf[TITLE]) / norm(TITLE);
+        16 + (7.0 * t / (t + K1)).round() as u8 + (8.0 * rest).round() as u8
+    } else {
+        1 + (14.0 * rest).round() as u8
+    }
+}
+
+/// The first `max` characters of `text`, cut after a space or CJK punctuation when
+/// one is near the end.
+fn excerpt(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let soft = head
+                .char_indices()
+                .rev()
+                .take(40)
+                .find(|&(_, c)| c.is_whitespace() || matches!(c, '，' | '。' | '；' | '、'))
+                .map(|(i, c)| i + c.len_utf8());
+            head[..soft.unwrap_or(cut)].trim_end().to_owned()
+        }
+    }
+}
+
+/// The index files for tokenized documents. Documents are numbered by (kind, newest
+/// date first, url), whatever the order of `docs`.
+pub fn assemble(docs: &[DocTerms]) -> Vec<OutputFile> {
+    assemble_with(docs, IndexOptions::default())
+}
+
+/// [`assemble`] with a chosen layout.
+pub fn assemble_with(docs: &[DocTerms], options: IndexOptions) -> Vec<OutputFile> {
+    let target_shard_bytes = options.target_shard_bytes.max(1);
+    let fragment_docs = options.fragment_docs.max(1);
+    let mut docs: Vec<&DocTerms> = docs.iter().collect();
+    docs.sort_by(|a, b| {
+        let (a, b) = (&a.fragment, &b.fragment);
+        (&a.k, &b.d, &a.u).cmp(&(&b.k, &a.d, &b.u))
+    });
+    let n = docs.len();
+    let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
+    let shards = (postings * BYTES_PER_POSTING).div_ceil(target_shard_bytes).clamp(1, MAX_SHARDS);
+    let positions_max_df = (n / 8).max(POSITIONS_MIN_DF);
+
+    // (term hash, document, weight << 27 | term index) per shard, in document order:
+    // built per slice of documents in parallel, concatenated in slice order per shard.
+    let slice_len = n.div_ceil(16).max(1);
+    let slices: Vec<Vec<Vec<Entry>>> = docs
+        .par_chunks(slice_len)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut buckets = vec![Vec::new(); shards];
+            for (k, doc) in chunk.iter().enumerate() {
+                let d = (c * slice_len + k) as u32;
+                for (t, term) in doc.terms.iter().enumerate() {
+                    let long = u32::from(term.len > 8) << TERM_BITS;
+                    let packed = u32::from(term.weight) << WEIGHT_SHIFT | long | t as u32;
+                    buckets[term.key_hash as usize % shards].push((term.hash, d, packed));
+                }
+            }
+            buckets
+        })
+        .collect();
+    let shard_files: Vec<OutputFile> = (0..shards)
+        .into_par_iter()
+        .map(|s| {
+            let entries: Vec<Entry> = slices.iter().flat_map(|b| b[s].iter().copied()).collect();
+            OutputFile::new(
+                format!("search/t/{s}.json"),
+                shard_json(&docs, entries, positions_max_df),
+            )
+        })
+        .collect();
+    drop(slices);
+
+    let fragment_files: Vec<OutputFile> = docs
+        .par_chunks(fragment_docs)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let frags: Vec<&Fragment> = chunk.iter().map(|d| &d.fragment).collect();
+            let mut bytes = serde_json::to_vec(&frags).expect("fragments serialize");
+            bytes.push(b'\n');
+            OutputFile::new(format!("search/f/{c}.json"), bytes)
+        })
+        .collect();
+
+    let mut files = Vec::with_capacity(shard_files.len() + fragment_files.len() + 2);
+    files.push(OutputFile::new("search/filters.json", filters_json(&docs)));
+    files.extend(shard_files);
+    files.extend(fragment_files);
+    // The id changes whenever any file does, so browsers never mix old and new files.
+    let id = files
+        .par_iter()
+        .map(|f| fast_hash(&f.bytes, fast_hash(f.path.as_bytes(), 0)))
+        .collect::<Vec<u64>>()
+        .iter()
+        .fold(0u64, |acc, &h| (acc.rotate_left(7) ^ h).wrapping_mul(0x0000_0100_0000_01B3));
+    let manifest = serde_json::json!({
+        "version": FORMAT_VERSION,
+        "id": format!("{id:016x}"),
+        "docs": n,
+        "shards": shards,
+        "fragmentDocs": fragment_docs,
+    });
+    let mut manifest = serde_json::to_vec(&manifest).expect("manifest serializes");
+    manifest.push(b'\n');
+    files.insert(0, OutputFile::new("search/manifest.json", manifest));
+    files
+}
+
+/// A posting before encoding: (term hash, document, weight << 27 | long << 26 | term
+/// index), so most postings encode without touching the document's data again
+/// (`long`: the term has more than 8 bytes, so its hash is not its identity).
+type Entry = (u64, u32, u32);
+/// Bits of [`Entry`] for the term index: [`tokenize_doc`] keeps at most 2^26 distinct
+/// terms per document (a document would need more than 64 million tokens).
+const TERM_BITS: u32 = 26;
+const WEIGHT_SHIFT: u32 = 27;
+
+/// One shard file: `[[term, idf, postings], ...]` sorted by term, from its entries
+/// in document order.
+fn shard_json(docs: &[&DocTerms], mut entries: Vec<Entry>, positions_max_df: usize) -> Vec<u8> {
+    let n = docs.len() as f64;
+    let term_index = |packed: u32| (packed & ((1 << TERM_BITS) - 1)) as usize;
+    let text = |&(_, d, t): &Entry| docs[d as usize].term(term_index(t));
+    // Group by term: sort by hash, then document. Each group's posting list is encoded
+    // while checking that its terms really are one text (free for short terms, see
+    // `term_hash`); a group whose hash two texts share (practically never) is split
+    // by text, the slow way.
+    entries.sort_unstable();
+    let encode = |list: &[Entry], out: &mut Vec<u8>| -> bool {
+        let first = text(&list[0]);
+        let keep_positions = list.len() <= positions_max_df;
+        let mut prev_doc = 0u32;
+        for &(_, d, packed) in list {
+            let doc = docs[d as usize];
+            let t = term_index(packed);
+            let long = packed & (1 << TERM_BITS) != 0;
+            if long != (first.len() > 8) || (long && doc.term(t) != first) {
+                return false;
+            }
+            push_vlq(out, u64::from(d - prev_doc));
+            prev_doc = d;
+            push_vlq(out, u64::from(packed >> WEIGHT_SHIFT));
+            if keep_positions {
+                out.extend_from_slice(doc.encoded_positions(t));
+            } else {
+                push_vlq(out, 1);
+            }
+        }
+        true
+    };
+    // (term, df, encoded postings)
+    let mut groups: Vec<(&str, usize, Vec<u8>)> = Vec::new();
+    let mut i = 0;
+    while i < entries.len() {
+        let mut j = i + 1;
+        while j < entries.len() && entries[j].0 == entries[i].0 {
+            j += 1;
+        }
+        let mut out = Vec::with_capacity((j - i) * BYTES_PER_POSTING);
+        if encode(&entries[i..j], &mut out) {
+            groups.push((text(&entries[i]), j - i, out));
+        } else {
+            entries[i..j].sort_by(|a, b| text(a).cmp(text(b)).then(a.1.cmp(&b.1)));
+            let mut k = i;
+            while k < j {
+                let mut m = k + 1;
+                while m < j && text(&entries[m]) == text(&entries[k]) {
+                    m += 1;
+                }
+                let mut out = Vec::new();
+                encode(&entries[k..m], &mut out);
+                groups.push((text(&entries[k]), m - k, out));
+                k = m;
+            }
+        }
+        i = j;
+    }
+    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+
+    let mut json: Vec<u8> =
+        Vec::with_capacity(groups.iter().map(|g| g.2.len() + 24).sum::<usize>() + 4);
+    json.push(b'[');
+    for (k, (term, df, postings)) in groups.iter().enumerate() {
+        let df = *df as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let idf = ((idf * 100.0).round() as u64).max(1);
+        if k > 0 {
+            json.push(b',');
+        }
+        json.push(b'[');
+        serde_json::to_writer(&mut json, term).expect("a string serializes");
+        json.push(b',');
+        json.extend_from_slice(idf.to_string().as_bytes());
+        json.extend_from_slice(b",\"");
+        json.extend_from_slice(postings);
+        json.extend_from_slice(b"\"]");
+    }
+    json.extend_from_slice(b"]\n");
+    json
+}
+
+/// `{"facets":[{"name":..,"values":[[value, doc-list],..]},..]}`; facets in the order
+/// kind, industries, regions, status, then the others by name; values by name.
+fn filters_json(docs: &[&DocTerms]) -> Vec<u8> {
+    use std::collections::BTreeMap;
+    let mut by_facet: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (k, v) in &doc.facets {
+            by_facet.entry(k).or_default().entry(v).or_default().push(d as u32);
+        }
+    }
+    let rank = |name: &str| {
+        ["kind", "industries", "regions", "status"].iter().position(|&p| p == name).unwrap_or(4)
+    };
+    let mut names: Vec<&str> = by_facet.keys().copied().collect();
+    names.sort_by_key(|&name| (rank(name), name));
+    let facets: Vec<serde_json::Value> = names
+        .iter()
+        .map(|&name| {
+            let values: Vec<serde_json::Value> = by_facet[name]
+                .iter()
+                .map(|(v, ids)| serde_json::json!([v, encode_doc_list(ids)]))
+                .collect();
+            serde_json::json!({ "name": name, "values": values })
+        })
+        .collect();
+    let mut bytes =
+        serde_json::to_vec(&serde_json::json!({ "facets": facets })).expect("serializes");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Tokenizes every document in parallel and assembles the index.
+pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
+    let terms: Vec<DocTerms> = docs.par_iter().map(tokenize_doc).collect();
+    assemble(&terms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_matches_outweigh_everything_else() {
+        let lens = [40, 200, 400, 100_000];
+        assert!(weight(&[1, 0, 0, 0], &lens) >= 16);
+        assert!(weight(&[0, 50, 50, 5000], &[1, 50, 50, 5000]) <= 15);
+    }
+
+    #[test]
+    fn excerpts_cut_softly() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("one two three four", 10), "one two");
+        assert_eq!(excerpt("数控机床，加工中心", 7), "数控机床，");
+    }
+}

@@ -1,0 +1,146 @@
+//! The offline search index: built at build time into sharded JSON under `search/`,
+//! queried in the browser by `themes/default/static/js/search-core.js` and on the
+//! command line by [`query_dir`], with the same tokenizer and the same ranking.
+//!
+//! Why this shape: the site is static (no server code) and may hold 10,000 documents,
+//! so a query must download only a small manifest, the shards of its own terms and
+//! the fragments of the results it shows. Chinese has no spaces, so CJK text is
+//! indexed as overlapping bigrams (any 2+ character substring is findable); Latin
+//! text as folded words (case, accents, full-width). See [`tokenize`](mod@tokenize)
+//! for the tokenizer, [`index`] for the file layout and weights, [`query`] for the
+//! ranking.
+//!
+//! ```
+//! use qiao::search::{SearchDoc, build_index, query::{Index, MemSource, hits}};
+//! let doc = SearchDoc {
+//!     url: "/cases/cnc/".into(),
+//!     title: "数控机床订单班".into(),
+//!     kind: "cases".into(),
+//!     body: "Joint CNC training with 赣府发〔2024〕12号 support.".into(),
+//!     ..SearchDoc::default()
+//! };
+//! let files = build_index(&[doc]);
+//! let index = Index::open(MemSource(&files)).unwrap();
+//! assert_eq!(hits(&index, "机床", 10).unwrap()[0].url, "/cases/cnc/");
+//! assert_eq!(hits(&index, "12号", 10).unwrap().len(), 1);
+//! assert_eq!(hits(&index, "trai", 10).unwrap().len(), 1);
+//! ```
+
+pub mod codec;
+pub mod index;
+pub mod query;
+pub mod tokenize;
+
+pub use index::{DocTerms, IndexOptions, assemble, assemble_with, build_index, tokenize_doc};
+pub use query::query_dir;
+pub use tokenize::tokenize;
+
+use crate::output::OutputFile;
+
+/// One document to index, as the build hands it over.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchDoc {
+    /// Absolute URL path as linked on the site, e.g. `/alliance/cases/x/`.
+    pub url: String,
+    /// Title (boosted).
+    pub title: String,
+    /// `members`, `cases`, `policies`, `demands`, `roadshows` or `pages`.
+    pub kind: String,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Plain text of the whole body (Markdown already stripped).
+    pub body: String,
+    /// Taxonomy labels, tags, names of referenced members, doc numbers, issuers, ...
+    pub labels: Vec<String>,
+    /// Filter values, e.g. `("industries", "智能制造")`, `("status", "open")`; a
+    /// `("kind", kind)` facet is added when missing.
+    pub facets: Vec<(String, String)>,
+    /// `YYYY-MM-DD`, for display (and newest-first among equal scores).
+    pub date: String,
+    /// BCP 47 language tag (the tokenizer needs none).
+    pub lang: String,
+}
+
+/// One result of [`query_dir`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// URL path of the document.
+    pub url: String,
+    /// Its title.
+    pub title: String,
+    /// Its score (higher is better; only the order is meaningful).
+    pub score: f64,
+}
+
+/// Sizes of one group of index files, raw and compressed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SizeStats {
+    /// Number of files.
+    pub files: usize,
+    /// Sum of raw sizes in bytes.
+    pub raw_total: usize,
+    /// Largest raw size.
+    pub raw_max: usize,
+    /// Sum of compressed sizes.
+    pub gzip_total: usize,
+    /// Largest compressed size.
+    pub gzip_max: usize,
+}
+
+/// Sizes of a built index, by kind of file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IndexStats {
+    /// `search/manifest.json`: fetched by every search.
+    pub manifest: SizeStats,
+    /// `search/filters.json`: fetched once results show.
+    pub filters: SizeStats,
+    /// `search/t/*.json`: one per query term.
+    pub shards: SizeStats,
+    /// `search/f/*.json`: one per shown result (at most).
+    pub fragments: SizeStats,
+}
+
+impl std::fmt::Display for IndexStats {
+    /// One line per kind of file: count, raw total/max, compressed total/max.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (name, s) in [
+            ("manifest", &self.manifest),
+            ("filters", &self.filters),
+            ("shards", &self.shards),
+            ("fragments", &self.fragments),
+        ] {
+            writeln!(
+                f,
+                "{name:<10} {:>6} files  raw {:>10} B (max {:>8} B)  gzip {:>10} B (max {:>8} B)",
+                s.files, s.raw_total, s.raw_max, s.gzip_total, s.gzip_max
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl IndexStats {
+    /// Measures `files` (as [`build_index`] returned them). `gzip_len` gives the
+    /// compressed size of some bytes, e.g. with `flate2`:
+    /// `|b| { let mut e = GzEncoder::new(Vec::new(), Compression::default()); e.write_all(b).unwrap(); e.finish().unwrap().len() }`;
+    /// pass `|_| 0` to measure raw sizes only.
+    pub fn measure(files: &[OutputFile], gzip_len: impl Fn(&[u8]) -> usize) -> Self {
+        let mut stats = Self::default();
+        for f in files {
+            let group = match f.path.as_str() {
+                "search/manifest.json" => &mut stats.manifest,
+                "search/filters.json" => &mut stats.filters,
+                p if p.starts_with("search/t/") => &mut stats.shards,
+                p if p.starts_with("search/f/") => &mut stats.fragments,
+                _ => continue,
+            };
+            let gz = gzip_len(&f.bytes);
+            group.files += 1;
+            group.raw_total += f.bytes.len();
+            group.raw_max = group.raw_max.max(f.bytes.len());
+            group.gzip_total += gz;
+            group.gzip_max = group.gzip_max.max(gz);
+        }
+        stats
+    }
+}

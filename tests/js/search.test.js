@@ -1,0 +1,124 @@
+// Holds the browser's search core (themes/default/static/js/search-core.js) to the shared
+// vectors in tests/search_vectors/, which tests/search.rs holds the Rust side to: same
+// tokens, same query plans, same ranked results on the committed fixture index (a build
+// by the Rust side, checked against a fresh build there). Run: node --test tests/js/
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const core = require("../../themes/default/static/js/search-core.js");
+
+const vectors = path.join(__dirname, "..", "search_vectors");
+const readJson = (p) => JSON.parse(fs.readFileSync(p, "utf8"));
+const tokenizeVectors = readJson(path.join(vectors, "tokenize.json"));
+const ranking = readJson(path.join(vectors, "ranking.json"));
+const indexDir = path.join(vectors, "fixture_index", "search");
+
+function openFixture() {
+  const loaded = [];
+  const index = new core.Index((name) => {
+    loaded.push(name);
+    return Promise.resolve(readJson(path.join(indexDir, name)));
+  });
+  return { index, loaded };
+}
+
+test("tokenizer matches the shared vectors", () => {
+  for (const c of tokenizeVectors.tokenize) {
+    assert.deepEqual(core.tokenize(c.text), c.tokens, `${c.note}: ${JSON.stringify(c.text)}`);
+  }
+});
+
+test("query plans match the shared vectors", () => {
+  for (const c of tokenizeVectors.plan) {
+    const p = core.plan(c.query);
+    assert.deepEqual(
+      p.terms.map((t) => [t.text, t.pos, t.prefix]),
+      c.terms,
+      `plan of ${JSON.stringify(c.query)}`
+    );
+    assert.deepEqual(p.groups, c.groups, `groups of ${JSON.stringify(c.query)}`);
+  }
+});
+
+test("shard hashing matches the Rust side", () => {
+  // Values computed by src/search/codec.rs (fnv1a over code points).
+  assert.equal(core.fnv1a(""), 0x811c9dc5);
+  assert.equal(core.fnv1a("a"), 0xe40c292c);
+  assert.equal(core.shardKey("manufacturing"), "ma");
+  assert.equal(core.shardKey("数控"), "数");
+  assert.equal(core.shardKey("𠀀𠀁"), "𠀀");
+  assert.deepEqual(core.decodeDocList("DB"), [1, 2, 3]);
+  assert.deepEqual(core.decodeDocList("CAA"), [1, 2, 3]);
+});
+
+test("ranking matches the shared vectors on the fixture index", async () => {
+  const { index } = openFixture();
+  const facets = await index.facets();
+  for (const q of ranking.queries) {
+    const ranked = await index.rank(q.query);
+    const filtered = core.applyFilters(ranked, facets, q.filters || {});
+    const urls = [];
+    for (const r of filtered) urls.push((await index.fragment(r.doc)).u);
+    assert.deepEqual(urls, q.expect, `${JSON.stringify(q.query)} (${q.note})`);
+    if (q.counts) {
+      for (const f of core.facetCounts(ranked, facets, q.filters || {})) {
+        const nonzero = {};
+        for (const v of f.values) if (v.count > 0) nonzero[v.value] = v.count;
+        assert.deepEqual(nonzero, q.counts[f.name], `counts of ${f.name} for ${JSON.stringify(q.query)}`);
+      }
+    }
+  }
+});
+
+test("a query loads the manifest and only its own shards", async () => {
+  const { index, loaded } = openFixture();
+  await index.rank("数控机床");
+  const shards = new Set(loaded.filter((n) => n.startsWith("t/")));
+  const manifest = readJson(path.join(indexDir, "manifest.json"));
+  assert.ok(manifest.shards > 1, "the fixture is built with several shards");
+  const own = new Set(
+    core.plan("数控机床").terms.map((t) => `t/${core.fnv1a(core.shardKey(t.text)) % manifest.shards}.json`)
+  );
+  assert.equal(loaded[0], "manifest.json");
+  assert.deepEqual(shards, own);
+  assert.ok(!loaded.includes("filters.json"));
+  assert.ok(!loaded.some((n) => n.startsWith("f/")));
+});
+
+test("highlight ranges cover words, prefixes, bigrams and lone characters", () => {
+  const text = "校企合作推动数控机床产业，Data-driven databases";
+  assert.deepEqual(core.matchRanges(text, core.plan("数控机床 data")), [
+    [6, 10],
+    [13, 17],
+    [25, 34],
+  ]);
+  assert.deepEqual(core.matchRanges("Café CAFÉ cafe", core.plan("cafe ")), [
+    [0, 4],
+    [5, 9],
+    [10, 14],
+  ]);
+  assert.deepEqual(core.matchRanges("模具与规模", core.plan("模")), [
+    [0, 1],
+    [4, 5],
+  ]);
+  assert.deepEqual(core.matchRanges("ＣＮＣ车床", core.plan("cnc")), [[0, 3]]);
+  // A CJK query of 3+ characters is highlighted where it occurs whole, not bigram by bigram.
+  assert.deepEqual(core.matchRanges("合作背景，校企双方，校企合作成果", core.plan("校企合作")), [[10, 14]]);
+  assert.deepEqual(core.matchRanges("nothing here", core.plan("xyz")), []);
+});
+
+test("snippets cut a window around the matches", () => {
+  const long = "前言。".repeat(40) + "本项目开展数控机床改造。" + "后记。".repeat(40);
+  const s = core.snippet(long, core.plan("数控机床"), 40);
+  assert.ok(s.before && s.after);
+  assert.ok(s.text.length <= 41);
+  assert.equal(s.ranges.length, 1);
+  const [a, b] = s.ranges[0];
+  assert.equal(s.text.slice(a, b), "数控机床");
+  const short = core.snippet("数控", core.plan("数控"), 40);
+  assert.deepEqual(short, { text: "数控", ranges: [[0, 2]], before: false, after: false });
+});
