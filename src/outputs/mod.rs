@@ -1,0 +1,129 @@
+//! The machine-readable side of a build: Atom feeds, iCalendar files, the sitemap,
+//! `robots.txt`, the per-kind JSON exports and the JSON-LD that item pages embed.
+//!
+//! Every function here is a pure function of the [`Site`] (and, for the sitemap,
+//! of the list of HTML pages the renderer produced): no clock, no disk, no machine
+//! time zone. A date-only value is read as midnight in the site's timezone wherever
+//! a format needs an instant, so two builds of the same sources give the same bytes.
+//!
+//! Each format is written by the library that knows its escaping rules (Atom by
+//! `atom_syndication`, the sitemap by `quick-xml`, JSON by `serde_json`); iCalendar
+//! has its own small serializer in [`ics`] because its folding and TEXT escaping
+//! are easy to get exactly right by hand and hard to check in a crate.
+
+pub mod feeds;
+pub mod ics;
+pub mod json;
+pub mod jsonld;
+pub mod robots;
+pub mod sitemap;
+pub mod text;
+
+use std::cmp::Reverse;
+
+use jiff::civil::Date;
+use jiff::{Timestamp, ZonedDateTime};
+
+use crate::model::{DateOrTime, Item, Kind, Site};
+use crate::output::OutputFile;
+
+pub use sitemap::sitemap;
+
+/// Every machine-readable file but the sitemap (which needs the list of rendered
+/// HTML pages: call [`sitemap()`] after rendering) and the JSON-LD (embedded in
+/// pages by the renderer through [`jsonld::for_item`]). Sorted by path.
+pub fn all(site: &Site) -> Vec<OutputFile> {
+    let ((mut files, calendars), exports) =
+        rayon::join(|| rayon::join(|| feeds::feeds(site), || ics::calendars(site)), || json::exports(site));
+    files.extend(calendars);
+    files.extend(exports);
+    files.push(robots::robots(site));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The instant of a date or datetime: a date alone is midnight in the site's timezone.
+pub fn instant(site: &Site, value: &DateOrTime) -> ZonedDateTime {
+    match value {
+        DateOrTime::DateTime(z) => z.clone(),
+        DateOrTime::Date(d) => midnight(site, *d),
+    }
+}
+
+/// Midnight of `date` in the site's timezone. Dates at the very edge of the
+/// representable range (year 9999) are clamped instead of failing.
+pub fn midnight(site: &Site, date: Date) -> ZonedDateTime {
+    let tz = site.config.tz.clone();
+    date.to_zoned_datetime(tz.clone()).unwrap_or_else(|_| {
+        let edge = if date.year() > 0 { Timestamp::MAX } else { Timestamp::MIN };
+        edge.to_zoned_datetime(tz)
+    })
+}
+
+/// The items of the five kinds (or of one), newest `date` first; ties go by slug,
+/// then by kind, so the order never depends on the file system.
+pub fn newest_first<'a>(site: &'a Site, kind: Option<Kind>) -> Vec<&'a Item> {
+    let mut items: Vec<&Item> = site
+        .items
+        .iter()
+        .filter(|i| i.kind != Kind::Pages && kind.is_none_or(|k| i.kind == k))
+        .collect();
+    items.sort_by_cached_key(|i| {
+        (Reverse(instant(site, &i.date).timestamp()), i.slug.clone(), i.kind)
+    });
+    items
+}
+
+/// The absolute URL of an item's page.
+pub fn item_url(site: &Site, item: &Item) -> String {
+    site.config.absolute(&item.rel_url)
+}
+
+/// The name of a kind for feed and calendar titles: the listing intro's title when
+/// the site has one, else a default in the site's language (Chinese or English).
+pub fn kind_label(site: &Site, kind: Kind) -> String {
+    if let Some(title) = site.intros.get(&kind).and_then(|i| i.title.as_deref()) {
+        return title.to_owned();
+    }
+    let zh = site.config.language.starts_with("zh");
+    let (zh_label, en_label) = match kind {
+        Kind::Members => ("成员单位", "Members"),
+        Kind::Cases => ("合作案例", "Cases"),
+        Kind::Policies => ("政策", "Policies"),
+        Kind::Demands => ("需求发布", "Demands"),
+        Kind::Roadshows => ("路演活动", "Roadshows"),
+        Kind::Pages => ("页面", "Pages"),
+    };
+    (if zh { zh_label } else { en_label }).to_owned()
+}
+
+/// The label of an industry or region term (from `[taxonomies]`), else its slug.
+pub fn term_label<'a>(
+    labels: &'a std::collections::BTreeMap<String, String>,
+    slug: &'a str,
+) -> &'a str {
+    labels.get(slug).map(String::as_str).unwrap_or(slug)
+}
+
+/// A cover or other site path as an absolute URL: a value with a scheme is kept,
+/// anything else is read from the site's root (`/img/a.png` and `img/a.png` alike).
+pub fn absolute_asset(site: &Site, path: &str) -> String {
+    if url::Url::parse(path).is_ok() { path.to_owned() } else { site.config.absolute(path) }
+}
+
+/// The absolute URL of a site path as an RFC 3986 URI: the path's non-ASCII
+/// characters (CJK slugs and tags) and any character a URI path cannot hold are
+/// percent-encoded (`tags/产教融合/` -> `tags/%E4%BA%A7.../`). For formats whose
+/// URLs must be URIs: the sitemap and iCalendar's `URL`.
+pub fn absolute_uri(site: &Site, rel: &str) -> String {
+    let mut out = site.config.base_url.clone();
+    for &b in rel.trim_start_matches('/').as_bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

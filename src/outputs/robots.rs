@@ -1,0 +1,12 @@
+//! `robots.txt`: everything may be crawled, and the sitemap is named with its
+//! absolute URL (crawlers require it absolute, and `base_url` may carry a path).
+
+use crate::model::Site;
+use crate::output::OutputFile;
+
+/// `robots.txt`.
+pub fn robots(site: &Site) -> OutputFile {
+    let text =
+        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute("sitemap.xml"));
+    OutputFile::new("robots.txt", text)
+}

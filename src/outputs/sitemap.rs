@@ -1,0 +1,85 @@
+//! `sitemap.xml`: every HTML page the build wrote but `404.html` and the search
+//! page, including pages 2.. of paginated listings and the taxonomy pages.
+//!
+//! The renderer decides which pages exist (pagination is its business), so the
+//! sitemap is made from its list of HTML paths, after rendering. Locations are
+//! absolute and percent-encoded as the sitemap protocol asks (CJK tag pages
+//! included); item pages carry `lastmod` (their `updated`, else `date`, written
+//! `YYYY-MM-DD` or RFC 3339 as in the source). Entries are sorted and de-duplicated,
+//! so the file depends only on the site. Written with `quick-xml`, which escapes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::absolute_uri;
+use crate::model::Site;
+use crate::output::OutputFile;
+
+/// The sitemap namespace.
+pub const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// Pages that are never listed.
+pub const EXCLUDED: [&str; 2] = ["404.html", "search/index.html"];
+
+/// The site path (as in [`crate::model::Item::rel_url`]) an HTML file is served at:
+/// `cases/x/index.html` -> `cases/x/`, `index.html` -> ``, `a/b.html` -> `a/b.html`.
+pub fn page_path(html_path: &str) -> &str {
+    let p = html_path.trim_start_matches('/');
+    if p == "index.html" {
+        ""
+    } else {
+        p.strip_suffix("/index.html").map_or(p, |dir| &p[..dir.len() + 1])
+    }
+}
+
+/// `sitemap.xml` from the paths of every HTML file the build writes (relative to
+/// the output folder, like [`OutputFile::path`]). Other paths are ignored.
+pub fn sitemap(site: &Site, html_paths: &[&str]) -> OutputFile {
+    let lastmod: HashMap<&str, String> = site
+        .items
+        .iter()
+        .map(|i| (i.rel_url.as_str(), i.last_changed().to_rfc3339_or_date()))
+        .collect();
+    let mut urls: BTreeMap<String, Option<&String>> = BTreeMap::new();
+    for path in html_paths {
+        let path = path.trim_start_matches('/');
+        if !path.ends_with(".html") || EXCLUDED.contains(&path) {
+            continue;
+        }
+        let rel = page_path(path);
+        urls.insert(absolute_uri(site, rel), lastmod.get(rel));
+    }
+
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
+    let io = "writing to memory cannot fail";
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).expect(io);
+    w.write_event(Event::Start(BytesStart::new("urlset").with_attributes([("xmlns", NAMESPACE)])))
+        .expect(io);
+    for (loc, lastmod) in &urls {
+        w.write_event(Event::Start(BytesStart::new("url"))).expect(io);
+        w.create_element("loc").write_text_content(BytesText::new(loc)).expect(io);
+        if let Some(date) = lastmod {
+            w.create_element("lastmod").write_text_content(BytesText::new(date)).expect(io);
+        }
+        w.write_event(Event::End(BytesEnd::new("url"))).expect(io);
+    }
+    w.write_event(Event::End(BytesEnd::new("urlset"))).expect(io);
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    OutputFile::new("sitemap.xml", bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_paths_become_site_paths() {
+        assert_eq!(page_path("index.html"), "");
+        assert_eq!(page_path("cases/x/index.html"), "cases/x/");
+        assert_eq!(page_path("cases/page/2/index.html"), "cases/page/2/");
+        assert_eq!(page_path("standalone.html"), "standalone.html");
+    }
+}

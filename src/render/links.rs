@@ -1,0 +1,207 @@
+//! Link targets in Markdown, checked against the built site.
+//!
+//! A target with a scheme (`https:`, `mailto:`), a protocol-relative `//host`
+//! target and a bare `#fragment` are left alone. A `.md` target names a content
+//! file (relative to the file that links, or from `content/` when it starts with
+//! `/`) and becomes that page's URL. Any other target must be a page or file of the
+//! built site (relative to the page, or from the site root when it starts with
+//! `/`); root paths get the site's base path. Everything else is broken, with the
+//! reason.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::index::Ix;
+use super::markdown::Links;
+use crate::diagnostics::suggest;
+use crate::model::{Kind, Site};
+
+/// The resolver of one build.
+pub struct SiteLinks<'s> {
+    site: &'s Site,
+    /// Source path (`content/cases/x.md`) to item.
+    by_source: HashMap<&'s str, Ix>,
+    root: PathBuf,
+    /// Every output path of the built site (`cases/x/index.html`, `css/style.css`).
+    files: HashSet<String>,
+}
+
+impl<'s> SiteLinks<'s> {
+    /// A resolver over `files`, the paths the build will write.
+    pub fn new(
+        site: &'s Site,
+        by_source: HashMap<&'s str, Ix>,
+        root: &Path,
+        files: HashSet<String>,
+    ) -> Self {
+        Self { site, by_source, root: root.to_path_buf(), files }
+    }
+
+    /// Whether the built site has a file or page at `path` (no leading `/`).
+    pub fn exists(&self, path: &str) -> bool {
+        if path.is_empty() || path.ends_with('/') {
+            return self.files.contains(&format!("{path}index.html"));
+        }
+        self.files.contains(path) || self.files.contains(&format!("{path}/index.html"))
+    }
+
+    fn content_link(
+        &self,
+        source: &str,
+        path: &str,
+        rest: &str,
+        dest: &str,
+    ) -> Result<Option<String>, String> {
+        let target = if let Some(abs) = path.strip_prefix('/') {
+            normalize("content", abs)
+        } else {
+            let dir = source.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            normalize(dir, path)
+        };
+        let Some(target) = target.filter(|t| t.starts_with("content/")) else {
+            return Err(format!("link `{dest}` points outside content/"));
+        };
+        if let Some(&i) = self.by_source.get(target.as_str()) {
+            return Ok(Some(format!(
+                "{}{rest}",
+                self.site.config.link(&self.site.items[i].rel_url)
+            )));
+        }
+        if let Some(folder) =
+            target.strip_prefix("content/").and_then(|t| t.strip_suffix("/_index.md"))
+            && let Some(kind) = Kind::from_folder(folder)
+        {
+            return Ok(Some(format!(
+                "{}{rest}",
+                self.site.config.link(&format!("{}/", kind.folder()))
+            )));
+        }
+        if self.root.join(&target).is_file() {
+            return Err(format!(
+                "link `{dest}` points to `{target}`, which is a draft and is not published; publish it, or build with --drafts"
+            ));
+        }
+        let near = suggest::did_you_mean(&target, self.by_source.keys().copied());
+        Err(format!("link `{dest}` points to `{target}`, which does not exist{near}"))
+    }
+}
+
+impl Links for SiteLinks<'_> {
+    fn resolve(&self, source: &str, page_dir: &str, dest: &str) -> Result<Option<String>, String> {
+        let dest_trim = dest.trim();
+        if dest_trim.is_empty()
+            || dest_trim.starts_with('#')
+            || dest_trim.starts_with("//")
+            || has_scheme(dest_trim)
+        {
+            return Ok(None);
+        }
+        let cut = dest_trim.find(['?', '#']).unwrap_or(dest_trim.len());
+        let (raw_path, rest) = dest_trim.split_at(cut);
+        if raw_path.is_empty() {
+            return Ok(None);
+        }
+        let path = percent_decode(raw_path);
+        if path.to_ascii_lowercase().ends_with(".md") {
+            return self.content_link(source, &path, rest, dest_trim);
+        }
+        let target = match path.strip_prefix('/') {
+            Some(abs) => normalize("", abs),
+            None => normalize(page_dir.trim_end_matches('/'), &path),
+        };
+        let Some(target) = target else {
+            return Err(format!("link `{dest_trim}` points above the site root"));
+        };
+        let target =
+            if path.ends_with('/') && !target.is_empty() { format!("{target}/") } else { target };
+        if !self.exists(&target) {
+            let hint = if path.starts_with('/') {
+                "; files under static/ are copied to the site root, and `.md` links name content files".to_owned()
+            } else {
+                format!(
+                    "; a relative link is read from the page's address /{page_dir} (start it with `/` for the site root)"
+                )
+            };
+            return Err(format!(
+                "link `{dest_trim}` is not a page or file of the site (looked for /{target}){hint}"
+            ));
+        }
+        if raw_path.starts_with('/') {
+            Ok(Some(format!("{}{rest}", self.site.config.link(raw_path))))
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// `scheme:` per RFC 3986 (`https:`, `mailto:`, `tel:`).
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) if i > 0 => {
+            let scheme = &s[..i];
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        _ => false,
+    }
+}
+
+/// Joins `rel` to the folder `base` and resolves `.` and `..`; `None` above the root.
+fn normalize(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Decodes `%XX` escapes (invalid ones kept as written).
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        assert_eq!(
+            normalize("content/cases", "../members/a.md").as_deref(),
+            Some("content/members/a.md")
+        );
+        assert_eq!(normalize("", "../x"), None);
+        assert!(
+            has_scheme("mailto:x@y")
+                && has_scheme("https://a")
+                && !has_scheme("/a:b")
+                && !has_scheme("a/b")
+        );
+        assert_eq!(percent_decode("/tags/%E4%BA%A7/"), "/tags/产/");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

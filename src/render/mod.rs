@@ -1,0 +1,469 @@
+//! HTML pages from the model: every item page, a paginated listing per kind, the
+//! taxonomy pages, the home page, `404.html`, the insight pages, and the theme's
+//! and site's static files.
+//!
+//! The work is split so a big site stays fast: templates are compiled once
+//! ([`theme`]); relations between items are indexed once ([`index`]); each Markdown
+//! body is rendered once, in parallel, and kept for the item page, the cards that
+//! show its summary and the search index ([`markdown`]); then every page is an
+//! independent job rendered in parallel from a borrowed view ([`views`]). Nothing
+//! depends on the clock or on iteration order of a hash map, so two builds give the
+//! same bytes.
+//!
+//! Problems are collected, never raised one at a time: every broken link of every
+//! file and every template error come back together as [`Diagnostic`]s.
+
+pub mod i18n;
+pub mod index;
+pub mod links;
+pub mod markdown;
+mod pages;
+pub mod theme;
+pub mod views;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use tera::Context;
+
+use self::index::{Ix, SiteIndex, TAXONOMIES};
+use self::links::SiteLinks;
+use self::markdown::{Doc, Rendered};
+use self::theme::{StaticFile, Theme};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Item, Kind, Site};
+use crate::output::OutputFile;
+
+static TERA_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0); // TEMP
+static MINIFY_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0); // TEMP
+
+/// Items per page of a listing or term page.
+pub const PER_PAGE: usize = 50;
+
+/// How pages are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Minify the HTML.
+    pub minify: bool,
+    /// Load the live-reload script (`qiao serve` only).
+    pub live_reload: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self { minify: true, live_reload: false }
+    }
+}
+
+/// A body after Markdown, with its summary.
+#[derive(Debug, Clone)]
+struct Body {
+    rendered: Rendered,
+    summary: String,
+}
+
+/// Renders a site's pages. Create it once per build; it holds the compiled
+/// templates and the indexes, and caches each body's HTML.
+pub struct Renderer<'s> {
+    site: &'s Site,
+    insight: &'s crate::insight::Insights,
+    options: RenderOptions,
+    theme: Theme,
+    index: SiteIndex<'s>,
+    links: SiteLinks<'s>,
+    bodies: Vec<OnceLock<Body>>,
+    intros: BTreeMap<Kind, OnceLock<Rendered>>,
+    site_value: tera::Value,
+}
+
+impl std::fmt::Debug for Renderer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Renderer")
+            .field("items", &self.site.items.len())
+            .field("theme", &self.theme)
+            .finish()
+    }
+}
+
+/// One page to render.
+#[derive(Debug, Clone)]
+enum Job {
+    Item(Ix),
+    Listing(Kind, usize),
+    Taxonomy(usize),
+    Term(usize, String, usize),
+    Home,
+    NotFound,
+    Insight(usize),
+}
+
+/// The number of pages for `n` entries (at least one, so an empty listing still has its page).
+pub fn page_count(n: usize) -> usize {
+    n.div_ceil(PER_PAGE).max(1)
+}
+
+/// The page path of page `n` (1-based) of a paginated page at `base` (`cases/`).
+pub fn page_path(base: &str, n: usize) -> String {
+    if n <= 1 { base.to_owned() } else { format!("{base}page/{n}/") }
+}
+
+impl<'s> Renderer<'s> {
+    /// Compiles the templates (site, then site theme, then built-in) and indexes the site.
+    /// Template errors name the template file and line.
+    pub fn new(
+        site: &'s Site,
+        root: &Path,
+        options: RenderOptions,
+        insight: &'s crate::insight::Insights,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let theme = theme::load(root, &site.config)?;
+        let index = SiteIndex::new(site);
+        let mut files: HashSet<String> = HashSet::new();
+        for item in &site.items {
+            files.insert(format!("{}index.html", item.rel_url));
+            if item.kind == Kind::Roadshows {
+                files.insert(format!("{}event.ics", item.rel_url));
+            }
+        }
+        for kind in Kind::SECTIONS {
+            let base = format!("{}/", kind.folder());
+            let n = index.listings.get(&kind).map_or(0, |l| l.entries.len());
+            for p in 1..=page_count(n) {
+                files.insert(format!("{}index.html", page_path(&base, p)));
+            }
+            files.insert(format!("{base}index.json"));
+            files.insert(format!("{base}atom.xml"));
+        }
+        for tax in &index.taxonomies {
+            files.insert(format!("{}/index.html", tax.name));
+            for term in tax.terms.values() {
+                let base = format!("{}/{}/", tax.name, term.segment);
+                for p in 1..=page_count(term.items.len()) {
+                    files.insert(format!("{}index.html", page_path(&base, p)));
+                }
+            }
+        }
+        for f in [
+            "index.html",
+            "404.html",
+            "atom.xml",
+            "sitemap.xml",
+            "robots.txt",
+            "search/index.html",
+            "roadshows/calendar.ics",
+        ] {
+            files.insert(f.to_owned());
+        }
+        for (path, _, _) in insight_pages(insight) {
+            files.insert(path);
+        }
+        files.extend(insight.outputs().into_iter().map(|f| f.path));
+        files.extend(theme.statics.keys().cloned());
+        let links = SiteLinks::new(site, index.by_source.clone(), root, files);
+        let config = &site.config;
+        let site_value = tera::Value::from_serializable(&serde_json::json!({
+            "title": config.title,
+            "description": config.description,
+            "base_url": config.base_url,
+            "base_path": config.base_path,
+            "language": config.language,
+            "extra": config.extra,
+            "taxonomies": config.taxonomies,
+            "today": site.today.to_string(),
+        }));
+        Ok(Self {
+            site,
+            insight,
+            options,
+            theme,
+            links,
+            bodies: site.items.iter().map(|_| OnceLock::new()).collect(),
+            intros: site.intros.keys().map(|k| (*k, OnceLock::new())).collect(),
+            index,
+            site_value,
+        })
+    }
+
+    /// Every HTML page, `404.html`, and the theme's and site's static files, sorted by path.
+    /// All broken links of all files and all template errors are returned together.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let timing = std::env::var_os("QIAO_RENDER_TIMING").is_some(); // TEMP
+        let t0 = std::time::Instant::now(); // TEMP
+        // Bodies first (their summaries appear on other pages), all of them in parallel.
+        let mut diagnostics: Vec<Diagnostic> = (0..self.site.items.len())
+            .into_par_iter()
+            .flat_map_iter(|i| self.body(i).rendered.diagnostics.iter().cloned())
+            .collect();
+        for kind in self.intros.keys() {
+            if let Some(r) = self.intro(*kind) {
+                diagnostics.extend(r.diagnostics.iter().cloned());
+            }
+        }
+        if timing { eprintln!("bodies {:?}", t0.elapsed()); } // TEMP
+        let mut jobs: Vec<Job> = (0..self.site.items.len()).map(Job::Item).collect();
+        for kind in Kind::SECTIONS {
+            let n = self.index.listings.get(&kind).map_or(0, |l| l.entries.len());
+            jobs.extend((1..=page_count(n)).map(|p| Job::Listing(kind, p)));
+        }
+        for (t, tax) in self.index.taxonomies.iter().enumerate() {
+            jobs.push(Job::Taxonomy(t));
+            for term in tax.terms.values() {
+                jobs.extend(
+                    (1..=page_count(term.items.len()))
+                        .map(|p| Job::Term(t, term.segment.clone(), p)),
+                );
+            }
+        }
+        jobs.push(Job::Home);
+        jobs.push(Job::NotFound);
+        let insight_pages = insight_pages(self.insight);
+        jobs.extend((0..insight_pages.len()).map(Job::Insight));
+
+        let results: Vec<Result<OutputFile, (Vec<Diagnostic>, String)>> =
+            jobs.par_iter().map(|job| self.render_job(job, &insight_pages)).collect();
+        if timing { eprintln!("pages {:?} tera {}ms minify {}ms (cpu)", t0.elapsed(), TERA_NS.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000, MINIFY_NS.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000); } // TEMP
+        let mut files = Vec::with_capacity(results.len() + self.theme.statics.len());
+        let mut template_errors: Vec<(Diagnostic, String)> = Vec::new();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err((ds, page)) => {
+                    template_errors.extend(ds.into_iter().map(|d| (d, page.clone())))
+                }
+            }
+        }
+        // One template mistake fails every page that uses it: say it once, with the first page.
+        template_errors.sort_by(|a, b| {
+            (&a.0.path, a.0.position, &a.0.message, &a.1).cmp(&(
+                &b.0.path,
+                b.0.position,
+                &b.0.message,
+                &b.1,
+            ))
+        });
+        template_errors.dedup_by(|a, b| a.0 == b.0);
+        diagnostics.extend(template_errors.into_iter().map(|(mut d, page)| {
+            d.message = format!("{} (while rendering /{page})", d.message);
+            d
+        }));
+
+        for (path, file) in &self.theme.statics {
+            match file {
+                StaticFile::Builtin(bytes) => {
+                    files.push(OutputFile::new(path.clone(), bytes.to_vec()))
+                }
+                StaticFile::Disk(p) => match std::fs::read(p) {
+                    Ok(bytes) => files.push(OutputFile::new(path.clone(), bytes)),
+                    Err(e) => diagnostics.push(Diagnostic::file(
+                        crate::diagnostics::display_path(Path::new("."), p),
+                        format!("cannot read the static file: {e}"),
+                    )),
+                },
+            }
+        }
+        if !diagnostics.is_empty() {
+            crate::diagnostics::sort(&mut diagnostics);
+            return Err(diagnostics);
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|a, b| a.path == b.path);
+        Ok(files)
+    }
+
+    /// One item's page (for `serve` after an edit). The item may be one of the
+    /// site's or a freshly parsed one that replaces it.
+    pub fn render_item(&self, item: &Item) -> Result<OutputFile, Vec<Diagnostic>> {
+        match self.position(item) {
+            Some(i) => {
+                let body = self.body(i);
+                if !body.rendered.diagnostics.is_empty() {
+                    return Err(body.rendered.diagnostics.clone());
+                }
+                self.item_page(item, body).map_err(|(d, _)| d)
+            }
+            None => {
+                let body = self.make_body(item);
+                if !body.rendered.diagnostics.is_empty() {
+                    return Err(body.rendered.diagnostics);
+                }
+                self.item_page(item, &body).map_err(|(d, _)| d)
+            }
+        }
+    }
+
+    /// The body as plain text, for the search index.
+    pub fn plain_text(&self, item: &Item) -> String {
+        match self.position(item) {
+            Some(i) => self.body(i).rendered.text.clone(),
+            None => self.make_body(item).rendered.text,
+        }
+    }
+
+    /// The summary as written, else derived from the body (by characters for CJK
+    /// text, by words otherwise).
+    pub fn summary(&self, item: &Item) -> String {
+        match self.position(item) {
+            Some(i) => self.body(i).summary.clone(),
+            None => self.make_body(item).summary,
+        }
+    }
+
+    /// The index of `item` in the site, when it is the site's own value.
+    fn position(&self, item: &Item) -> Option<Ix> {
+        let i = *self.index.by_url.get(item.rel_url.as_str())?;
+        std::ptr::eq(&self.site.items[i], item).then_some(i)
+    }
+
+    fn body(&self, i: Ix) -> &Body {
+        self.bodies[i].get_or_init(|| self.make_body(&self.site.items[i]))
+    }
+
+    fn make_body(&self, item: &Item) -> Body {
+        let doc = Doc {
+            source: &item.source,
+            body: &item.body,
+            body_line_offset: item.body_line_offset,
+            page_dir: &item.rel_url,
+            trust_html: self.site.config.trust_html,
+        };
+        let rendered = markdown::render(&doc, &self.links);
+        let summary = match &item.summary {
+            Some(s) => s.clone(),
+            None => markdown::derive_summary(&rendered.lead),
+        };
+        Body { rendered, summary }
+    }
+
+    fn intro(&self, kind: Kind) -> Option<&Rendered> {
+        let cell = self.intros.get(&kind)?;
+        let intro = self.site.intros.get(&kind)?;
+        Some(cell.get_or_init(|| {
+            let page_dir = format!("{}/", kind.folder());
+            let doc = Doc {
+                source: &intro.source,
+                body: &intro.body,
+                body_line_offset: intro.body_line_offset,
+                page_dir: &page_dir,
+                trust_html: self.site.config.trust_html,
+            };
+            markdown::render(&doc, &self.links)
+        }))
+    }
+
+    fn render_job(
+        &self,
+        job: &Job,
+        insight_pages: &[(String, &'static str, serde_json::Value)],
+    ) -> Result<OutputFile, (Vec<Diagnostic>, String)> {
+        match job {
+            Job::Item(i) => self.item_page(&self.site.items[*i], self.body(*i)),
+            Job::Listing(kind, p) => self.listing_page(*kind, *p),
+            Job::Taxonomy(t) => self.taxonomy_page(*t),
+            Job::Term(t, segment, p) => self.term_page(*t, segment, *p),
+            Job::Home => self.home_page(),
+            Job::NotFound => {
+                let lang = self.site.config.language.clone();
+                let ctx = self.context(&lang, "404.html", "");
+                self.page("404.html", "404.html", &ctx)
+            }
+            Job::Insight(n) => {
+                let (path, template, value) = &insight_pages[*n];
+                let rel = path.strip_suffix("index.html").unwrap_or(path);
+                let section = rel.split('/').next().unwrap_or("");
+                let mut ctx = self.context(&self.site.config.language, rel, section);
+                if let serde_json::Value::Object(map) = value {
+                    for (k, v) in map {
+                        ctx.insert(k.clone(), v);
+                    }
+                }
+                self.page(path, template, &ctx)
+            }
+        }
+    }
+
+    /// The context every template gets.
+    fn context(&self, lang: &str, rel: &str, section: &str) -> Context {
+        let config = &self.site.config;
+        let t = self.theme.strings.for_lang(lang);
+        let mut ctx = Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert("base_path", &config.base_path);
+        ctx.insert("lang", lang);
+        ctx.insert_value("t", t.tera.clone());
+        ctx.insert("section", section);
+        ctx.insert("live_reload", &self.options.live_reload);
+        ctx.insert("page_path", &config.link(rel));
+        ctx.insert("permalink", &config.absolute(rel));
+        ctx.insert("today", &self.site.today.to_string());
+        let mut nav: Vec<serde_json::Value> = Kind::SECTIONS
+            .iter()
+            .map(|k| {
+                serde_json::json!({
+                    "key": k.folder(),
+                    "label": t.label("nav", k.folder()),
+                    "url": config.link(&format!("{}/", k.folder())),
+                })
+            })
+            .collect();
+        if self.index.by_url.contains_key("about/") {
+            nav.push(serde_json::json!({"key": "about", "label": t.label("nav", "about"), "url": config.link("about/")}));
+        }
+        ctx.insert("nav", &nav);
+        ctx
+    }
+
+    /// Renders a template to an output file (minified when asked).
+    fn page(
+        &self,
+        path: &str,
+        template: &str,
+        ctx: &Context,
+    ) -> Result<OutputFile, (Vec<Diagnostic>, String)> {
+        let a = std::time::Instant::now(); // TEMP
+        let r = self.theme.tera.render(template, ctx); // TEMP
+        TERA_NS.fetch_add(a.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed); // TEMP
+        match r {
+            Ok(html) => {
+                let a = std::time::Instant::now(); // TEMP
+                let f = OutputFile::new(path, self.finish(html));
+                MINIFY_NS.fetch_add(a.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed); // TEMP
+                Ok(f)
+            }
+            Err(e) => Err((
+                theme::template_diagnostics(&e, &self.theme.sources, template),
+                path.trim_end_matches("index.html").to_owned(),
+            )),
+        }
+    }
+
+    fn finish(&self, html: String) -> Vec<u8> {
+        if !self.options.minify {
+            return html.into_bytes();
+        }
+        let cfg = minify_html::Cfg {
+            keep_closing_tags: true,
+            keep_html_and_head_opening_tags: true,
+            keep_comments: false,
+            minify_css: false,
+            minify_js: false,
+            ..minify_html::Cfg::default()
+        };
+        minify_html::minify(html.as_bytes(), &cfg)
+    }
+}
+
+/// The insight helper's pages, in a stable order.
+fn insight_pages(
+    insight: &crate::insight::Insights,
+) -> Vec<(String, &'static str, serde_json::Value)> {
+    let mut pages = insight.pages();
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    pages
+}
+
+/// Taxonomy names, for templates and tests.
+pub fn taxonomy_names() -> [&'static str; 3] {
+    TAXONOMIES
+}

@@ -1,0 +1,388 @@
+//! The theme: templates, interface strings and static files, looked up in three
+//! layers, each overriding the one before by path: the built-in default theme
+//! (compiled into the binary), the site's theme on disk (`themes/<theme>/`, when
+//! `site.toml` names one), and the site's own `templates/` and `static/`.
+//!
+//! Templates are compiled once into one [`Tera`]. Template errors become
+//! diagnostics that name the template file as it is on disk
+//! (`templates/page.html:12:5: error: ...`), with every syntax error of every file
+//! reported in one run.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use tera::{ErrorKind, Kwargs, State, Tera};
+
+use super::i18n::Strings;
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Position, display_path};
+
+/// The built-in default theme: `themes/default/` of this repository.
+pub static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where the built-in theme's files are said to be in messages.
+const BUILTIN_PATH: &str = "themes/default";
+
+/// A file to copy to the output as is.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    /// Part of the built-in theme.
+    Builtin(&'static [u8]),
+    /// A file on disk (site theme or site `static/`).
+    Disk(PathBuf),
+}
+
+/// The compiled theme.
+pub struct Theme {
+    /// Every template, compiled.
+    pub tera: Tera,
+    /// Template name to the path shown in messages.
+    pub sources: HashMap<String, String>,
+    /// Interface strings.
+    pub strings: Strings,
+    /// Static files by output path, later layers already applied.
+    pub statics: BTreeMap<String, StaticFile>,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme")
+            .field("templates", &self.sources.len())
+            .field("statics", &self.statics.len())
+            .finish()
+    }
+}
+
+/// Text files of one folder of the built-in theme, by path below it.
+fn builtin_files(folder: &str) -> Vec<(String, &'static include_dir::File<'static>)> {
+    let mut out = Vec::new();
+    if let Some(dir) = BUILTIN.get_dir(folder) {
+        collect_builtin(dir, folder, &mut out);
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn collect_builtin(
+    dir: &'static Dir<'static>,
+    prefix: &str,
+    out: &mut Vec<(String, &'static include_dir::File<'static>)>,
+) {
+    for f in dir.files() {
+        let rel = f.path().strip_prefix(prefix).unwrap_or(f.path());
+        let rel =
+            rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        if !is_ignored(&rel) {
+            out.push((rel, f));
+        }
+    }
+    for d in dir.dirs() {
+        collect_builtin(d, prefix, out);
+    }
+}
+
+/// Hidden files and editor leftovers are never part of a theme.
+fn is_ignored(rel: &str) -> bool {
+    rel.split('/').any(|s| {
+        s.starts_with('.')
+            || s.ends_with('~')
+            || s.ends_with(".swp")
+            || (s.starts_with('#') && s.ends_with('#'))
+    })
+}
+
+/// Files below a folder on disk: (path below it, full path), sorted.
+fn disk_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for entry in
+        walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().flatten()
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = display_path(dir, entry.path());
+        if !is_ignored(&rel) {
+            out.push((rel, entry.into_path()));
+        }
+    }
+    out
+}
+
+/// Loads the theme layers for a site.
+pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let theme_dir = config.theme.as_ref().map(|t| root.join("themes").join(t));
+    if let (Some(dir), Some(name)) = (&theme_dir, &config.theme)
+        && !dir.is_dir()
+    {
+        diagnostics.push(Diagnostic::file(
+            "site.toml",
+            format!("`theme = \"{name}\"` but there is no folder `themes/{name}/`; remove `theme` to use the built-in theme"),
+        ));
+    }
+
+    // Templates: name -> (path for messages, text).
+    let mut templates: BTreeMap<String, (String, Cow<'static, str>)> = BTreeMap::new();
+    for (rel, file) in builtin_files("templates") {
+        match file.contents_utf8() {
+            Some(text) => {
+                templates.insert(
+                    rel.clone(),
+                    (format!("{BUILTIN_PATH}/templates/{rel}"), Cow::Borrowed(text)),
+                );
+            }
+            None => diagnostics.push(Diagnostic::file(
+                format!("{BUILTIN_PATH}/templates/{rel}"),
+                "template is not UTF-8",
+            )),
+        }
+    }
+    let mut layers: Vec<PathBuf> = Vec::new();
+    if let Some(dir) = &theme_dir {
+        layers.push(dir.clone());
+    }
+    layers.push(root.to_path_buf());
+    for layer in &layers {
+        for (rel, path) in disk_files(&layer.join("templates")) {
+            let shown = display_path(root, &path);
+            match std::fs::read(&path) {
+                Ok(bytes) => match crate::content::source::decode(&shown, &bytes) {
+                    Ok(text) => {
+                        templates.insert(rel, (shown, Cow::Owned(text)));
+                    }
+                    Err(d) => diagnostics.push(d),
+                },
+                Err(e) => diagnostics
+                    .push(Diagnostic::file(shown, format!("cannot read the template: {e}"))),
+            }
+        }
+    }
+
+    // Interface strings: built-in English first (the fallback of every language).
+    let mut string_files: Vec<(String, String, Cow<'_, str>)> = Vec::new();
+    let mut builtin_i18n = builtin_files("i18n");
+    builtin_i18n.sort_by_key(|(rel, _)| (rel != "en.toml", rel.clone()));
+    for (rel, file) in builtin_i18n {
+        if let (Some(lang), Some(text)) = (rel.strip_suffix(".toml"), file.contents_utf8()) {
+            string_files.push((
+                lang.to_owned(),
+                format!("{BUILTIN_PATH}/i18n/{rel}"),
+                Cow::Borrowed(text),
+            ));
+        }
+    }
+    if let Some(dir) = &theme_dir {
+        for (rel, path) in disk_files(&dir.join("i18n")) {
+            let Some(lang) = rel.strip_suffix(".toml") else { continue };
+            match std::fs::read_to_string(&path) {
+                Ok(text) => string_files.push((
+                    lang.to_owned(),
+                    display_path(root, &path),
+                    Cow::Owned(text),
+                )),
+                Err(e) => diagnostics
+                    .push(Diagnostic::file(display_path(root, &path), format!("cannot read: {e}"))),
+            }
+        }
+    }
+    let strings = match Strings::load(string_files) {
+        Ok(s) => Some(s),
+        Err(d) => {
+            diagnostics.extend(d);
+            None
+        }
+    };
+
+    // Static files: built-in, then theme, then the site's static/.
+    let mut statics = BTreeMap::new();
+    for (rel, file) in builtin_files("static") {
+        statics.insert(rel, StaticFile::Builtin(file.contents()));
+    }
+    if let Some(dir) = &theme_dir {
+        for (rel, path) in disk_files(&dir.join("static")) {
+            statics.insert(rel, StaticFile::Disk(path));
+        }
+    }
+    for (rel, path) in disk_files(&root.join("static")) {
+        statics.insert(rel, StaticFile::Disk(path));
+    }
+
+    let sources: HashMap<String, String> =
+        templates.iter().map(|(name, (path, _))| (name.clone(), path.clone())).collect();
+    // Syntax first, one file at a time, so every broken file is reported.
+    for (name, (_, text)) in &templates {
+        if let Err(e) = Tera::new().add_raw_template(name, text)
+            && matches!(e.kind(), ErrorKind::SyntaxError(_))
+        {
+            diagnostics.extend(template_diagnostics(&e, &sources, name));
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let mut tera = Tera::new();
+    register_filters(&mut tera);
+    if let Err(e) = tera
+        .add_raw_templates(templates.iter().map(|(name, (_, text))| (name.as_str(), text.as_ref())))
+    {
+        return Err(template_diagnostics(&e, &sources, "base.html"));
+    }
+    Ok(Theme {
+        tera,
+        sources,
+        strings: strings.expect("strings loaded when there are no diagnostics"),
+        statics,
+    })
+}
+
+fn register_filters(tera: &mut Tera) {
+    // `{{ t.items_count | fmt(n=count) }}`: fills `{n}` in an interface string.
+    tera.register_filter("fmt", |s: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let n: tera::Value = kwargs.must_get("n")?;
+        Ok(s.replace("{n}", &n.to_string()))
+    });
+}
+
+/// Diagnostics from a Tera error, each at its template file, line and column.
+/// `fallback` names the template to blame when Tera does not say.
+pub fn template_diagnostics(
+    e: &tera::Error,
+    sources: &HashMap<String, String>,
+    fallback: &str,
+) -> Vec<Diagnostic> {
+    let path_of =
+        |name: &str| sources.get(name).cloned().unwrap_or_else(|| format!("templates/{name}"));
+    let mut cause = String::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        cause.push_str(": ");
+        cause.push_str(&s.to_string());
+        source = s.source();
+    }
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let name = if r.filename().is_empty() { fallback } else { r.filename() };
+            vec![Diagnostic::new(
+                path_of(name),
+                Position { line: span.start_line.max(1), column: span.start_col + 1 },
+                format!("template error: {}{cause}", r.message()),
+            )]
+        }
+        ErrorKind::Msg(m) => {
+            let parsed = parse_reports(m, &path_of);
+            if parsed.is_empty() {
+                vec![Diagnostic::file(path_of(fallback), format!("template error: {m}{cause}"))]
+            } else {
+                parsed
+            }
+        }
+        ErrorKind::MissingParent { current, parent } => vec![Diagnostic::file(
+            path_of(current),
+            format!(
+                "template error: `{{% extends \"{parent}\" %}}` but there is no template `{parent}`"
+            ),
+        )],
+        ErrorKind::CircularExtend { tpl, inheritance_chain } => vec![Diagnostic::file(
+            path_of(tpl),
+            format!(
+                "template error: templates extend each other in a circle: {}",
+                inheritance_chain.join(" -> ")
+            ),
+        )],
+        ErrorKind::CircularInclude { tpl, include_chain } => vec![Diagnostic::file(
+            path_of(tpl),
+            format!(
+                "template error: templates include each other in a circle: {}",
+                include_chain.join(" -> ")
+            ),
+        )],
+        ErrorKind::TemplateNotFound(name) => {
+            vec![Diagnostic::file(
+                path_of(fallback),
+                format!("template error: there is no template `{name}`"),
+            )]
+        }
+        _ => vec![Diagnostic::file(path_of(fallback), format!("template error: {e}{cause}"))],
+    }
+}
+
+/// Tera joins several errors into one message of reports like
+/// `error: Unknown filter `x`\n --> page.html:3:9\n ...`.
+fn parse_reports(m: &str, path_of: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut message: Option<&str> = None;
+    for line in m.lines() {
+        if let Some(msg) = line.strip_prefix("error: ") {
+            message = Some(msg);
+        } else if let (Some(msg), Some(loc)) = (message, line.trim_start().strip_prefix("--> ")) {
+            let mut parts = loc.rsplitn(3, ':');
+            let col = parts.next().and_then(|c| c.parse::<usize>().ok());
+            let line_no = parts.next().and_then(|l| l.parse::<usize>().ok());
+            if let (Some(col), Some(line_no), Some(name)) = (col, line_no, parts.next()) {
+                out.push(Diagnostic::new(
+                    path_of(name),
+                    Position { line: line_no, column: col },
+                    format!("template error: {msg}"),
+                ));
+            }
+            message = None;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(files: &[(&str, &str)]) -> Vec<String> {
+        let sources: HashMap<String, String> =
+            files.iter().map(|(n, _)| (n.to_string(), format!("templates/{n}"))).collect();
+        let mut diagnostics = Vec::new();
+        for (name, text) in files {
+            if let Err(e) = Tera::new().add_raw_template(name, text)
+                && matches!(e.kind(), ErrorKind::SyntaxError(_))
+            {
+                diagnostics.extend(template_diagnostics(&e, &sources, name));
+            }
+        }
+        if diagnostics.is_empty() {
+            let mut tera = Tera::new();
+            register_filters(&mut tera);
+            if let Err(e) = tera.add_raw_templates(files.iter().copied()) {
+                diagnostics = template_diagnostics(&e, &sources, "base.html");
+            }
+        }
+        diagnostics.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn syntax_errors_name_file_and_line() {
+        let d = compile(&[("a.html", "ok\n{% if x %}\nno end"), ("b.html", "line\n  {{ x | }}")]);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(d[0].starts_with("templates/a.html:3:"), "{d:?}");
+        assert!(d[1].starts_with("templates/b.html:2:"), "{d:?}");
+    }
+
+    #[test]
+    fn unknown_filter_is_located() {
+        let d = compile(&[("page.html", "a\nb {{ x | nope }}")]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].starts_with("templates/page.html:2:"), "{d:?}");
+        assert!(d[0].contains("nope"), "{d:?}");
+    }
+
+    #[test]
+    fn fmt_filter() {
+        let mut tera = Tera::new();
+        register_filters(&mut tera);
+        tera.add_raw_template("x", "{{ \"共 {n} 条\" | fmt(n=3) }}").unwrap();
+        assert_eq!(tera.render("x", &tera::Context::new()).unwrap(), "共 3 条");
+    }
+}

@@ -1,0 +1,1213 @@
+//! Hostile input: what an editor of an alliance site may write, by mistake or on
+//! purpose, must never crash qiao, touch files outside its output folder, or put
+//! script into a visitor's browser.
+//!
+//! Every test drives the real binary on a throwaway site (a panic shows as exit
+//! code 101, a stack overflow as a signal; both fail) and checks one promise:
+//! - bad bytes and odd text (non-UTF-8, NUL, mixed line endings, an empty file,
+//!   a 50 MB body, a 1 MB line, 10,000-deep nesting, many tiny files) give a clear
+//!   error or a site;
+//! - names that try to leave the site (`../` in slugs, tags, links and covers,
+//!   symbolic links in `content/` and `static/`) and look-alike or
+//!   right-to-left slugs are refused or kept inside the output;
+//! - dangerous output folders (the root, `content/`, `/`, a folder qiao did not
+//!   write) are refused and left as they were;
+//! - a site whose every string holds script is escaped in every output (HTML
+//!   text, attributes and URLs, JSON-LD, JSON, feeds, calendars);
+//! - a failed, killed or out-of-space build leaves the previous site in place.
+//!
+//! Sizes that would slow CI are set by environment variables:
+//! `QIAO_HOSTILE_FILES` (tiny files, default 20,000; 100,000 was run before
+//! release), `QIAO_HOSTILE_BIG_MB` (the big body, default 50) and
+//! `QIAO_HOSTILE_DOCS` (the corpus killed mid-build, default 1,000).
+
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant, SystemTime};
+
+const TODAY: &str = "2026-01-01";
+
+/// What every field of the hostile site says: markup, script, template syntax,
+/// calendar and XML delimiters, and a line break.
+const PAYLOAD: &str = "\"><script>alert(1)</script><img src=x onerror=alert(1)></title></textarea>'`</script><script>alert(2)</script>javascript:alert(3) ]]> --> <!-- {{ 7*7 }} {% raw %}\r\nBEGIN:VEVENT\\nX";
+
+/// A web address that parses, with markup after it.
+const PAYLOAD_URL: &str =
+    "https://evil.example.org/\"><script>alert(1)</script>?a=</script><script>alert(2)</script>";
+
+/// An email address that passes the loose check, with markup in it.
+const PAYLOAD_EMAIL: &str =
+    "x\"><script>alert(1)</script>javascript:alert(1)?<svg/onload=alert(1)>@evil.org";
+
+/// A throwaway site in a temporary folder.
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// A site with `site.toml` and one page.
+    fn new() -> Self {
+        Self::new_in(std::env::temp_dir())
+    }
+
+    fn new_in(parent: impl AsRef<Path>) -> Self {
+        let dir = tempfile::Builder::new().prefix("qiao-hostile-").tempdir_in(parent).unwrap();
+        let site = Site { dir };
+        site.write("site.toml", "title = \"Test\"\nbase_url = \"https://example.org/\"\n");
+        site.write("content/about.md", "+++\ndate = 2025-01-01\ntitle = \"About\"\n+++\n\nHello.\n");
+        if std::env::var_os("TMP_STUBS").is_some() {
+            for t in ["network", "policy-finder", "stats"] {
+                site.write(&format!("templates/{t}.html"), "{% extends \"base.html\" %}{% block content %}x{% endblock content %}");
+            }
+        }
+        site
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, rel: &str, text: &str) -> &Self {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// Runs qiao with `args` and `--root`, asserting it neither panicked nor died.
+    fn qiao(&self, args: &[&str]) -> Output {
+        let out = Command::new(env!("CARGO_BIN_EXE_qiao"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env_remove("QIAO_TODAY")
+            .output()
+            .unwrap();
+        assert_no_crash(&out, args);
+        out
+    }
+
+    fn build(&self) -> Output {
+        self.qiao(&["build", "--today", TODAY])
+    }
+
+    fn build_to(&self, out: &Path) -> Output {
+        let out_arg = out.to_str().unwrap().to_owned();
+        self.qiao(&["build", "--today", TODAY, "--output-dir", &out_arg])
+    }
+
+    fn check(&self) -> Output {
+        self.qiao(&["check", "--today", TODAY])
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn assert_no_crash(out: &Output, args: &[&str]) {
+    let err = stderr(out);
+    assert!(
+        out.status.code().is_some() && out.status.code() != Some(101) && !err.contains("panicked"),
+        "qiao {args:?} crashed ({:?}): {}",
+        out.status,
+        &err[..err.len().min(4000)]
+    );
+}
+
+fn assert_ok(out: &Output) {
+    assert!(out.status.success(), "expected success: {}", &stderr(out)[..stderr(out).len().min(4000)]);
+}
+
+/// Asserts exit 1 with positioned errors (`path:line:col: error: ...`), and no
+/// internal error.
+fn assert_site_error(out: &Output, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(1), "expected site errors, got: {err}");
+    assert!(!err.contains("internal error"), "{err}");
+    assert!(err.contains(needle), "expected `{needle}` in: {err}");
+}
+
+/// Every file below `dir` (links not followed): path -> (hash of bytes, mtime).
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
+    let mut map = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let path = e.path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                stack.push(path.clone());
+            }
+            let mut h = DefaultHasher::new();
+            if meta.is_file() {
+                std::fs::read(&path).unwrap().hash(&mut h);
+            }
+            map.insert(path.strip_prefix(dir).unwrap().to_path_buf(), (h.finish(), meta.modified().ok()));
+        }
+    }
+    map
+}
+
+/// Every regular file below `dir`, as paths relative to it with `/`.
+fn files_below(dir: &Path) -> Vec<String> {
+    snapshot(dir)
+        .keys()
+        .filter(|p| dir.join(p).is_file())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Bytes and sizes
+// ---------------------------------------------------------------------------
+
+#[test]
+fn non_utf8_is_an_error_with_file_line_and_byte_offset() {
+    let s = Site::new();
+    s.write_bytes("content/bad.md", b"+++\ndate = 2025-01-01\ntitle = \"ok\"\n+++\n\nabc \xC3\x28 def\n");
+    let out = s.check();
+    assert_site_error(
+        &out,
+        "content/bad.md:6:5: error: the file is not valid UTF-8: byte 0xC3 at byte offset 44",
+    );
+    // The build says the same and writes nothing.
+    let out = s.build();
+    assert_site_error(&out, "byte offset 44");
+    assert!(!s.out().exists());
+}
+
+#[test]
+fn empty_and_whitespace_files_are_errors() {
+    for text in ["", "\n", "   \r\n", "+++", "+++\n", "+++\n+++", "\u{feff}"] {
+        let s = Site::new();
+        s.write("content/empty.md", text);
+        let out = s.check();
+        assert_site_error(&out, "content/empty.md:1:1: error:");
+    }
+}
+
+#[test]
+fn nul_bytes_never_crash() {
+    let s = Site::new();
+    s.write_bytes("content/nul-body.md", b"+++\ndate = 2025-01-01\ntitle = \"Nul\"\n+++\n\na\0b\n\n\0\0\0\n");
+    s.write_bytes("content/nul-title.md", b"+++\ndate = 2025-01-01\ntitle = \"a\\u0000b\"\n+++\n\nx\n");
+    let out = s.build();
+    assert_ok(&out);
+    let page = std::fs::read(s.out().join("nul-body/index.html")).unwrap();
+    assert!(!page.contains(&0), "a NUL byte reached the HTML");
+    // A raw NUL inside the front matter is a TOML error, not a crash.
+    let s = Site::new();
+    s.write_bytes("content/nul-toml.md", b"+++\ndate = 2025-01-01\ntitle = \"a\0b\"\n+++\n");
+    assert_site_error(&s.check(), "content/nul-toml.md:3:");
+}
+
+#[test]
+fn mixed_line_endings_build() {
+    let s = Site::new();
+    s.write(
+        "content/mixed.md",
+        "+++\r\ntitle = \"Mixed\"\ndate = 2025-01-01\r\n+++\r\n\r\n# Head\r\rline one\nline two\r\n\r\n- a\r- b\n",
+    );
+    assert_ok(&s.build());
+    assert!(s.out().join("mixed/index.html").is_file());
+}
+
+#[test]
+fn fifty_megabyte_body_builds() {
+    let mb: usize = env_number("QIAO_HOSTILE_BIG_MB", 50);
+    let s = Site::new();
+    let para = "校企合作共建产业学院，订单班学生 **120** 人。The alliance runs a [joint lab](https://example.org/) with `code`.\n\n";
+    let mut body = String::with_capacity(mb * 1024 * 1024 + 1024);
+    body.push_str("+++\ndate = 2025-01-01\ntitle = \"Big\"\n+++\n\n");
+    let mut n = 0;
+    while body.len() < mb * 1024 * 1024 {
+        if n % 200 == 0 {
+            body.push_str(&format!("## Part {n}\n\n- item\n- item\n\n"));
+        }
+        body.push_str(para);
+        n += 1;
+    }
+    s.write("content/big.md", &body);
+    drop(body);
+    let start = Instant::now();
+    assert_ok(&s.build());
+    eprintln!("{mb} MB body built in {:.1} s", start.elapsed().as_secs_f64());
+    let html = std::fs::metadata(s.out().join("big/index.html")).unwrap().len();
+    assert!(html as usize > mb * 1024 * 1024 / 2, "the page holds the body ({html} bytes)");
+}
+
+#[test]
+fn one_megabyte_single_line_builds() {
+    let s = Site::new();
+    let line: String = "产教融合word ".repeat(1024 * 1024 / 14);
+    s.write("content/line.md", &format!("+++\ndate = 2025-01-01\ntitle = \"Line\"\nsummary = \"{line}\"\n+++\n\n{line}\n"));
+    s.write("content/link-line.md", &format!("+++\ndate = 2025-01-01\ntitle = \"L\"\n+++\n\n[x](https://example.org/{})\n", "a".repeat(1024 * 1024)));
+    s.write("content/emph-line.md", &format!("+++\ndate = 2025-01-01\ntitle = \"E\"\n+++\n\n{}\n", "*a_".repeat(350_000)));
+    assert_ok(&s.build());
+}
+
+#[test]
+fn ten_thousand_deep_nesting_never_overflows() {
+    const DEPTH: usize = 10_000;
+    let s = Site::new();
+    let cases: [(&str, String); 8] = [
+        ("quotes", format!("{}deep\n", "> ".repeat(DEPTH))),
+        ("lists", format!("{}deep\n", "- ".repeat(DEPTH))),
+        ("ordered", format!("{}deep\n", "1. ".repeat(DEPTH))),
+        (
+            "indented-lists",
+            (0..DEPTH).map(|i| format!("{}- level {i}\n", "  ".repeat(i))).collect::<String>(),
+        ),
+        ("brackets", format!("{}x{}\n", "[".repeat(DEPTH), "](y)".repeat(DEPTH))),
+        ("emphasis", format!("{}x{}\n", "*_".repeat(DEPTH), "_*".repeat(DEPTH))),
+        ("html", format!("{}x{}\n", "<div><span>".repeat(DEPTH), "</span></div>".repeat(DEPTH))),
+        ("footnotes", (0..DEPTH).map(|i| format!("[^{i}]: [^{}]\n", i + 1)).collect::<String>()),
+    ];
+    for (name, body) in &cases {
+        s.write(&format!("content/{name}.md"), &format!("+++\ndate = 2025-01-01\ntitle = \"{name}\"\n+++\n\n{body}"));
+    }
+    let out = s.build();
+    // The footnote chain has undefined references; anything else must build.
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+
+    // Deep TOML in front matter (arrays and inline tables under [extra]).
+    let s = Site::new();
+    let arrays = format!("{}1{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
+    let tables = format!("{}1{}", "{a=".repeat(DEPTH), "}".repeat(DEPTH));
+    s.write("content/deep-array.md", &format!("+++\ndate = 2025-01-01\ntitle = \"A\"\n[extra]\nv = {arrays}\n+++\n"));
+    s.write("content/deep-table.md", &format!("+++\ndate = 2025-01-01\ntitle = \"T\"\n[extra]\nv = {tables}\n+++\n"));
+    let dotted: Vec<String> = (0..DEPTH).map(|i| format!("k{i}")).collect();
+    s.write("content/deep-keys.md", &format!("+++\ndate = 2025-01-01\ntitle = \"K\"\n[extra.{}]\nv = 1\n+++\n", dotted.join(".")));
+    let out = s.build();
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+}
+
+#[test]
+fn many_tiny_files_check_and_build() {
+    let count: usize = env_number("QIAO_HOSTILE_FILES", 20_000);
+    // A RAM-backed folder when there is one: the test is about qiao, not the disk.
+    let shm = Path::new("/dev/shm");
+    let s = if shm.is_dir() { Site::new_in(shm) } else { Site::new() };
+    for i in 0..count {
+        let folder = i / 1000;
+        s.write(&format!("content/notes/{folder}/n{i}.md"), &format!("+++\ndate = 2025-01-01\ntitle = \"N{i}\"\n+++\n{i}\n"));
+    }
+    let start = Instant::now();
+    let out = s.check();
+    assert_ok(&out);
+    assert!(stderr(&out).contains(&format!("ok: {} items", count + 1)), "{}", stderr(&out));
+    eprintln!("{count} tiny files checked in {:.1} s", start.elapsed().as_secs_f64());
+    let start = Instant::now();
+    assert_ok(&s.build());
+    eprintln!("{count} tiny files built in {:.1} s", start.elapsed().as_secs_f64());
+    assert!(s.out().join(format!("notes/{}/n{}/index.html", (count - 1) / 1000, count - 1)).is_file());
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+// ---------------------------------------------------------------------------
+// Names that try to leave the site
+// ---------------------------------------------------------------------------
+
+#[test]
+fn confusable_bidi_and_traversal_slugs_are_rejected() {
+    let slugs = [
+        "\u{0430}lpha",     // Cyrillic a
+        "alpha\u{202E}gpj", // right-to-left override
+        "\u{200F}alpha",    // right-to-left mark
+        "al\u{200B}pha",    // zero-width space
+        "ａｌｐｈａ",       // full-width Latin
+        "../x",
+        "..",
+        "/etc",
+        "a/b",
+        "a\\b",
+        "a.b",
+        "Alpha",
+        "a b",
+        "%2e%2e",
+        "a\u{0}b",
+    ];
+    for slug in slugs {
+        let s = Site::new();
+        let toml_slug = slug.replace('\\', "\\\\").replace('\u{0}', "\\u0000");
+        s.write("content/cases/x.md", &format!("+++\ndate = 2025-01-01\ntitle = \"X\"\nslug = \"{toml_slug}\"\n+++\n"));
+        assert_site_error(&s.check(), "content/cases/x.md:4:");
+    }
+    // A file name that is not a slug is refused too (it would be the URL).
+    for name in ["\u{202E}fdp.exe", "\u{0430}bc", "ＡＢＣ", "a b", "a%2fb"] {
+        let s = Site::new();
+        s.write(&format!("content/members/{name}.md"), "+++\ndate = 2025-01-01\ntitle = \"X\"\ntype = \"college\"\n+++\n");
+        assert_site_error(&s.check(), &format!("content/members/{name}.md:1:1: error:"));
+    }
+}
+
+#[test]
+fn links_and_covers_that_leave_the_site_are_errors() {
+    let s = Site::new();
+    std::fs::write(s.root().parent().unwrap().join("qiao-hostile-outside.md"), "+++\ndate = 2025-01-01\ntitle = \"o\"\n+++\n").ok();
+    let targets = [
+        "../../../../../../etc/passwd",
+        "/../../../../etc/passwd",
+        "/..%2f..%2f..%2fetc/passwd",
+        "../../qiao-hostile-outside.md",
+        "/../qiao-hostile-outside.md",
+        "..\\..\\etc\\passwd",
+        "file:///etc/passwd",
+    ];
+    for (i, t) in targets.iter().enumerate() {
+        s.write(&format!("content/l{i}.md"), &format!("+++\ndate = 2025-01-01\ntitle = \"L\"\n+++\n\n[x]({t}) ![y]({t})\n"));
+    }
+    let out = s.check();
+    let err = stderr(&out);
+    for i in 0..targets.len() {
+        assert!(err.contains(&format!("content/l{i}.md:6:")), "link {} accepted: {err}", targets[i]);
+    }
+    for (i, cover) in ["../../../../etc/passwd", "/etc/passwd", "/../site.toml", "..\\site.toml"]
+        .iter()
+        .enumerate()
+    {
+        let s = Site::new();
+        s.write(
+            &format!("content/c{i}.md"),
+            &format!("+++\ndate = 2025-01-01\ntitle = \"C\"\ncover = \"{}\"\ncover_alt = \"c\"\n+++\n", cover.replace('\\', "\\\\")),
+        );
+        assert_site_error(&s.check(), &format!("content/c{i}.md:4:"));
+    }
+}
+
+#[test]
+fn tags_that_look_like_paths_stay_inside_the_output() {
+    let s = Site::new();
+    s.write(
+        "content/tagged.md",
+        "+++\ndate = 2025-01-01\ntitle = \"T\"\ntags = [\"../../../../../../tmp/qiao-pwned\", \"AI/ML\", \"a/./b\", \"x\\\\y\", \"?q\", \"#h\", \"%2e%2e\", \"C++\", \"产教/融合\", \"\\\"><b>x</b>\", \"e\\u202Evil\"]\n+++\n",
+    );
+    let out = s.build();
+    assert_ok(&out);
+    for f in files_below(&s.out()) {
+        assert!(!f.split('/').any(|seg| seg == ".." || seg == "."), "{f}");
+        if let Some(term) = f.strip_prefix("tags/") {
+            let seg = term.split('/').next().unwrap();
+            assert!(
+                !seg.contains(['?', '#', '%', '\\', '"', '<', '>', '\u{202E}']) && !seg.starts_with('.'),
+                "tag page segment `{seg}`"
+            );
+        }
+    }
+    assert!(!Path::new("/tmp/qiao-pwned").exists());
+    // Tags that have no letters left are an error at the tag.
+    let s = Site::new();
+    s.write("content/t.md", "+++\ndate = 2025-01-01\ntitle = \"T\"\ntags = [\"..\"]\n+++\n");
+    let out = s.check();
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    if !out.status.success() {
+        assert_site_error(&out, "content/t.md:4:");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_in_content_are_refused() {
+    let s = Site::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), "+++\ndate = 2025-01-01\ntitle = \"SECRET-CONTENT\"\n+++\n").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), s.root().join("content/link.md")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), s.root().join("content/cases")).unwrap();
+    let out = s.build();
+    assert_site_error(&out, "content/link.md:1:1: error: this is a symbolic link");
+    assert!(stderr(&out).contains("content/cases:1:1: error: this is a symbolic link"));
+    assert!(!s.out().exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_in_static_never_copy_files_from_outside_the_root() {
+    let s = Site::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "SECRET-FROM-OUTSIDE").unwrap();
+    std::fs::create_dir_all(outside.path().join("dir")).unwrap();
+    std::fs::write(outside.path().join("dir/inner.txt"), "SECRET-FROM-OUTSIDE").unwrap();
+    s.write("static/ok.txt", "fine");
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), s.root().join("static/leak.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("dir"), s.root().join("static/leakdir")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", s.root().join("static/passwd")).unwrap();
+    // A link that stays inside the site is harmless.
+    std::os::unix::fs::symlink(s.root().join("static/ok.txt"), s.root().join("static/alias.txt")).unwrap();
+    let out = s.build();
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    if out.status.success() {
+        assert_eq!(std::fs::read_to_string(s.out().join("ok.txt")).unwrap(), "fine");
+    }
+    for f in files_below(&s.out()) {
+        let bytes = std::fs::read(s.out().join(&f)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("SECRET-FROM-OUTSIDE") && !text.contains("root:x:0:0"), "{f} was copied from outside the site");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Output folders
+// ---------------------------------------------------------------------------
+
+#[test]
+fn dangerous_output_folders_are_refused_and_left_alone() {
+    let s = Site::new();
+    s.write("static/keep.css", "body{}");
+    s.write("templates/keep.txt", "x");
+    let foreign = s.root().join("mine");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("precious.txt"), "precious").unwrap();
+    let a_file = s.root().join("a-file.txt");
+    std::fs::write(&a_file, "file").unwrap();
+    let parent_dir = tempfile::tempdir().unwrap();
+    let nested = parent_dir.path().join("site");
+    std::fs::create_dir_all(&nested).unwrap();
+    let before_root = snapshot(s.root());
+    let targets: Vec<(PathBuf, &str)> = vec![
+        (s.root().to_path_buf(), "sources"),
+        (s.root().join("."), "sources"),
+        (s.root().join("content"), "content"),
+        (s.root().join("content/sub"), "content"),
+        (s.root().join("static"), "static"),
+        (s.root().join("templates"), "templates"),
+        (PathBuf::from("/"), "file system root"),
+        (s.root().parent().unwrap().to_path_buf(), "sources"),
+        (foreign.clone(), "not empty"),
+        (a_file.clone(), "not a folder"),
+        (s.root().join("content/../mine"), "not empty"),
+    ];
+    for (target, why) in &targets {
+        let out = s.build_to(target);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{} accepted: {err}", target.display());
+        assert!(err.contains(why), "{}: expected `{why}` in {err}", target.display());
+    }
+    #[cfg(unix)]
+    {
+        // A link to the root is the root.
+        let link = parent_dir.path().join("link-to-root");
+        std::os::unix::fs::symlink(s.root(), &link).unwrap();
+        let out = s.build_to(&link);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let link = parent_dir.path().join("link-to-content");
+        std::os::unix::fs::symlink(s.root().join("content"), &link).unwrap();
+        let out = s.build_to(&link.join("x"));
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    }
+    assert_eq!(snapshot(s.root()), before_root, "a refused build changed the site folder");
+    // A folder qiao wrote is replaced; an empty one is used.
+    let empty = parent_dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    assert_ok(&s.build_to(&empty));
+    assert_ok(&s.build_to(&empty));
+    assert!(empty.join(".qiao-output").is_file());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
+    let s = Site::new();
+    assert_ok(&s.build());
+    let before = snapshot(&s.out());
+    let siblings = std::fs::read_dir(s.root()).unwrap().count();
+    std::thread::sleep(Duration::from_millis(20));
+    s.write("content/broken.md", "+++\ndate = 2025-01-01\ntitle = 3\n+++\n");
+    assert_site_error(&s.build(), "content/broken.md:3:");
+    assert_eq!(snapshot(&s.out()), before);
+    assert_eq!(std::fs::read_dir(s.root()).unwrap().count(), siblings, "a staging folder was left");
+    // A failed build where there was no output creates none.
+    let fresh = Site::new();
+    fresh.write("content/broken.md", "+++\ndate = 2025-01-01\ntitle = 3\n+++\n");
+    fresh.build();
+    assert!(!fresh.out().exists());
+}
+
+// ---------------------------------------------------------------------------
+// Interrupted and out-of-space builds
+// ---------------------------------------------------------------------------
+
+/// Writes a corpus of `docs` items: `gen_corpus.py` from shared/ when python3 and
+/// the script are there, else a simple one of the same kinds.
+fn corpus(root: &Path, docs: usize) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
+    if script.is_file() {
+        let ok = Command::new("python3")
+            .arg(&script)
+            .arg(root)
+            .args(["--docs", &docs.to_string()])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok && root.join("site.toml").is_file() {
+            return;
+        }
+    }
+    let w = |rel: &str, text: String| {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    w("site.toml", "title = \"Corpus\"\nbase_url = \"https://example.org/\"\n".into());
+    w("content/members/m0.md", "+++\ndate = 2025-01-01\ntitle = \"M0\"\ndate = 2025-01-01\ntype = \"college\"\n+++\n".into());
+    w("content/members/m1.md", "+++\ndate = 2025-01-01\ntitle = \"M1\"\ndate = 2025-01-01\ntype = \"enterprise\"\n+++\n".into());
+    for i in 0..docs {
+        w(
+            &format!("content/cases/c{i}.md"),
+            format!("+++\ndate = 2025-01-01\ntitle = \"案例 {i}\"\ndate = 2025-01-01\npartners = [\"m0\", \"m1\"]\nmodes = [\"joint-lab\"]\ntags = [\"t{}\"]\n+++\n\n{}\n", i % 50, "校企合作共建联合实验室。 ".repeat(40)),
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up() {
+    let docs = env_number("QIAO_HOSTILE_DOCS", 1000);
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    corpus(&root, docs);
+    let out = root.join("public");
+    let build = || {
+        Command::new(env!("CARGO_BIN_EXE_qiao"))
+            .args(["build", "--today", TODAY, "--root"])
+            .arg(&root)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let first = build().wait_with_output().unwrap();
+    assert!(first.status.success(), "the corpus does not build");
+    let good = snapshot(&out);
+    let staging_of = || -> Vec<PathBuf> {
+        std::fs::read_dir(&root)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".public.qiao-"))
+            .map(|e| e.path())
+            .collect()
+    };
+    // Kill -9 at a fixed time, then at the moment the new site is being written.
+    for attempt in 0..3 {
+        let mut child = build();
+        let start = Instant::now();
+        if attempt == 0 {
+            std::thread::sleep(Duration::from_millis(300));
+        } else {
+            // Wait until the staging folder appears, then a little into the writing.
+            while staging_of().is_empty() && start.elapsed() < Duration::from_secs(600) {
+                if child.try_wait().unwrap().is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            std::thread::sleep(Duration::from_millis(5 * attempt as u64));
+        }
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        eprintln!("attempt {attempt}: killed after {} ms ({status:?})", start.elapsed().as_millis());
+        let now = snapshot(&out);
+        assert!(
+            now == good || status.success(),
+            "the previous site was changed by a killed build"
+        );
+    }
+    // The next build succeeds and removes every staging folder.
+    let next = build().wait_with_output().unwrap();
+    assert!(next.status.success());
+    assert!(staging_of().is_empty(), "staging folders left: {:?}", staging_of());
+    assert_eq!(
+        snapshot(&out).keys().collect::<Vec<_>>(),
+        good.keys().collect::<Vec<_>>(),
+        "the rebuilt site has other files"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_leaves_the_previous_site() {
+    let mount_point = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
+        .arg(mount_point.path())
+        .output();
+    match mounted {
+        Ok(o) if o.status.success() => {}
+        other => {
+            eprintln!(
+                "skipped: cannot mount a 2 MB tmpfs here (needs root in a mount namespace): {:?}",
+                other.map(|o| stderr(&o))
+            );
+            return;
+        }
+    }
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _guard = Unmount(mount_point.path());
+    let s = Site::new();
+    let out = mount_point.path().join("public");
+    assert_ok(&s.build_to(&out));
+    let good = snapshot(&out);
+    // Three incompressible megabytes do not fit.
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let noise: String = (0..3 * 1024 * 1024 / 16)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            format!("{x:016x}")
+        })
+        .collect();
+    s.write("content/huge.md", &format!("+++\ndate = 2025-01-01\ntitle = \"Huge\"\n+++\n\n{noise}\n"));
+    let failed = s.build_to(&out);
+    assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
+    assert!(stderr(&failed).contains("No space left") || stderr(&failed).contains("cannot write"), "{}", stderr(&failed));
+    assert_eq!(snapshot(&out), good, "the previous site changed");
+    let left: Vec<_> = std::fs::read_dir(mount_point.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 1, "staging left on the full disk: {left:?}");
+    // Once there is room again, the build works.
+    std::fs::remove_file(s.root().join("content/huge.md")).unwrap();
+    assert_ok(&s.build_to(&out));
+}
+
+// ---------------------------------------------------------------------------
+// Safe HTML
+// ---------------------------------------------------------------------------
+
+/// A TOML basic string holding `s`.
+fn toml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Markdown that tries every way into a page.
+const HOSTILE_BODY: &str = r#"
+Body <script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a>
+<a href="&#106;avascript:alert(1)">e</a> <a href="java&#x09;script:alert(1)">t</a>
+
+<iframe src="https://evil.example.org/"></iframe><object data="x"></object><embed src="x">
+<svg onload=alert(1)><circle /></svg><math><mi xlink:href="javascript:alert(1)">m</mi></math>
+<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">b</button></form>
+<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><base href="https://evil.example.org/">
+<style>body { background: url(javascript:alert(1)) }</style><div style="background:url(javascript:alert(1))">s</div>
+<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>
+<!-- <script>alert(1)</script> -->
+
+| a | b |
+|:--|--:|
+| <script>alert(1)</script> | ok |
+"#;
+
+/// Markdown links and images with script schemes, and no raw HTML at all.
+const SCHEME_BODY: &str = "[c1](javascript:alert(1)) [c2](JaVaScRiPt:alert(1)) [c3](vbscript:msgbox(1)) [c4](data:text/html,<script>alert(1)</script>) [c5]( javascript:alert(1)) [c6](&#106;avascript:alert(1)) [c7](javascript&colon;alert(1))\n\n![i](javascript:alert(1))\n\n[r]: javascript:alert(2)\n\n[ref link][r]\n";
+
+/// Writes a site whose every free string field holds [`PAYLOAD`].
+fn hostile_site(s: &Site, trust_html: bool) {
+    let t = toml_str(PAYLOAD);
+    let u = toml_str(PAYLOAD_URL);
+    let e = toml_str(PAYLOAD_EMAIL);
+    s.write(
+        "site.toml",
+        &format!(
+            "title = {t}\nbase_url = \"https://example.org/x/\"\ndescription = {t}\n[markdown]\ntrust_html = {trust_html}\n[taxonomies]\nindustries.evil = {t}\nregions.evil = {t}\ntags.evil = {t}\n[extra]\nfooter = {t}\nshort_title = {t}\ncontact_email = {t}\ncontact_phone = {t}\naddress = {t}\nicp = {t}\n"
+        ),
+    );
+    // A cover whose file name is markup.
+    let cover_name = "x\"><svg onload=alert(1)>.svg";
+    s.write(&format!("static/img/{cover_name}"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let cover = toml_str(&format!("/img/{cover_name}"));
+    let common = format!(
+        "date = 2025-01-01\nupdated = 2025-01-02\nsummary = {t}\nindustries = [\"evil\"]\nregions = [\"evil\"]\ntags = [{t}, \"evil\"]\ncover = {cover}\ncover_alt = {t}\n[extra]\nnote = {t}\nlist = [{t}]\n"
+    );
+    let body = if trust_html { "<span data-trusted=\"yes\">trusted</span>\n" } else { HOSTILE_BODY };
+    s.write(
+        "content/members/m1.md",
+        &format!("+++\ntitle = {t}\ntype = \"enterprise\"\nwebsite = {u}\ncontact = {{ name = {t}, email = {e}, phone = {t} }}\nexpertise = [{t}]\noffers = [\"research\"]\n{common}+++\n{body}"),
+    );
+    s.write(
+        "content/members/m2.md",
+        &format!("+++\ntitle = {t}\ntype = \"university\"\nwebsite = \"mailto:x@example.org?subject=%22%3E%3Cscript%3E\"\n{common}+++\n{body}"),
+    );
+    s.write(
+        "content/cases/c1.md",
+        &format!("+++\ntitle = {t}\npartners = [\"m1\", \"m2\"]\nmodes = [\"joint-lab\"]\noutcomes = [{{ label = {t}, value = 1, unit = {t} }}]\npolicies = [\"p1\"]\n{common}+++\n{body}"),
+    );
+    s.write(
+        "content/policies/p1.md",
+        &format!("+++\ntitle = {t}\nissuer = [{t}]\ndoc_number = {t}\nlevel = \"municipal\"\nissued = 2025-01-01\nsource_url = {u}\nincentives = [{{ kind = \"tax\", text = {t} }}]\n{common}+++\n{body}"),
+    );
+    s.write(
+        "content/demands/d1.md",
+        &format!("+++\ntitle = {t}\nneed = \"technology\"\norganization = \"m1\"\ndeadline = 2030-01-01\ncontact = {{ name = {t}, email = {e}, phone = {t} }}\nbudget = {{ min = 1, max = 2, currency = \"USD\" }}\n{common}+++\n{body}"),
+    );
+    s.write(
+        "content/roadshows/r1.md",
+        &format!("+++\ntitle = {t}\nstart = 2030-01-01T10:00:00\nend = 2030-01-01T12:00:00\norganizer = \"m1\"\nvenue = {{ name = {t}, address = {t}, city = {t} }}\nonline_url = {u}\nregistration = {{ url = {u}, capacity = 3 }}\nprojects = [{{ title = {t}, team = \"m2\", seeking = \"investment\", summary = {t} }}]\n{common}+++\n{body}"),
+    );
+    s.write("content/about.md", &format!("+++\ntitle = {t}\n{common}+++\n{body}"));
+    s.write("content/cases/_index.md", &format!("+++\ntitle = {t}\n+++\n{body}"));
+}
+
+/// One start tag as a browser's tokenizer sees it.
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    /// Attribute names lowercased, values with character references decoded.
+    attrs: Vec<(String, String)>,
+    /// The text of a raw-text element (`script`, `style`, ...).
+    raw: Option<String>,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The start tags of an HTML document, tokenized like a browser does (comments,
+/// end tags and doctype skipped; raw-text elements read to their end tag).
+fn start_tags(html: &str) -> Vec<Tag> {
+    let lower = html.to_ascii_lowercase();
+    let b = html.as_bytes();
+    let len = b.len();
+    let mut tags = Vec::new();
+    let mut i = 0;
+    let skip_to = |from: usize, pat: &str| lower[from..].find(pat).map_or(len, |e| from + e + pat.len());
+    while let Some(off) = lower[i..].find('<') {
+        i += off;
+        if lower[i..].starts_with("<!--") {
+            i = skip_to(i + 4, "-->");
+            continue;
+        }
+        if lower[i..].starts_with("<!") || lower[i..].starts_with("<?") || lower[i..].starts_with("</") {
+            i = skip_to(i + 1, ">");
+            continue;
+        }
+        if !b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let is_delim = |c: u8| c.is_ascii_whitespace() || c == b'/' || c == b'>';
+        let mut j = i + 1;
+        while j < len && !is_delim(b[j]) {
+            j += 1;
+        }
+        let name = lower[i + 1..j].to_owned();
+        let mut attrs = Vec::new();
+        loop {
+            while j < len && (b[j].is_ascii_whitespace() || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= len {
+                break;
+            }
+            if b[j] == b'>' {
+                j += 1;
+                break;
+            }
+            let start = j;
+            if b[j] == b'=' {
+                j += 1;
+            }
+            while j < len && !is_delim(b[j]) && b[j] != b'=' {
+                j += 1;
+            }
+            let attr = lower[start..j].to_owned();
+            while j < len && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let mut value = String::new();
+            if j < len && b[j] == b'=' {
+                j += 1;
+                while j < len && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if j < len && (b[j] == b'"' || b[j] == b'\'') {
+                    let q = b[j] as char;
+                    let end = html[j + 1..].find(q).map_or(len, |e| j + 1 + e);
+                    value = html[j + 1..end].to_owned();
+                    j = (end + 1).min(len);
+                } else {
+                    let s = j;
+                    while j < len && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    value = html[s..j].to_owned();
+                }
+            }
+            attrs.push((attr, decode_entities(&value)));
+        }
+        let raw_text = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+        let raw = if raw_text.contains(&name.as_str()) {
+            let end = lower[j..].find(&format!("</{name}")).map_or(len, |e| j + e);
+            let text = html[j..end].to_owned();
+            j = end;
+            Some(text)
+        } else {
+            None
+        };
+        tags.push(Tag { name, attrs, raw });
+        i = j;
+    }
+    tags
+}
+
+/// Decodes the character references a browser decodes in attribute values.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|&e| e <= 12);
+        let decoded = end.and_then(|e| {
+            let body = &rest[1..e];
+            let c = if let Some(hex) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = body.strip_prefix('#') {
+                dec.parse().ok().and_then(char::from_u32)
+            } else {
+                match body.to_ascii_lowercase().as_str() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "colon" => Some(':'),
+                    "tab" => Some('\t'),
+                    "newline" => Some('\n'),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The scheme a browser would see in a URL attribute, lowercased.
+fn url_scheme(value: &str) -> Option<String> {
+    let v: String = value
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = v.find(':')?;
+    let scheme = &v[..colon];
+    let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// What a page does that a strict Content-Security-Policy would not allow, or
+/// that runs script: one line per problem.
+#[derive(Debug, Default)]
+struct Findings {
+    /// Script, event handlers, script URLs, injected frames: never allowed.
+    unsafe_html: Vec<String>,
+    /// `style=` attributes and `<style>` elements (need `style-src 'unsafe-inline'`).
+    inline_styles: Vec<String>,
+}
+
+fn scan_html(path: &str, html: &str, base_path: &str, findings: &mut Findings) {
+    const URL_ATTRS: [&str; 10] =
+        ["href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "srcset"];
+    for tag in start_tags(html) {
+        let here = format!("{path}: <{} {:?}>", tag.name, tag.attrs);
+        match tag.name.as_str() {
+            "script" => {
+                let ld = tag.attr("type") == Some("application/ld+json");
+                let own_src = tag.attr("src").is_some_and(|src| {
+                    src.starts_with(base_path) && (src.contains("/js/") || src.contains("/__qiao/"))
+                });
+                if ld {
+                    let text = tag.raw.as_deref().unwrap_or("");
+                    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+                        findings.unsafe_html.push(format!("{path}: JSON-LD does not parse ({e}): {text}"));
+                    }
+                    if text.contains('<') {
+                        findings.unsafe_html.push(format!("{path}: JSON-LD holds `<`: {text}"));
+                    }
+                } else if !own_src || tag.raw.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+                    findings.unsafe_html.push(format!("script: {here} {:?}", tag.raw));
+                }
+            }
+            "iframe" | "object" | "embed" | "base" | "frame" | "frameset" | "applet" => {
+                findings.unsafe_html.push(format!("element: {here}"));
+            }
+            "meta" if tag.attr("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("refresh")) => {
+                findings.unsafe_html.push(format!("refresh: {here}"));
+            }
+            "style" => findings.inline_styles.push(format!("<style>: {path}")),
+            _ => {}
+        }
+        for (name, value) in &tag.attrs {
+            if name.starts_with("on") {
+                findings.unsafe_html.push(format!("handler: {here}"));
+            }
+            if name == "style" {
+                findings.inline_styles.push(format!("style=: {path}: <{} style={value:?}>", tag.name));
+            }
+            if URL_ATTRS.contains(&name.as_str())
+                && url_scheme(value).is_some_and(|s| matches!(s.as_str(), "javascript" | "vbscript" | "data" | "file"))
+            {
+                findings.unsafe_html.push(format!("script URL: {here}"));
+            }
+        }
+    }
+}
+
+/// Parses an XML file to its end; Atom `type="html"` texts are scanned as HTML.
+fn check_xml(path: &str, text: &str, base_path: &str, findings: &mut Findings) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut html_text = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) => {
+                html_text = e.attributes().flatten().any(|a| a.key.as_ref() == b"type" && a.value.as_ref() == b"html");
+            }
+            Ok(Event::Text(t)) if html_text => {
+                let decoded = t.decode().unwrap().into_owned();
+                let unescaped = quick_xml::escape::unescape(&decoded).unwrap().into_owned();
+                scan_html(&format!("{path} (html text)"), &unescaped, base_path, findings);
+            }
+            Ok(Event::CData(t)) if html_text => {
+                scan_html(&format!("{path} (html CDATA)"), &String::from_utf8_lossy(&t), base_path, findings);
+            }
+            Ok(Event::End(_)) => html_text = false,
+            Ok(_) => {}
+            Err(e) => panic!("{path} is not well-formed XML at {}: {e}", reader.buffer_position()),
+        }
+    }
+}
+
+/// Every line of a calendar is a property or a folded continuation, and there is
+/// one event per roadshow.
+fn check_ics(path: &str, text: &str, events: usize) {
+    let mut count = 0;
+    for line in text.split("\r\n") {
+        if line.is_empty() || line.starts_with(' ') || line.starts_with('\t') {
+            continue;
+        }
+        let name_end = line.find([':', ';']).unwrap_or_else(|| panic!("{path}: not a property line: {line:?}"));
+        let name = &line[..name_end];
+        assert!(
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+            "{path}: not a property line: {line:?}"
+        );
+        if line == "BEGIN:VEVENT" {
+            count += 1;
+        }
+    }
+    assert!(!text.replace("\r\n", "").contains(['\r', '\n']), "{path}: a bare line break");
+    assert_eq!(count, events, "{path}: injected events");
+}
+
+/// Builds a site and scans every output file.
+fn scan_output(out: &Path, base_path: &str) -> Findings {
+    let mut findings = Findings::default();
+    for rel in files_below(out) {
+        let bytes = std::fs::read(out.join(&rel)).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+        if rel.ends_with(".html") {
+            scan_html(&rel, text, base_path, &mut findings);
+        } else if rel.ends_with(".json") {
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+                findings.unsafe_html.push(format!("{rel}: JSON does not parse: {e}"));
+            }
+        } else if rel.ends_with(".xml") {
+            check_xml(&rel, text, base_path, &mut findings);
+        } else if rel.ends_with(".ics") {
+            check_ics(&rel, text, 1);
+        }
+    }
+    findings
+}
+
+#[test]
+fn every_field_holding_script_is_escaped_in_every_output() {
+    let s = Site::new();
+    hostile_site(&s, false);
+    // Checked output (the minified bytes hosts serve) and readable output.
+    for minify in [true, false] {
+        let out = s.root().join(if minify { "public" } else { "public-plain" });
+        let mut args = vec!["build", "--today", TODAY, "--output-dir", out.to_str().unwrap()];
+        if !minify {
+            args.push("--no-minify");
+        }
+        assert_ok(&s.qiao(&args));
+        let findings = scan_output(&out, "/x/");
+        assert!(findings.unsafe_html.is_empty(), "unsafe output:\n{}", findings.unsafe_html.join("\n"));
+        // Every item page exists and shows the payload as text.
+        for page in ["members/m1", "members/m2", "cases/c1", "policies/p1", "demands/d1", "roadshows/r1", "about"] {
+            let html = std::fs::read_to_string(out.join(page).join("index.html")).unwrap();
+            assert!(html.contains("{{ 7*7 }}"), "{page}: the title is not kept as text");
+            assert!(!html.contains("<script>alert"), "{page}");
+        }
+    }
+}
+
+#[test]
+fn script_urls_in_markdown_links_are_refused() {
+    let s = Site::new();
+    s.write("content/links.md", &format!("+++\ndate = 2025-01-01\ntitle = \"Links\"\n+++\n\n{SCHEME_BODY}"));
+    let out = s.build();
+    if out.status.success() {
+        let findings = scan_output(&s.out(), "/");
+        assert!(findings.unsafe_html.is_empty(), "unsafe output:\n{}", findings.unsafe_html.join("\n"));
+    } else {
+        assert_site_error(&out, "content/links.md:6:1: error:");
+    }
+    // Safe schemes pass.
+    let s = Site::new();
+    s.write(
+        "content/ok.md",
+        "+++\ndate = 2025-01-01\ntitle = \"Ok\"\n+++\n\n[a](https://example.org/) [b](mailto:a@example.org) [c](tel:+861234) [d](#top) [e](//cdn.example.org/x)\n",
+    );
+    assert_ok(&s.build());
+}
+
+#[test]
+fn url_fields_refuse_script_schemes() {
+    let bad = ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "\u{0}javascript:alert(1)", "data:text/html,<script>", "vbscript:x", "file:///etc/passwd", "https:javascript:alert(1)"];
+    for url in bad {
+        let s = Site::new();
+        let u = toml_str(url);
+        s.write("content/members/m.md", &format!("+++\ndate = 2025-01-01\ntitle = \"M\"\ntype = \"college\"\nwebsite = {u}\n+++\n"));
+        s.write("content/policies/p.md", &format!("+++\ndate = 2025-01-01\ntitle = \"P\"\nissuer = \"G\"\nlevel = \"county\"\nissued = 2025-01-01\nsource_url = {u}\n+++\n"));
+        s.write("content/roadshows/r.md", &format!("+++\ndate = 2025-01-01\ntitle = \"R\"\nstart = 2030-01-01T10:00:00\norganizer = \"m\"\nonline_url = {u}\nregistration = {{ url = {u} }}\n+++\n"));
+        let out = s.check();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{url:?} accepted");
+        for needle in ["content/members/m.md:5:", "content/policies/p.md:7:", "content/roadshows/r.md:6:", "content/roadshows/r.md:7:"] {
+            assert!(err.contains(needle), "{url:?}: no error {needle} in {err}");
+        }
+    }
+}
+
+#[test]
+fn trust_html_passes_raw_html_and_the_default_removes_it() {
+    let s = Site::new();
+    hostile_site(&s, true);
+    assert_ok(&s.build());
+    let html = std::fs::read_to_string(s.out().join("about/index.html")).unwrap();
+    assert!(html.contains("data-trusted"), "trust_html = true must keep raw HTML as written");
+    let s = Site::new();
+    s.write("content/raw.md", "+++\ndate = 2025-01-01\ntitle = \"R\"\n+++\n\n<span data-trusted=\"yes\">x</span><script>alert(1)</script>\n");
+    assert_ok(&s.build());
+    let html = std::fs::read_to_string(s.out().join("raw/index.html")).unwrap();
+    assert!(!html.contains("data-trusted") && !html.contains("alert(1)"), "{html}");
+}
+
+#[test]
+fn the_example_site_satisfies_the_documented_content_security_policy() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("public");
+    let result = Command::new(env!("CARGO_BIN_EXE_qiao"))
+        .args(["build", "--today", "2026-11-24", "--root"])
+        .arg(root)
+        .arg("--output-dir")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_no_crash(&result, &["build", "example site"]);
+    assert!(result.status.success(), "the example site does not build: {}", stderr(&result));
+    let findings = scan_output(&target, "/");
+    assert!(findings.unsafe_html.is_empty(), "the theme breaks script-src 'self':\n{}", findings.unsafe_html.join("\n"));
+    // docs/security.md says which pages need `style-src 'unsafe-inline'`; keep the
+    // list short and known.
+    let mut kinds: Vec<String> = findings
+        .inline_styles
+        .iter()
+        .map(|f| f.split(": ").take(1).collect::<String>() + " " + f.split(": <").nth(1).map_or("", |t| t.split(' ').next().unwrap_or("")))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    eprintln!("inline styles in the example site: {} ({kinds:?})", findings.inline_styles.len());
+}
+
+// ---------------------------------------------------------------------------
+// qiao search
+// ---------------------------------------------------------------------------
+
+#[test]
+fn search_survives_hostile_queries() {
+    let s = Site::new();
+    s.write("content/cases/x.md", "+++\ndate = 2025-01-01\ntitle = \"产教融合 Joint lab\"\n+++\n");
+    s.write("content/members/a.md", "+++\ndate = 2025-01-01\ntitle = \"A\"\ntype = \"college\"\n+++\n");
+    s.write("content/members/b.md", "+++\ndate = 2025-01-01\ntitle = \"B\"\ntype = \"college\"\n+++\n");
+    s.write("content/cases/x.md", "+++\ndate = 2025-01-01\ntitle = \"产教融合 Joint lab\"\ndate = 2025-01-01\npartners = [\"a\", \"b\"]\nmodes = [\"joint-lab\"]\n+++\n\nBody text.\n");
+    assert_ok(&s.build());
+    let long_ascii = "lab ".repeat(25_000);
+    let long_cjk = "产教融合".repeat(9_000);
+    let controls: String = (0u8..32).map(char::from).filter(|&c| c != '\0').collect::<String>() + "\u{7f}\u{202E}\u{200B}\u{FEFF}";
+    let queries: Vec<String> = vec![
+        long_ascii,
+        long_cjk,
+        controls,
+        "!!!???...,,,;;;:::---***".into(),
+        "\"\"\"'''```".into(),
+        "<script>alert(1)</script>".into(),
+        "../../../../etc/passwd".into(),
+        "%00%2e%2e%ff".into(),
+        "ａｂｃ ＡＢＣ １２３".into(),
+        "\u{1F600}\u{1F468}\u{200D}\u{1F469}".into(),
+        "a".into(),
+        " ".into(),
+        "产".into(),
+        "-".into(),
+        "lab*".repeat(1000),
+    ];
+    for q in &queries {
+        let out = Command::new(env!("CARGO_BIN_EXE_qiao"))
+            .args(["search", "--json", "--root"])
+            .arg(s.root())
+            .arg(q)
+            .output()
+            .unwrap();
+        let short: String = q.chars().take(40).collect();
+        assert_no_crash(&out, &["search", &short]);
+        assert!(out.status.success(), "query {short:?}: {}", stderr(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("--json prints JSON");
+    }
+}
