@@ -97,7 +97,7 @@ fn fixture(root: &Path) {
     write(
         root,
         "content/roadshows/r-mixed.md",
-        "+++\ntitle = \"Mixed roadshow\"\ndate = 2025-05-10\nstart = 2025-05-20T09:00:00+08:00\norganizer = [\"univ\", \"corp\"]\nvenue = { name = \"Hall\" }\nonline_url = \"https://live.example.org/x\"\n+++\n\nBody text, with a comma.\n",
+        "+++\ntitle = \"Mixed roadshow\"\nlang = \"en\"\ndate = 2025-05-10\nstart = 2025-05-20T09:00:00+08:00\norganizer = [\"univ\", \"corp\"]\nvenue = { name = \"Hall\" }\nonline_url = \"https://live.example.org/x\"\n+++\n\nBody text, with a comma.\n",
     );
 }
 
@@ -222,6 +222,27 @@ fn atom_feeds_parse_hold_the_newest_fifty_and_are_dated_by_their_entries() {
     let feed = atom_syndication::Feed::read_from(empty.bytes.as_slice()).unwrap();
     assert!(feed.entries.is_empty());
     assert_eq!(feed.updated.to_rfc3339(), "1970-01-01T00:00:00+00:00");
+
+    // An English item on a Chinese site carries its own xml:lang.
+    let all = atom_syndication::Feed::read_from(text(&files, "atom.xml").as_bytes()).unwrap();
+    assert_eq!(all.lang.as_deref(), Some("zh"));
+    let roadshows =
+        atom_syndication::Feed::read_from(text(&files, "roadshows/atom.xml").as_bytes()).unwrap();
+    let langs: Vec<Option<&str>> =
+        roadshows.entries.iter().map(|e| e.title.lang.as_deref()).collect();
+    assert_eq!(langs, [Some("en"), None, None]);
+    assert_eq!(roadshows.entries[0].summary.as_ref().unwrap().lang.as_deref(), Some("en"));
+}
+
+#[test]
+fn a_site_without_roadshows_still_has_a_calendar() {
+    let (_dir, site) = site();
+    let empty = Site::new(site.config.clone(), vec![], BTreeMap::new(), TODAY);
+    let files = outputs::ics::calendars(&empty);
+    assert_eq!(files.len(), 1);
+    let (cal, events) = read_ics(std::str::from_utf8(&files[0].bytes).unwrap());
+    assert!(events.is_empty());
+    assert_eq!(prop(&cal, "VERSION"), Some("2.0"));
 }
 
 /// One calendar component's properties, unfolded: (name with parameters, raw value).
@@ -531,20 +552,36 @@ fn robots_names_the_absolute_sitemap() {
     assert!(robots.contains(&format!("\nSitemap: {BASE}sitemap.xml\n")));
 }
 
-
 #[test]
 fn json_exports_every_model_field() {
     let (_dir, site) = site();
-    let common =
-        ["title", "slug", "date", "updated", "summary", "draft", "industries", "regions", "tags", "lang", "cover", "cover_alt", "extra"];
+    let common = [
+        "title",
+        "slug",
+        "date",
+        "updated",
+        "summary",
+        "draft",
+        "industries",
+        "regions",
+        "tags",
+        "lang",
+        "cover",
+        "cover_alt",
+        "extra",
+    ];
     let mut seen = std::collections::BTreeSet::new();
     for item in site.items.iter().filter(|i| i.kind != Kind::Pages) {
         let model = serde_json::to_value(&item.data).unwrap();
         let model = model.as_object().unwrap();
         let exported = serde_json::to_value(outputs::json::Exported { site: &site, item }).unwrap();
         let keys: Vec<&str> = exported.as_object().unwrap().keys().map(String::as_str).collect();
-        let expected: Vec<&str> =
-            common.iter().chain(outputs::json::kind_fields(item.kind)).chain(&["url", "state"]).copied().collect();
+        let expected: Vec<&str> = common
+            .iter()
+            .chain(outputs::json::kind_fields(item.kind))
+            .chain(&["url", "state"])
+            .copied()
+            .collect();
         assert_eq!(keys, expected, "{}", item.source);
         for (key, value) in model {
             assert_eq!(&exported[key], value, "{key} of {}", item.source);
@@ -554,26 +591,23 @@ fn json_exports_every_model_field() {
     // The fixture sets every field of every kind, so the model's full field list was compared.
     for kind in Kind::SECTIONS {
         for field in outputs::json::kind_fields(kind) {
-            assert!(seen.contains(&(kind, (*field).to_owned())), "the fixture never sets {kind:?}.{field}");
+            assert!(
+                seen.contains(&(kind, (*field).to_owned())),
+                "the fixture never sets {kind:?}.{field}"
+            );
         }
     }
-    let full = serde_json::to_value(outputs::json::Exported { site: &site, item: item(&site, Kind::Cases, "z-full") }).unwrap();
+    let full = serde_json::to_value(outputs::json::Exported {
+        site: &site,
+        item: item(&site, Kind::Cases, "z-full"),
+    })
+    .unwrap();
     assert_eq!(full["tags"], serde_json::json!(["AI"]));
     assert_eq!(full["cover"], "/img/a.png");
     assert_eq!(full["lang"], "en");
     assert_eq!(full["extra"], serde_json::json!({ "note": "x" }));
-    assert_eq!(full["outcomes"][0], serde_json::json!({ "label": "学生培养", "value": 120, "unit": "人" }));
-}
-
-#[test]
-fn zz_time() {
-    let root = std::path::Path::new("/tmp/c10k");
-    let config = qiao::config::load(root).unwrap();
-    let site = qiao::content::load(root, config, false, TODAY).unwrap_or_else(|d| panic!("{:?}", &d[..3.min(d.len())]));
-    let t = std::time::Instant::now();
-    for _ in 0..10 {
-    let n: usize = site.items.iter().map(|i| outputs::text::summary(i).len()).sum();
-    std::hint::black_box(n);
-    }
-    eprintln!("summary {:?}", t.elapsed());
+    assert_eq!(
+        full["outcomes"][0],
+        serde_json::json!({ "label": "学生培养", "value": 120, "unit": "人" })
+    );
 }

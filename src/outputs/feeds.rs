@@ -95,8 +95,13 @@ fn write(site: &Site, kind: Option<Kind>, newest: &[&Item]) -> OutputFile {
 fn entry(site: &Site, item: &Item) -> Entry {
     let url = item_url(site, item);
     let summary = summary(item);
+    // An item in another language than the site's says so on its text.
+    let text = |value: &str| Text {
+        lang: (item.lang != site.config.language).then(|| item.lang.clone()),
+        ..Text::plain(xml_clean(value))
+    };
     Entry {
-        title: Text::plain(xml_clean(&item.title)),
+        title: text(&item.title),
         id: url.clone(),
         updated: fixed(&instant(site, item.last_changed())),
         published: Some(fixed(&instant(site, &item.date))),
@@ -118,7 +123,7 @@ fn entry(site: &Site, item: &Item) -> Entry {
             mime_type: Some("text/html".to_owned()),
             ..Link::default()
         }],
-        summary: (!summary.is_empty()).then(|| Text::plain(xml_clean(&summary))),
+        summary: (!summary.is_empty()).then(|| text(&summary)),
         ..Entry::default()
     }
 }

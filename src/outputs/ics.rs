@@ -40,7 +40,8 @@ pub fn calendars(site: &Site) -> Vec<OutputFile> {
     });
 
     // Each event is written once and shared by both files.
-    let events: Vec<(&Item, String)> = roadshows.par_iter().map(|&(item, r)| (item, event(site, item, r))).collect();
+    let events: Vec<(&Item, String)> =
+        roadshows.par_iter().map(|&(item, r)| (item, event(site, item, r))).collect();
     let name = format!("{} · {}", site.config.title, kind_label(site, Kind::Roadshows));
     let mut all = calendar_head(&name);
     let mut files = Vec::with_capacity(events.len() + 1);
@@ -109,8 +110,11 @@ fn event(site: &Site, item: &Item, r: &Roadshow) -> String {
         RoadshowStatus::Postponed => "STATUS:TENTATIVE",
         RoadshowStatus::Scheduled | RoadshowStatus::MovedOnline => "STATUS:CONFIRMED",
     });
-    let categories: Vec<String> =
-        item.industries.iter().map(|s| escape_text(term_label(&site.config.taxonomies.industries, s))).collect();
+    let categories: Vec<String> = item
+        .industries
+        .iter()
+        .map(|s| escape_text(term_label(&site.config.taxonomies.industries, s)))
+        .collect();
     if !categories.is_empty() {
         ev.line(&format!("CATEGORIES:{}", categories.join(",")));
     }

@@ -7,7 +7,7 @@
 //! derived status of demands, roadshows and policies; `null` for members and cases).
 //! A field the editor left out is present as `null`, or as `[]` for lists, so every
 //! item of a kind has the same keys. Values are as the model holds them: dates
-//! `YYYY-MM-DD`, datetimes RFC 3339 with their offset, "string or [string]" fields
+//! `YYYY-MM-DD`, datetimes RFC 3339 with their offset, "string or list of strings" fields
 //! always lists, `effective` filled in from `issued`, budgets with their currency.
 
 use serde::Serialize;
@@ -26,7 +26,11 @@ pub fn exports(site: &Site) -> Vec<OutputFile> {
 pub fn export(site: &Site, kind: Kind) -> OutputFile {
     let mut items: Vec<&Item> = site.of_kind(kind).collect();
     items.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let doc = Export { kind: kind.folder(), count: items.len(), items: items.iter().map(|&item| Exported { site, item }).collect() };
+    let doc = Export {
+        kind: kind.folder(),
+        count: items.len(),
+        items: items.iter().map(|&item| Exported { site, item }).collect(),
+    };
     // Written straight from the model, without a `serde_json::Value` in between:
     // this file holds every item of a kind, so it is the largest export.
     let mut bytes = serde_json::to_vec(&doc).expect("the model always serializes");
@@ -55,13 +59,30 @@ pub fn kind_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Members => &["type", "website", "joined", "contact", "offers", "expertise"],
         Kind::Cases => &["partners", "modes", "depth", "started", "ended", "outcomes", "policies"],
-        Kind::Policies => {
-            &["issuer", "doc_number", "level", "issued", "effective", "expires", "status", "incentives", "source_url"]
+        Kind::Policies => &[
+            "issuer",
+            "doc_number",
+            "level",
+            "issued",
+            "effective",
+            "expires",
+            "status",
+            "incentives",
+            "source_url",
+        ],
+        Kind::Demands => {
+            &["need", "organization", "deadline", "status", "budget", "trl", "contact"]
         }
-        Kind::Demands => &["need", "organization", "deadline", "status", "budget", "trl", "contact"],
-        Kind::Roadshows => {
-            &["start", "end", "status", "organizer", "venue", "online_url", "registration", "projects"]
-        }
+        Kind::Roadshows => &[
+            "start",
+            "end",
+            "status",
+            "organizer",
+            "venue",
+            "online_url",
+            "registration",
+            "projects",
+        ],
         Kind::Pages => &[],
     }
 }

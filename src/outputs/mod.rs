@@ -33,8 +33,10 @@ pub use sitemap::sitemap;
 /// HTML pages: call [`sitemap()`] after rendering) and the JSON-LD (embedded in
 /// pages by the renderer through [`jsonld::for_item`]). Sorted by path.
 pub fn all(site: &Site) -> Vec<OutputFile> {
-    let ((mut files, calendars), exports) =
-        rayon::join(|| rayon::join(|| feeds::feeds(site), || ics::calendars(site)), || json::exports(site));
+    let ((mut files, calendars), exports) = rayon::join(
+        || rayon::join(|| feeds::feeds(site), || ics::calendars(site)),
+        || json::exports(site),
+    );
     files.extend(calendars);
     files.extend(exports);
     files.push(robots::robots(site));
@@ -62,7 +64,7 @@ pub fn midnight(site: &Site, date: Date) -> ZonedDateTime {
 
 /// The items of the five kinds (or of one), newest `date` first; ties go by slug,
 /// then by kind, so the order never depends on the file system.
-pub fn newest_first<'a>(site: &'a Site, kind: Option<Kind>) -> Vec<&'a Item> {
+pub fn newest_first(site: &Site, kind: Option<Kind>) -> Vec<&Item> {
     let mut items: Vec<&Item> = site
         .items
         .iter()

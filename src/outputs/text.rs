@@ -71,16 +71,34 @@ fn body_prefix(body: &str, size: usize) -> &str {
 /// about `limit` bytes.
 pub fn markdown_text(markdown: &str, limit: usize) -> String {
     let mut out = String::new();
-    let mut skip = 0usize; // depth inside code blocks and images
+    let mut skip = 0usize; // depth inside headings, code blocks, images and HTML blocks
+    let mut soft_break = false;
     for event in Parser::new(markdown) {
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => skip += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock) => {
-                skip = skip.saturating_sub(1)
+            Event::Start(
+                Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock,
+            ) => skip += 1,
+            Event::End(
+                TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock,
+            ) => skip = skip.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if skip == 0 => {
+                // A line break inside a Chinese paragraph is not a space: join the
+                // lines when both sides are CJK, as a browser rendering the text would.
+                if std::mem::take(&mut soft_break) {
+                    let joined = out.chars().next_back().is_some_and(is_wide)
+                        && t.chars().next().is_some_and(is_wide);
+                    if !joined {
+                        out.push(' ');
+                    }
+                }
+                out.push_str(&t);
             }
-            Event::Text(t) | Event::Code(t) if skip == 0 => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(end) if is_block(&end) => out.push(' '),
+            Event::SoftBreak if skip == 0 => soft_break = true,
+            Event::HardBreak => out.push(' '),
+            Event::End(end) if is_block(&end) => {
+                soft_break = false;
+                out.push(' ');
+            }
             _ => {}
         }
         if out.len() >= limit {
@@ -88,6 +106,11 @@ pub fn markdown_text(markdown: &str, limit: usize) -> String {
         }
     }
     collapse_whitespace(&out)
+}
+
+/// CJK script or full-width punctuation: characters written without spaces between them.
+fn is_wide(c: char) -> bool {
+    is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 /// Whether the end of this tag separates words (a block), unlike `**`, links or code.
@@ -162,7 +185,17 @@ mod tests {
     #[test]
     fn markdown_is_reduced_to_text() {
         let md = "# Title\n\nSome **bold** and `code` with a [link](https://x.org).\n\n```\nfn skipped() {}\n```\n\n![alt](a.png) <b>html</b> end";
-        assert_eq!(markdown_text(md, usize::MAX), "Title Some bold and code with a link. html end");
+        assert_eq!(markdown_text(md, usize::MAX), "Some bold and code with a link. html end");
+    }
+
+    #[test]
+    fn line_breaks_join_chinese_lines_without_a_space() {
+        assert_eq!(
+            markdown_text("合作达成意向，\n后续完成转让。", usize::MAX),
+            "合作达成意向，后续完成转让。"
+        );
+        assert_eq!(markdown_text("正式的\n联合研发", usize::MAX), "正式的联合研发");
+        assert_eq!(markdown_text("two\nlines 中文\nand", usize::MAX), "two lines 中文 and");
     }
 
     #[test]
