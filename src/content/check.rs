@@ -25,16 +25,20 @@ pub fn cross_file(
     let mut seen: HashMap<(Kind, &str), &str> = HashMap::new();
     let mut urls: HashMap<&str, &str> = HashMap::new();
     for (item, (rel, slug_pos, _)) in items.iter().zip(pending) {
-        if item.kind != Kind::Pages {
-            if let Some(earlier) = seen.insert((item.kind, item.slug.as_str()), rel) {
-                diagnostics.push(Diagnostic::new(
-                    rel,
-                    slug_pos.unwrap_or(Position::START),
-                    format!("duplicate slug `{}` in {}: `{earlier}` already uses it; set a different `slug` or rename the file", item.slug, item.kind.folder()),
-                ));
-                seen.insert((item.kind, item.slug.as_str()), earlier);
-                continue;
-            }
+        if item.kind != Kind::Pages
+            && let Some(earlier) = seen.insert((item.kind, item.slug.as_str()), rel)
+        {
+            diagnostics.push(Diagnostic::new(
+                rel,
+                slug_pos.unwrap_or(Position::START),
+                format!(
+                    "duplicate slug `{}` in {}: `{earlier}` already uses it; set a different `slug` or rename the file",
+                    item.slug,
+                    item.kind.folder()
+                ),
+            ));
+            seen.insert((item.kind, item.slug.as_str()), earlier);
+            continue;
         }
         if let Some(earlier) = urls.insert(item.rel_url.as_str(), rel) {
             diagnostics.push(Diagnostic::file(
