@@ -43,7 +43,11 @@ regions.linxun = "临浔区"
 "#,
     );
     let member = |slug: &str, front: &str| {
-        write(root, &format!("content/members/{slug}.md"), &format!("+++\n{front}\n+++\n\n介绍。\n"));
+        write(
+            root,
+            &format!("content/members/{slug}.md"),
+            &format!("+++\n{front}\n+++\n\n介绍。\n"),
+        );
     };
     member(
         "hengrui",
@@ -160,7 +164,11 @@ modes = ["order-training"]"#,
     );
 
     let demand = |slug: &str, front: &str, body: &str| {
-        write(root, &format!("content/demands/{slug}.md"), &format!("+++\n{front}\n+++\n\n{body}\n"));
+        write(
+            root,
+            &format!("content/demands/{slug}.md"),
+            &format!("+++\n{front}\n+++\n\n{body}\n"),
+        );
     };
     demand(
         "d-open",
@@ -233,7 +241,11 @@ title = "无团队项目"
     );
 
     let policy = |slug: &str, front: &str| {
-        write(root, &format!("content/policies/{slug}.md"), &format!("+++\n{front}\n+++\n\n政策。\n"));
+        write(
+            root,
+            &format!("content/policies/{slug}.md"),
+            &format!("+++\n{front}\n+++\n\n政策。\n"),
+        );
     };
     policy(
         "p1",
@@ -289,13 +301,15 @@ fn slugs(list: &Value) -> Vec<&str> {
 }
 
 fn output(ins: &Insights, path: &str) -> Value {
-    let file = ins.outputs().into_iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
+    let file =
+        ins.outputs().into_iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
     assert_eq!(file.bytes.last(), Some(&b'\n'));
     serde_json::from_slice(&file.bytes).unwrap()
 }
 
 fn page(ins: &Insights, path: &str) -> (&'static str, Value) {
-    let (_, template, ctx) = ins.pages().into_iter().find(|p| p.0 == path).unwrap_or_else(|| panic!("no {path}"));
+    let (_, template, ctx) =
+        ins.pages().into_iter().find(|p| p.0 == path).unwrap_or_else(|| panic!("no {path}"));
     (template, ctx["insight"].clone())
 }
 
@@ -318,7 +332,8 @@ fn the_right_partner_ranks_first_and_the_own_organization_never_appears() {
     assert_eq!(first["type_label"], "高校");
     // 4 keyword + 3 industry + 3 offers + 3×2 cases + 3 project + 2 region
     assert_eq!(first["score"], 21);
-    let reasons: Vec<&str> = first["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    let reasons: Vec<&str> =
+        first["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
     assert_eq!(
         reasons,
         [
@@ -334,7 +349,8 @@ fn the_right_partner_ranks_first_and_the_own_organization_never_appears() {
     assert_eq!(ctx["labels"]["heading"], "推荐对接伙伴");
 
     // Scores are in descending order.
-    let scores: Vec<u64> = list.as_array().unwrap().iter().map(|s| s["score"].as_u64().unwrap()).collect();
+    let scores: Vec<u64> =
+        list.as_array().unwrap().iter().map(|s| s["score"].as_u64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 }
 
@@ -354,13 +370,24 @@ fn only_open_demands_get_suggestions() {
     assert_eq!(open["url"], "https://example.org/alliance/demands/d-open/");
     assert_eq!(open["suggestions"][0]["slug"], "xjtu");
     assert_eq!(open["suggestions"][0]["url"], "https://example.org/alliance/members/xjtu/");
-    assert_eq!(open["suggestions"], ins.demand_context("d-open")["suggestions"].as_array().unwrap().iter().map(|s| {
-        let mut s = s.clone();
-        let o = s.as_object_mut().unwrap();
-        o.remove("type_label");
-        o.insert("url".into(), format!("https://example.org{}", o["url"].as_str().unwrap()).into());
-        s
-    }).collect::<Value>());
+    assert_eq!(
+        open["suggestions"],
+        ins.demand_context("d-open")["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                let o = s.as_object_mut().unwrap();
+                o.remove("type_label");
+                o.insert(
+                    "url".into(),
+                    format!("https://example.org{}", o["url"].as_str().unwrap()).into(),
+                );
+                s
+            })
+            .collect::<Value>()
+    );
 }
 
 #[test]
@@ -373,7 +400,8 @@ fn reasons_follow_the_page_language() {
     // A talent need: the college offering talent and training with an order-training case.
     assert_eq!(list[0]["slug"], "vocational", "{list:#}");
     assert_eq!(list[0]["type_label"], "college");
-    let reasons: Vec<&str> = list[0]["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    let reasons: Vec<&str> =
+        list[0]["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
     assert!(reasons.contains(&"same industry: 智能制造"), "{reasons:?}");
     assert!(reasons.contains(&"1 order-based training case"), "{reasons:?}");
     assert!(reasons.contains(&"offers talent, training"), "{reasons:?}");
@@ -382,7 +410,10 @@ fn reasons_follow_the_page_language() {
     let vision = ins.member_context("vision");
     assert_eq!(vision["labels"]["demands_heading"], "Open demands it could answer");
     assert_eq!(slugs(&vision["open_demands"]), ["d-open"]);
-    assert_eq!(vision["open_demands"][0]["reasons"][0], "expertise “Machine Vision” mentioned in the demand");
+    assert_eq!(
+        vision["open_demands"][0]["reasons"][0],
+        "expertise “Machine Vision” mentioned in the demand"
+    );
 }
 
 #[test]
@@ -473,7 +504,8 @@ fn network_counts_edges_and_depths() {
     assert_eq!(svg.matches("<path ").count(), 3);
     assert_eq!(svg.matches("<circle ").count(), 4);
     assert_eq!(svg.matches("d-deep").count(), 1);
-    let legend: Vec<&str> = ctx["legend"].as_array().unwrap().iter().map(|l| l["type"].as_str().unwrap()).collect();
+    let legend: Vec<&str> =
+        ctx["legend"].as_array().unwrap().iter().map(|l| l["type"].as_str().unwrap()).collect();
     assert_eq!(legend, ["university", "college", "enterprise"]);
 }
 
@@ -489,8 +521,14 @@ fn statistics_match_the_fixture() {
     assert_eq!(cases["by_mode"]["joint-lab"], 1);
     assert_eq!(cases["by_mode"]["order-training"], 1);
     assert_eq!(cases["by_mode"]["apprenticeship"], 0);
-    assert_eq!(cases["by_depth"], serde_json::json!({ "deep": 1, "middle": 1, "shallow": 1, "unspecified": 1 }));
-    assert_eq!(cases["by_industry"], serde_json::json!({ "intelligent-manufacturing": 2, "new-materials": 1 }));
+    assert_eq!(
+        cases["by_depth"],
+        serde_json::json!({ "deep": 1, "middle": 1, "shallow": 1, "unspecified": 1 })
+    );
+    assert_eq!(
+        cases["by_industry"],
+        serde_json::json!({ "intelligent-manufacturing": 2, "new-materials": 1 })
+    );
     // `started` when given, else `date`.
     assert_eq!(cases["by_year"], serde_json::json!({ "2023": 1, "2024": 1, "2025": 2 }));
 
@@ -573,11 +611,17 @@ fn policy_finder_lists_every_policy_with_its_facets() {
     assert_eq!(p1["data"]["industry"], "intelligent-manufacturing");
     assert_eq!(p1["data"]["region"], "linxun");
     assert_eq!(ctx["policies"][2]["issuer"], "国务院、教育部");
-    let facets: Vec<&str> = ctx["facets"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    let facets: Vec<&str> =
+        ctx["facets"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
     assert_eq!(facets, ["level", "state", "incentive", "industry", "region"]);
     let incentive = &ctx["facets"][2]["options"];
     assert_eq!(
-        incentive.as_array().unwrap().iter().map(|o| (o["value"].as_str().unwrap(), o["count"].as_u64().unwrap())).collect::<Vec<_>>(),
+        incentive
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| (o["value"].as_str().unwrap(), o["count"].as_u64().unwrap()))
+            .collect::<Vec<_>>(),
         [("tax", 1), ("funding", 1), ("talent", 1)]
     );
     assert_eq!(ctx["facets"][3]["options"][0]["label"], "智能制造");
@@ -608,8 +652,16 @@ fn output_is_deterministic() {
 #[test]
 fn an_empty_site_has_empty_insights() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "site.toml", "title = \"Empty\"\nbase_url = \"https://example.org/\"\nlanguage = \"en\"\n");
-    write(dir.path(), "content/about.md", "+++\ntitle = \"About\"\ndate = 2025-01-01\n+++\n\nHello.\n");
+    write(
+        dir.path(),
+        "site.toml",
+        "title = \"Empty\"\nbase_url = \"https://example.org/\"\nlanguage = \"en\"\n",
+    );
+    write(
+        dir.path(),
+        "content/about.md",
+        "+++\ntitle = \"About\"\ndate = 2025-01-01\n+++\n\nHello.\n",
+    );
     let site = load(dir.path(), "2025-06-01");
     let ins = compute(&site);
     let (_, net) = page(&ins, "network/index.html");
@@ -655,7 +707,9 @@ fn templates_render_with_the_contexts() {
         assert!(html.contains("/alliance/css/insight.css"), "{path}");
         assert!(!html.contains("<R&D>"), "{path}: editor text is escaped");
         if path == "policies/finder/index.html" {
-            assert!(html.contains(r#"<script src="/alliance/js/insight-finder.js" defer></script>"#));
+            assert!(
+                html.contains(r#"<script src="/alliance/js/insight-finder.js" defer></script>"#)
+            );
             assert_eq!(html.matches("data-level=").count(), 3);
             assert!(html.contains(r#"data-incentive="tax funding""#));
             assert!(html.contains("data-finder-form hidden"), "the form waits for the script");
@@ -668,15 +722,32 @@ fn templates_render_with_the_contexts() {
             assert_eq!(html.matches("<svg").count(), 13);
         }
     }
-    let demand = tera.render("demand.html", &base(&serde_json::json!({ "insight": ins.demand_context("d-open") }))).unwrap();
+    let demand = tera
+        .render(
+            "demand.html",
+            &base(&serde_json::json!({ "insight": ins.demand_context("d-open") })),
+        )
+        .unwrap();
     assert!(demand.contains(r#"<a href="/alliance/members/xjtu/">浔江大学</a>"#), "{demand}");
     assert!(demand.contains("<li>3 项联合研发案例</li>"));
-    let closed = tera.render("demand.html", &base(&serde_json::json!({ "insight": ins.demand_context("d-closed") }))).unwrap();
+    let closed = tera
+        .render(
+            "demand.html",
+            &base(&serde_json::json!({ "insight": ins.demand_context("d-closed") })),
+        )
+        .unwrap();
     assert!(!closed.contains("<section"), "no section for a closed demand: {closed}");
-    let member = tera.render("member.html", &base(&serde_json::json!({ "insight": ins.member_context("xjtu") }))).unwrap();
+    let member = tera
+        .render("member.html", &base(&serde_json::json!({ "insight": ins.member_context("xjtu") })))
+        .unwrap();
     assert!(member.contains("Acme &lt;R&amp;D&gt; &quot;Lab&quot; &amp; Co"), "{member}");
     assert!(member.contains(r#"<a href="/alliance/demands/d-open/">"#));
-    let lonely = tera.render("member.html", &base(&serde_json::json!({ "insight": ins.member_context("orchard") }))).unwrap();
+    let lonely = tera
+        .render(
+            "member.html",
+            &base(&serde_json::json!({ "insight": ins.member_context("orchard") })),
+        )
+        .unwrap();
     assert!(!lonely.contains("<section"));
 }
 
@@ -690,7 +761,9 @@ fn assert_well_formed(svg: &str) {
             Ok(quick_xml::events::Event::End(_)) => depth -= 1,
             Ok(quick_xml::events::Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => panic!("SVG is not well-formed XML at {}: {e}\n{svg}", reader.buffer_position()),
+            Err(e) => {
+                panic!("SVG is not well-formed XML at {}: {e}\n{svg}", reader.buffer_position())
+            }
         }
     }
     assert_eq!(depth, 0, "unbalanced SVG");
@@ -732,9 +805,15 @@ fn compute_is_fast_on_a_10k_corpus() {
         let mut n = 0;
         for item in &site.items {
             n += match item.kind {
-                qiao::model::Kind::Members => ins.member_context(&item.slug)["partners"].as_array().map_or(0, Vec::len),
-                qiao::model::Kind::Demands => ins.demand_context(&item.slug)["suggestions"].as_array().map_or(0, Vec::len),
-                qiao::model::Kind::Policies => ins.policy_context(&item.slug)["cases"].as_array().map_or(0, Vec::len),
+                qiao::model::Kind::Members => {
+                    ins.member_context(&item.slug)["partners"].as_array().map_or(0, Vec::len)
+                }
+                qiao::model::Kind::Demands => {
+                    ins.demand_context(&item.slug)["suggestions"].as_array().map_or(0, Vec::len)
+                }
+                qiao::model::Kind::Policies => {
+                    ins.policy_context(&item.slug)["cases"].as_array().map_or(0, Vec::len)
+                }
                 _ => 0,
             };
         }

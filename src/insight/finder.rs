@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::views::{
-    self, Coded, FINDER_EN, FINDER_ZH, Facet, FacetOption, FinderData, FinderPage, FinderPolicy, Term,
+    self, Coded, FINDER_EN, FINDER_ZH, Facet, FacetOption, FinderData, FinderPage, FinderPolicy,
+    Term,
 };
 use super::{Catalog, labels};
 use crate::model::{IncentiveKind, KindData, PolicyLevel, Site, State};
@@ -42,16 +43,25 @@ fn fixed_options<T: Copy>(
     values
         .iter()
         .filter_map(|&v| {
-            counts.get(key(v)).map(|&count| FacetOption { value: key(v), label: label(v).to_owned(), count })
+            counts.get(key(v)).map(|&count| FacetOption {
+                value: key(v),
+                label: label(v).to_owned(),
+                count,
+            })
         })
         .collect()
 }
 
 /// Options of a taxonomy facet, most used first, then by slug.
-fn term_options<'a>(counts: &BTreeMap<&'a str, u64>, label: impl Fn(&str) -> String) -> Vec<FacetOption<'a>> {
-    let mut options: Vec<FacetOption<'a>> =
-        counts.iter().map(|(&value, &count)| FacetOption { value, label: label(value), count }).collect();
-    options.sort_by(|a, b| b.count.cmp(&a.count));
+fn term_options<'a>(
+    counts: &BTreeMap<&'a str, u64>,
+    label: impl Fn(&str) -> String,
+) -> Vec<FacetOption<'a>> {
+    let mut options: Vec<FacetOption<'a>> = counts
+        .iter()
+        .map(|(&value, &count)| FacetOption { value, label: label(value), count })
+        .collect();
+    options.sort_by_key(|o| std::cmp::Reverse(o.count));
     options
 }
 
@@ -62,9 +72,15 @@ fn sorted_unique<'a>(terms: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     v
 }
 
-const LEVELS: [PolicyLevel; 5] =
-    [PolicyLevel::National, PolicyLevel::Provincial, PolicyLevel::Municipal, PolicyLevel::County, PolicyLevel::Park];
-const STATES: [State; 5] = [State::InForce, State::Upcoming, State::Expired, State::Amended, State::Repealed];
+const LEVELS: [PolicyLevel; 5] = [
+    PolicyLevel::National,
+    PolicyLevel::Provincial,
+    PolicyLevel::Municipal,
+    PolicyLevel::County,
+    PolicyLevel::Park,
+];
+const STATES: [State; 5] =
+    [State::InForce, State::Upcoming, State::Expired, State::Amended, State::Repealed];
 const KINDS: [IncentiveKind; 6] = [
     IncentiveKind::Tax,
     IncentiveKind::Funding,
@@ -125,9 +141,18 @@ pub fn page<'s>(site: &'s Site, catalog: &Catalog<'s>, zh: bool) -> FinderPage<'
             issued: policy.issued.to_string(),
             issuer: policy.issuer.join(if zh { "、" } else { ", " }),
             doc_number: policy.doc_number.as_deref(),
-            incentives: kinds.iter().map(|&k| Coded { kind: k.as_str(), label: labels::incentive(k, zh) }).collect(),
-            industries: inds.iter().map(|&t| Term { slug: t, label: labels::industry(config, t) }).collect(),
-            regions: regs.iter().map(|&t| Term { slug: t, label: labels::region(config, t) }).collect(),
+            incentives: kinds
+                .iter()
+                .map(|&k| Coded { kind: k.as_str(), label: labels::incentive(k, zh) })
+                .collect(),
+            industries: inds
+                .iter()
+                .map(|&t| Term { slug: t, label: labels::industry(config, t) })
+                .collect(),
+            regions: regs
+                .iter()
+                .map(|&t| Term { slug: t, label: labels::region(config, t) })
+                .collect(),
             data: FinderData {
                 level: policy.level.as_str(),
                 state: state.as_str(),
@@ -148,12 +173,16 @@ pub fn page<'s>(site: &'s Site, catalog: &Catalog<'s>, zh: bool) -> FinderPage<'
         Facet {
             name: "state",
             label: pick("状态", "Status"),
-            options: fixed_options(&STATES, &states, State::as_str, |s| labels::policy_state(s, zh)),
+            options: fixed_options(&STATES, &states, State::as_str, |s| {
+                labels::policy_state(s, zh)
+            }),
         },
         Facet {
             name: "incentive",
             label: pick("激励类型", "Incentive"),
-            options: fixed_options(&KINDS, &incentives, IncentiveKind::as_str, |k| labels::incentive(k, zh)),
+            options: fixed_options(&KINDS, &incentives, IncentiveKind::as_str, |k| {
+                labels::incentive(k, zh)
+            }),
         },
         Facet {
             name: "industry",

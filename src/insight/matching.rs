@@ -127,7 +127,15 @@ struct ProjectRef {
     roadshow: usize,
     index: usize,
     industries: Terms,
+    /// `industries` folded into 64 bits, to rule out most projects without
+    /// following a pointer.
+    industry_bits: u64,
     trl: Option<u8>,
+}
+
+/// Term ids folded into 64 bits: no common bit means no common term.
+fn bits(terms: &[u32]) -> u64 {
+    terms.iter().fold(0, |acc, &t| acc | 1 << (t % 64))
 }
 
 /// What matching needs to know about a member, worked out once.
@@ -155,6 +163,7 @@ struct Query {
     need: Need,
     organization: Option<u32>,
     industries: Terms,
+    industry_bits: u64,
     regions: Terms,
     keywords: Terms,
     trl: Option<u8>,
@@ -360,7 +369,8 @@ impl<'s> Matcher<'s> {
         for idx in roadshows {
             let item = &site.items[idx];
             let KindData::Roadshow(roadshow) = &item.data else { continue };
-            let terms = industries.known(&item.industries);
+            let terms = industries.intern_all(&item.industries);
+            let industry_bits = bits(&terms);
             for (index, project) in roadshow.projects.iter().enumerate() {
                 let Some(p) = project.team.as_deref().and_then(|t| catalog.member_of(t)) else {
                     continue;
@@ -369,13 +379,15 @@ impl<'s> Matcher<'s> {
                     roadshow: idx,
                     index,
                     industries: terms.clone(),
+                    industry_bits,
                     trl: project.trl,
                 });
             }
         }
 
         for profile in &mut profiles {
-            let mut terms: Terms = profile.projects.iter().flat_map(|p| p.industries.iter().copied()).collect();
+            let mut terms: Terms =
+                profile.projects.iter().flat_map(|p| p.industries.iter().copied()).collect();
             terms.sort_unstable();
             terms.dedup();
             profile.project_industries = terms;
@@ -438,12 +450,14 @@ impl<'s> Matcher<'s> {
                 let mut texts: Vec<&str> = vec![&item.title, &item.body];
                 texts.extend(item.summary.as_deref());
                 texts.extend(item.tags.iter().map(String::as_str));
+                let industries = self.industries.known(&item.industries);
                 Some(Query {
                     item: idx,
                     slug_rank: rank as u32,
                     need: demand.need,
                     organization: catalog.member_of(&demand.organization),
-                    industries: self.industries.known(&item.industries),
+                    industry_bits: bits(&industries),
+                    industries,
                     regions: self.regions.known(&item.regions),
                     keywords: self.keywords.find(&texts),
                     trl: demand.trl,
@@ -460,7 +474,8 @@ impl<'s> Matcher<'s> {
         let counts = projects_count_for(q.need) && overlaps(&q.industries, &p.project_industries);
         let projects = if counts { &p.projects[..] } else { &[] };
         projects.iter().filter(move |pr| {
-            overlaps(&q.industries, &pr.industries)
+            pr.industry_bits & q.industry_bits != 0
+                && overlaps(&q.industries, &pr.industries)
                 && match (q.trl, pr.trl) {
                     (Some(want), Some(have)) => have + 1 >= want,
                     _ => true,
@@ -552,12 +567,18 @@ impl<'s> Matcher<'s> {
             let _ = if zh {
                 write!(s, "{n} 项{}案例", labels::mode(modes[i], true))
             } else {
-                write!(s, "{n} {} case{}", labels::mode(modes[i], false), if n == 1 { "" } else { "s" })
+                write!(
+                    s,
+                    "{n} {} case{}",
+                    labels::mode(modes[i], false),
+                    if n == 1 { "" } else { "s" }
+                )
             };
             out.push(s);
         }
 
-        let mut offers = fitting_offers(q.need).iter().filter(|&&o| p.offers & offer_bit(o) != 0).peekable();
+        let mut offers =
+            fitting_offers(q.need).iter().filter(|&&o| p.offers & offer_bit(o) != 0).peekable();
         if offers.peek().is_some() {
             let mut s = String::from(if zh { "可提供" } else { "offers " });
             for (i, &o) in offers.enumerate() {
@@ -594,7 +615,12 @@ impl<'s> Matcher<'s> {
 }
 
 /// `prefix` and the labels of shared terms, in slug order (term ids are not).
-fn term_names(prefix: &str, labels: &[(String, String)], ids: impl Iterator<Item = u32>, sep: &str) -> String {
+fn term_names(
+    prefix: &str,
+    labels: &[(String, String)],
+    ids: impl Iterator<Item = u32>,
+    sep: &str,
+) -> String {
     let mut terms: Vec<&(String, String)> = ids.map(|id| &labels[id as usize]).collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut out = String::from(prefix);
@@ -609,13 +635,9 @@ fn term_names(prefix: &str, labels: &[(String, String)], ids: impl Iterator<Item
 
 /// Matches every open demand against the members.
 pub fn dock(site: &Site, catalog: &Catalog<'_>) -> Docking {
-    let t0 = std::time::Instant::now(); // TIMING
     let matcher = Matcher::new(site, catalog);
-    let t1 = t0.elapsed(); // TIMING
     let queries = matcher.queries(catalog);
-    let t2 = t0.elapsed(); // TIMING
     let scored: Vec<Vec<(u32, u32)>> = queries.par_iter().map(|q| matcher.candidates(q)).collect();
-    let t3 = t0.elapsed(); // TIMING
 
     // Each member keeps its best few demands: (score, demand slug rank, query).
     let mut best: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); matcher.profiles.len()];
@@ -632,16 +654,19 @@ pub fn dock(site: &Site, catalog: &Catalog<'_>) -> Docking {
         }
     }
 
-    let t4 = t0.elapsed(); // TIMING
     let by_demand: Vec<(usize, Vec<Match>)> = queries
         .par_iter()
         .zip(scored)
         .map(|(q, mut list)| {
             let profiles = &matcher.profiles;
-            list.sort_unstable_by_key(|&(p, score)| {
+            let key = |&(p, score): &(u32, u32)| {
                 (std::cmp::Reverse(score), profiles[p as usize].slug_rank)
-            });
-            list.truncate(SUGGESTIONS_PER_DEMAND);
+            };
+            if list.len() > SUGGESTIONS_PER_DEMAND {
+                list.select_nth_unstable_by_key(SUGGESTIONS_PER_DEMAND, key);
+                list.truncate(SUGGESTIONS_PER_DEMAND);
+            }
+            list.sort_unstable_by_key(key);
             let zh = is_zh_item(&site.items[q.item]);
             let matches = list
                 .into_iter()
@@ -654,7 +679,6 @@ pub fn dock(site: &Site, catalog: &Catalog<'_>) -> Docking {
         })
         .collect();
 
-    let t5 = t0.elapsed(); // TIMING
     let by_member: HashMap<usize, Vec<Match>> = best
         .into_par_iter()
         .enumerate()
@@ -673,6 +697,55 @@ pub fn dock(site: &Site, catalog: &Catalog<'_>) -> Docking {
         })
         .collect();
 
-    if std::env::var_os("QIAO_INSIGHT_TIMING").is_some() { eprintln!("matcher {t1:?} queries {t2:?} scored {t3:?} best {t4:?} demand-reasons {t5:?} member-reasons {:?}", t0.elapsed()); } // TIMING
     Docking { by_demand, by_member }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keywords(words: &[&str]) -> Keywords {
+        let patterns: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok();
+        let n = patterns.len();
+        Keywords {
+            automaton,
+            display: words.iter().map(|w| w.to_string()).collect(),
+            patterns,
+            members: vec![Vec::new(); n],
+        }
+    }
+
+    #[test]
+    fn latin_keywords_match_whole_words_in_any_case_and_cjk_anywhere() {
+        let k = keywords(&["AI", "machine vision", "数控加工", "5G通信"]);
+        assert_eq!(k.find(&["maintain the plant"]), Vec::<u32>::new());
+        assert_eq!(k.find(&["Using AI, and MACHINE VISION."]), [0, 1]);
+        assert_eq!(k.find(&["五轴数控加工中心", "无5G通信"]), [2, 3]);
+        assert_eq!(k.find(&["ai-driven"]), [0]);
+        assert_eq!(k.find(&["machine visionary"]), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn common_terms_of_sorted_lists() {
+        assert_eq!(common(&[1, 3, 5, 7], &[2, 3, 7, 9]).collect::<Vec<_>>(), [3, 7]);
+        assert!(!overlaps(&[1, 2], &[3]));
+        assert!(!overlaps(&[], &[]));
+    }
+
+    #[test]
+    fn every_need_has_fitting_offers_and_modes() {
+        for need in ALL_NEEDS {
+            assert!(!fitting_offers(need).is_empty(), "{need}");
+            assert!(
+                !fitting_modes(need).is_empty() && fitting_modes(need).len() <= MODES,
+                "{need}"
+            );
+        }
+        assert_eq!(bits(&[0, 64, 3]), 0b1001);
+    }
 }

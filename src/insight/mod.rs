@@ -99,8 +99,8 @@ struct Card {
 pub struct Insights {
     /// By item index; filled for members, demands and cases.
     cards: Vec<Card>,
-    /// Open demands' suggestions (item index), by demand slug.
-    suggestions: HashMap<String, (usize, Vec<matching::Match>)>,
+    /// Open demands' suggestions, by demand slug.
+    suggestions: HashMap<String, Vec<matching::Match>>,
     /// Demands (item index) by slug, for the language of those without suggestions.
     demands: HashMap<String, usize>,
     /// Members (item index) by slug.
@@ -123,8 +123,18 @@ pub fn compute(site: &Site) -> Insights {
     let config = &site.config;
 
     let ((docking, net), (sections, policy_cases)) = rayon::join(
-        || rayon::join(|| matching::dock(site, &catalog), || network::build(site, &catalog, site_zh)),
-        || rayon::join(|| stats::collect(site, &catalog, site_zh), || finder::cases_by_policy(site, &catalog)),
+        || {
+            rayon::join(
+                || matching::dock(site, &catalog),
+                || network::build(site, &catalog, site_zh),
+            )
+        },
+        || {
+            rayon::join(
+                || stats::collect(site, &catalog, site_zh),
+                || finder::cases_by_policy(site, &catalog),
+            )
+        },
     );
 
     let mut cards = vec![Card::default(); site.items.len()];
@@ -140,15 +150,27 @@ pub fn compute(site: &Site) -> Insights {
             url: config.link(&item.rel_url),
             zh: is_zh_item(item),
             member_type: item.as_member().map(|m| m.member_type),
-            date: if item.kind == Kind::Cases { item.date.date().to_string() } else { String::new() },
+            date: if item.kind == Kind::Cases {
+                item.date.date().to_string()
+            } else {
+                String::new()
+            },
             deadline,
             need,
         };
     }
 
     let pages = vec![
-        ("network/index.html".to_owned(), "network.html", page_value(&network_page(site, &net, site_zh))),
-        ("stats/index.html".to_owned(), "stats.html", page_value(&stats_page(site, &sections, site_zh))),
+        (
+            "network/index.html".to_owned(),
+            "network.html",
+            page_value(&network_page(site, &net, site_zh)),
+        ),
+        (
+            "stats/index.html".to_owned(),
+            "stats.html",
+            page_value(&stats_page(site, &sections, site_zh)),
+        ),
         (
             "policies/finder/index.html".to_owned(),
             "policy-finder.html",
@@ -172,11 +194,8 @@ pub fn compute(site: &Site) -> Insights {
         .collect();
     let demands = catalog.demands.iter().map(|&i| (site.items[i].slug.clone(), i)).collect();
     let members = catalog.members.iter().map(|&i| (site.items[i].slug.clone(), i)).collect();
-    let suggestions = docking
-        .by_demand
-        .into_iter()
-        .map(|(i, list)| (site.items[i].slug.clone(), (i, list)))
-        .collect();
+    let suggestions =
+        docking.by_demand.into_iter().map(|(i, list)| (site.items[i].slug.clone(), list)).collect();
 
     Insights {
         cards,
@@ -197,7 +216,7 @@ impl Insights {
     /// for a demand page, best first; the list is empty unless the demand is open.
     pub fn demand_context(&self, slug: &str) -> Value {
         let zh = self.demands.get(slug).map_or(self.site_zh, |&i| self.cards[i].zh);
-        let suggestions = self.suggestions.get(slug).map_or_else(Vec::new, |(_, list)| {
+        let suggestions = self.suggestions.get(slug).map_or_else(Vec::new, |list| {
             list.iter()
                 .map(|m| {
                     let card = &self.cards[m.item];
@@ -222,23 +241,24 @@ impl Insights {
     pub fn member_context(&self, slug: &str) -> Value {
         let member = self.members.get(slug).copied();
         let zh = member.map_or(self.site_zh, |i| self.cards[i].zh);
-        let open_demands = member.and_then(|i| self.member_demands.get(&i)).map_or_else(Vec::new, |list| {
-            list.iter()
-                .map(|m| {
-                    let card = &self.cards[m.item];
-                    OpenDemand {
-                        slug: &card.slug,
-                        title: &card.title,
-                        url: &card.url,
-                        deadline: card.deadline.as_deref(),
-                        need: card.need.map(Need::as_str),
-                        need_label: card.need.map(|n| labels::need(n, zh)),
-                        score: m.score,
-                        reasons: &m.reasons,
-                    }
-                })
-                .collect()
-        });
+        let open_demands =
+            member.and_then(|i| self.member_demands.get(&i)).map_or_else(Vec::new, |list| {
+                list.iter()
+                    .map(|m| {
+                        let card = &self.cards[m.item];
+                        OpenDemand {
+                            slug: &card.slug,
+                            title: &card.title,
+                            url: &card.url,
+                            deadline: card.deadline.as_deref(),
+                            need: card.need.map(Need::as_str),
+                            need_label: card.need.map(|n| labels::need(n, zh)),
+                            score: m.score,
+                            reasons: &m.reasons,
+                        }
+                    })
+                    .collect()
+            });
         let partners = member.and_then(|i| self.partners.get(&i)).map_or_else(Vec::new, |list| {
             list.iter()
                 .map(|l| {
@@ -306,7 +326,11 @@ struct Wrapped<T> {
     insight: T,
 }
 
-fn network_page<'s>(site: &'s Site, net: &'s network::Network, zh: bool) -> Wrapped<NetworkPage<'s>> {
+fn network_page<'s>(
+    site: &'s Site,
+    net: &'s network::Network,
+    zh: bool,
+) -> Wrapped<NetworkPage<'s>> {
     let config = &site.config;
     let members = net
         .rows
@@ -354,7 +378,11 @@ fn network_page<'s>(site: &'s Site, net: &'s network::Network, zh: bool) -> Wrap
         .iter()
         .filter_map(|&t| {
             let count = net.drawn_types.get(&t).copied().unwrap_or(0);
-            (count > 0).then(|| LegendEntry { member_type: t.as_str(), label: labels::member_type(t, zh), count })
+            (count > 0).then(|| LegendEntry {
+                member_type: t.as_str(),
+                label: labels::member_type(t, zh),
+                count,
+            })
         })
         .collect();
     let capped = net.with_cases > net.drawn;
@@ -413,7 +441,11 @@ fn stats_page<'s>(site: &Site, sections: &'s [stats::Section], zh: bool) -> Wrap
                     title: &c.title,
                     svg: stats::bar_chart(c, s.id),
                     total: c.rows.iter().map(|r| r.count).sum(),
-                    rows: c.rows.iter().map(|r| StatRow { key: &r.key, label: &r.label, count: r.count }).collect(),
+                    rows: c
+                        .rows
+                        .iter()
+                        .map(|r| StatRow { key: &r.key, label: &r.label, count: r.count })
+                        .collect(),
                 })
                 .collect(),
         })
@@ -428,7 +460,11 @@ fn stats_page<'s>(site: &Site, sections: &'s [stats::Section], zh: bool) -> Wrap
                 "Counts of the alliance's members, cases, demands, roadshow projects and policies; each chart has a table with the same numbers.",
             ),
             today: site.today.to_string(),
-            as_of: if zh { format!("统计日期：{}", site.today) } else { format!("As of {}", site.today) },
+            as_of: if zh {
+                format!("统计日期：{}", site.today)
+            } else {
+                format!("As of {}", site.today)
+            },
             sections,
             labels: pick(zh, &STATS_ZH, &STATS_EN),
         },
@@ -443,9 +479,11 @@ fn matches_file<'s>(site: &'s Site, docking: &'s matching::Docking) -> MatchesFi
         .map(|(i, list)| {
             let item = &site.items[*i];
             let (need, organization, deadline) = match &item.data {
-                KindData::Demand(d) => {
-                    (Some(d.need.as_str()), Some(d.organization.as_str()), Some(d.deadline.to_string()))
-                }
+                KindData::Demand(d) => (
+                    Some(d.need.as_str()),
+                    Some(d.organization.as_str()),
+                    Some(d.deadline.to_string()),
+                ),
                 _ => (None, None, None),
             };
             let suggestions = list

@@ -262,7 +262,16 @@ pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
             *drawn_types.entry(t).or_default() += 1;
         }
     }
-    Network { partners, drawn: drawn_rows.len(), with_cases, rows, edges, drawn_edges, drawn_types, svg }
+    Network {
+        partners,
+        drawn: drawn_rows.len(),
+        with_cases,
+        rows,
+        edges,
+        drawn_edges,
+        drawn_types,
+        svg,
+    }
 }
 
 /// The CSS class of a member type's nodes (`t-university`).
@@ -392,4 +401,20 @@ fn draw(
     }
     out.push_str("</g></svg>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_weight_counts_depth() {
+        let e = Edge { a: 0, b: 1, cases: 4, depth: [1, 0, 2], roadshows: 0 };
+        // shallow 1 + deep 2×3 + one case without depth
+        assert_eq!(e.weight(), 8);
+        assert_eq!(e.deepest(), Some(Depth::Deep));
+        let none = Edge { a: 0, b: 1, cases: 0, depth: [0; 3], roadshows: 2 };
+        assert_eq!(none.weight(), 0);
+        assert_eq!(none.deepest(), None);
+    }
 }

@@ -106,7 +106,7 @@ fn by_term(counts: BTreeMap<&str, u64>, label: impl Fn(&str) -> String) -> Vec<R
         .into_iter()
         .map(|(k, count)| Row { key: k.to_owned(), label: label(k), count })
         .collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.count));
     rows
 }
 
@@ -268,7 +268,7 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     }
     let roadshows = Section {
         id: "roadshows",
-        title: pick("路演项目", "Roadshow projects"),
+        title: pick("路演", "Roadshows"),
         total: catalog.roadshows.len() as u64,
         projects: Some(projects),
         note: Some(if zh {
@@ -279,9 +279,11 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
         charts: vec![
             seeking
                 .with_unspecified(no_seeking, zh)
-                .chart("projects_by_seeking", pick("按寻求", "By what they seek")),
-            trl.with_unspecified(no_trl, zh)
-                .chart("projects_by_trl", pick("按技术成熟度", "By technology readiness")),
+                .chart("projects_by_seeking", pick("项目按寻求", "Projects by what they seek")),
+            trl.with_unspecified(no_trl, zh).chart(
+                "projects_by_trl",
+                pick("项目按技术成熟度", "Projects by technology readiness"),
+            ),
         ],
     };
 
@@ -388,11 +390,11 @@ pub fn to_json(sections: &[Section], site: &Site) -> Value {
 
 /// A horizontal bar chart; empty when there is nothing to count.
 pub fn bar_chart(chart: &Chart, section: &str) -> String {
-    const WIDTH: f64 = 640.0;
-    const LABEL: f64 = 170.0;
-    const ROW: f64 = 26.0;
+    const WIDTH: f64 = 480.0;
+    const LABEL: f64 = 140.0;
+    const ROW: f64 = 28.0;
     const BAR: f64 = 18.0;
-    const FONT: f64 = 13.0;
+    const FONT: f64 = 14.0;
     if chart.rows.is_empty() {
         return String::new();
     }
