@@ -177,7 +177,7 @@ pub fn search_doc(site: &Site, renderer: &Renderer<'_>, item: &Item) -> SearchDo
         body: renderer.plain_text(item),
         labels,
         facets,
-        date: item.date.date().to_string(),
+        date: if item.dated { item.date.date().to_string() } else { String::new() },
         lang: item.lang.clone(),
     }
 }

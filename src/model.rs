@@ -529,8 +529,11 @@ pub struct Item {
     pub rel_url: String,
     /// Title.
     pub title: String,
-    /// Publication date.
+    /// Publication date. A plain page may leave it out: then it is 1970-01-01 and
+    /// `dated` is false, and nothing shows or exports it.
     pub date: DateOrTime,
+    /// Whether the file sets `date`.
+    pub dated: bool,
     /// Last substantive change.
     pub updated: Option<DateOrTime>,
     /// Summary as written.

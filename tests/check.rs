@@ -553,3 +553,13 @@ fn a_broken_member_is_reported_once_not_at_every_reference() {
     let e = s.one_error();
     assert!(e.starts_with("content/members/gamma.md:4:8: error: `type` must be one of"), "{e}");
 }
+
+#[test]
+fn plain_pages_need_only_a_title() {
+    let s = Site::new();
+    s.write("content/join/how.md", "+++\ntitle = \"如何加入\"\n+++\n\n欢迎。\n");
+    let out = s.check();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    s.write("content/cases/x.md", "+++\ntitle = \"A case\"\npartners = [\"alpha-college\", \"beta-company\"]\nmodes = [\"joint-lab\"]\n+++\n");
+    assert_eq!(s.one_error(), "content/cases/x.md:1:1: error: missing required field `date` (the publication date, like `date = 2025-03-18`)");
+}

@@ -56,8 +56,22 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// The tag's term page segment: lowercased, spaces as `-`, other scripts kept.
+/// What cannot sit in one URL path segment or file name (`/ \ ? # %`, quotes,
+/// `< > | : *`, control and invisible direction characters) counts as a space, and
+/// dots and dashes at either end are dropped, so no tag names a folder outside
+/// `tags/` (`../x`) or a hidden one. A tag with nothing left gets no page (`""`).
 pub fn tag_slug(tag: &str) -> String {
-    tag.trim().split_whitespace().collect::<Vec<_>>().join("-").to_lowercase()
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '/' | '\\' | '?' | '#' | '%' | '"' | '\'' | '`' | '<' | '>' | '|' | ':' | '*'
+            )
+            || matches!(c as u32, 0x061C | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
+    };
+    let spaced: String = tag.chars().map(|c| if unsafe_char(c) { ' ' } else { c }).collect();
+    let slug = spaced.split_whitespace().collect::<Vec<_>>().join("-").to_lowercase();
+    slug.trim_matches(['.', '-']).to_owned()
 }
 
 const COMMON: &[&str] = &[
@@ -136,9 +150,13 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
     }
 
     let title = f.require("title", &mut r, None, "").and_then(|v| r.text("title", v));
-    let date = f
-        .require("date", &mut r, None, " (the publication date, like `date = 2025-03-18`)")
-        .and_then(|v| r.date_or_time("date", v));
+    let date_hint = " (the publication date, like `date = 2025-03-18`)";
+    let date_value = if file.kind == Kind::Pages { f.get("date") } else { f.require("date", &mut r, None, date_hint) };
+    let dated = date_value.is_some();
+    let date = match date_value {
+        Some(v) => r.date_or_time("date", v),
+        None => Some(DateOrTime::Date(Date::constant(1970, 1, 1))),
+    };
     let updated = f.get("updated").and_then(|v| r.date_or_time("updated", v));
     let summary = f.get("summary").and_then(|v| r.text("summary", v));
     let draft = f.get("draft").and_then(|v| r.boolean("draft", v)).unwrap_or(false);
@@ -224,6 +242,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         rel_url,
         title,
         date,
+        dated,
         updated,
         summary,
         draft,
@@ -751,5 +770,10 @@ mod tests {
         );
         assert_eq!(tag_slug("Machine Vision"), "machine-vision");
         assert_eq!(tag_slug("产教融合"), "产教融合");
+        assert_eq!(tag_slug("../../etc/x"), "etc-x");
+        assert_eq!(tag_slug("AI/ML"), "ai-ml");
+        assert_eq!(tag_slug("C++"), "c++");
+        assert_eq!(tag_slug(".."), "");
+        assert_eq!(tag_slug("a\u{202E}b?#%"), "a-b");
     }
 }

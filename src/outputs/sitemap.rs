@@ -40,6 +40,7 @@ pub fn sitemap(site: &Site, html_paths: &[&str]) -> OutputFile {
     let lastmod: HashMap<&str, String> = site
         .items
         .iter()
+        .filter(|i| i.dated || i.updated.is_some())
         .map(|i| (i.rel_url.as_str(), i.last_changed().to_rfc3339_or_date()))
         .collect();
     let mut urls: BTreeMap<String, Option<&String>> = BTreeMap::new();
