@@ -2,15 +2,19 @@
 //! 127.0.0.1, watches the sources, rebuilds what a save touched and tells every open
 //! tab to reload (or to swap its stylesheet, or to show the errors).
 //!
-//! Three threads of work, sharing one [`http::Shared`]:
+//! The work, sharing one [`http::Shared`]:
 //! - the HTTP server ([`http`]: std sockets, heads parsed by `httparse`; the module
 //!   doc says why not `tiny_http` or axum), one thread per connection, answering
 //!   from the last good build held in memory. Nothing is written to disk: not the
 //!   output folder, not anything under the root.
 //! - the watcher ([`watch`]: `notify`, with our own short debounce), which turns
 //!   bursts of events into one batch of changes, never looking at the output folder;
-//! - the rebuild loop ([`preview`]), which re-reads only what changed, renders, and
-//!   publishes the new site and a live-reload event ([`events`]).
+//! - the rebuild loop ([`preview`]), which re-reads only the files that changed,
+//!   checks the whole site again, renders the changed items' own pages at once
+//!   and serves them (the editor sees the save within milliseconds), then renders
+//!   the whole site on a worker thread (one render at a time; a render overtaken
+//!   by a newer save is dropped) and serves that, telling the open tabs exactly
+//!   which files changed ([`events`]).
 //!
 //! A broken file never stops the server: the errors are printed as `qiao build`
 //! prints them, sent to every open page as an overlay, and the last good site
@@ -27,15 +31,17 @@ pub mod watch;
 
 use std::io::ErrorKind;
 use std::net::{IpAddr, TcpListener};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
 use anyhow::Context as _;
 
 use self::http::{Shared, Snapshot};
-use self::preview::{Failure, Preview, Update, millis};
+use self::preview::{Failure, PageRenderer, Preview, Rendered, Update, millis, render_site};
 use self::watch::{Changes, Watch};
 use crate::config::BuildOptions;
+use crate::model::Site;
 
 /// How many ports after the asked one are tried when it is taken.
 const PORT_TRIES: u16 = 50;
@@ -78,9 +84,14 @@ pub fn serve(options: BuildOptions, interface: &str, port: u16, open: bool) -> a
     .context("cannot handle Ctrl-C")?;
 
     let url = format!("http://{host}{}", preview.base_path());
-    std::thread::Builder::new().name("qiao-rebuild".into()).spawn({
+    let (tx, rx) = mpsc::channel();
+    spawn("qiao-watch", {
+        let tx = tx.clone();
+        move || watch_loop(watch, &tx)
+    })?;
+    spawn("qiao-rebuild", {
         let shared = shared.clone();
-        move || rebuild_loop(watch, preview, &shared)
+        move || rebuild_loop(&rx, &tx, preview, &shared)
     })?;
     eprintln!("serving {url} (Ctrl-C to stop)");
     if open {
@@ -90,40 +101,169 @@ pub fn serve(options: BuildOptions, interface: &str, port: u16, open: bool) -> a
     Ok(())
 }
 
-/// Waits for changes and rebuilds, forever.
-fn rebuild_loop(mut watch: Watch, mut preview: Preview, shared: &Shared) {
+fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
+    std::thread::Builder::new().name(name.to_owned()).spawn(f).map(|_| ())
+}
+
+/// What the rebuild loop hears about.
+enum Message {
+    /// A batch of source changes.
+    Changes(Changes),
+    /// A full render finished: of the site loaded as `generation`.
+    Rendered { generation: u64, rendered: Rendered },
+    /// A full build's page renderer, for rendering changed pages ahead.
+    Pages(PageRenderer),
+}
+
+fn watch_loop(mut watch: Watch, tx: &Sender<Message>) {
     while let Some(changes) = watch.next_batch() {
-        let start = Instant::now();
-        let result = preview.rebuild(&changes);
-        match &result {
-            Ok(u) if u.changed.is_empty() => {
-                eprintln!("{}: no output changed ({:.0} ms)", describe(&changes), millis(start))
+        if tx.send(Message::Changes(changes)).is_err() {
+            return;
+        }
+    }
+}
+
+/// A render in progress: what it is for.
+struct Job {
+    generation: u64,
+    what: String,
+    start: Instant,
+}
+
+/// Loads each batch of changes and serves the pages it touched at once
+/// ([`Preview::quick`]); renders the whole site on a worker thread, one render at
+/// a time, and serves it when it is the render of the newest good load (older
+/// ones are dropped: a newer save is already on its way).
+fn rebuild_loop(
+    rx: &Receiver<Message>,
+    tx: &Sender<Message>,
+    mut preview: Preview,
+    shared: &Shared,
+) {
+    let timings = std::env::var_os("QIAO_SERVE_TIMINGS").is_some();
+    let mut generation = 0u64;
+    let mut good = 0u64;
+    let mut busy = false;
+    let mut pending: Option<(Arc<Site>, Job)> = None;
+    let mut running: Option<Job> = None;
+    // A page renderer for the quick path, from the first build.
+    if let Some(site) = preview.take_last_site() {
+        let tx = tx.clone();
+        let options = preview.options().clone();
+        let _ = spawn("qiao-pages", move || {
+            PageRenderer::run(&site, &options, |pages| {
+                let _ = tx.send(Message::Pages(pages));
+            })
+        });
+    }
+    while let Ok(message) = rx.recv() {
+        match message {
+            Message::Changes(changes) => {
+                generation += 1;
+                let start = Instant::now();
+                let what = describe(&changes);
+                let read = preview.read(&changes);
+                // The changed pages first, then the check of the whole site.
+                let ahead = read.as_ref().ok().and_then(|r| preview.quick(r));
+                if let Some(changed) = &ahead {
+                    eprintln!(
+                        "{what}: page updated in {:.0} ms; checking and rendering the rest",
+                        millis(start)
+                    );
+                    let update = Update { changed: changed.clone(), files: preview.output().len() };
+                    publish(shared, &preview, &Ok(update));
+                }
+                match read.and_then(|r| preview.check(r)) {
+                    Err(mut f) => {
+                        eprint!(
+                            "{what}: the site has errors; still serving the last good version\n{}",
+                            f.terminal()
+                        );
+                        if ahead.is_some() {
+                            f.reverted = preview.revert();
+                        }
+                        publish(shared, &preview, &Err(f));
+                    }
+                    Ok(loaded) => {
+                        good = generation;
+                        if timings {
+                            eprint!("{}", preview.timings);
+                        }
+                        pending = Some((loaded.site, Job { generation, what, start }));
+                    }
+                }
             }
-            Ok(u) => eprintln!(
-                "{}: rebuilt in {:.0} ms, {} file{} changed",
-                describe(&changes),
-                millis(start),
-                u.changed.len(),
-                plural(u.changed.len())
-            ),
-            Err(f) => eprint!(
-                "{}: the site has errors; still serving the last good version\n{}",
-                describe(&changes),
-                f.terminal()
-            ),
+            Message::Rendered { generation: g, rendered } => {
+                busy = false;
+                let job = running.take();
+                if g == good {
+                    let (what, start) =
+                        job.map_or_else(|| (String::new(), Instant::now()), |j| (j.what, j.start));
+                    let result = preview.finish(rendered);
+                    match &result {
+                        Ok(u) if u.changed.is_empty() => {
+                            eprintln!("{what}: rebuilt in {:.0} ms, no file changed", millis(start))
+                        }
+                        Ok(u) => eprintln!(
+                            "{what}: rebuilt in {:.0} ms, {} file{} changed",
+                            millis(start),
+                            u.changed.len(),
+                            plural(u.changed.len())
+                        ),
+                        Err(f) => eprint!(
+                            "{what}: the site has errors; still serving the last good version\n{}",
+                            f.terminal()
+                        ),
+                    }
+                    if timings {
+                        eprint!("{}", preview.timings);
+                    }
+                    // A newer save that broke the site keeps its errors shown.
+                    publish_with(shared, &preview, &result, generation == good);
+                }
+            }
+            Message::Pages(pages) => preview.set_page_renderer(pages),
         }
-        if std::env::var_os("QIAO_SERVE_TIMINGS").is_some() {
-            eprint!("{}", preview.timings);
+        if !busy && let Some((site, job)) = pending.take() {
+            busy = true;
+            let tx = tx.clone();
+            let options = preview.options().clone();
+            let generation = job.generation;
+            running = Some(job);
+            let spawned = spawn("qiao-render", move || {
+                let rendered = render_site(&site, &options);
+                let ok = rendered.files.is_ok();
+                if tx.send(Message::Rendered { generation, rendered }).is_ok() && ok {
+                    // Then this thread renders single pages against this build.
+                    PageRenderer::run(&site, &options, |pages| {
+                        let _ = tx.send(Message::Pages(pages));
+                    });
+                }
+            });
+            if spawned.is_err() {
+                busy = false;
+            }
         }
-        publish(shared, &preview, &result);
     }
 }
 
 /// Serves the preview's current output and tells the open pages what happened.
 fn publish(shared: &Shared, preview: &Preview, result: &Result<Update, Failure>) {
+    publish_with(shared, preview, result, true)
+}
+
+/// [`publish`]; with `clear_errors` false a good result leaves the errors shown
+/// (a newer save broke the site while this older one was rendering).
+fn publish_with(
+    shared: &Shared,
+    preview: &Preview,
+    result: &Result<Update, Failure>,
+    clear_errors: bool,
+) {
     let base_path = preview.base_path().to_owned();
     let base_moved = shared.snapshot().base_path != base_path;
-    if result.is_ok() || base_moved || !preview.has_site() {
+    let reverted = result.as_ref().err().map(|f| f.reverted.as_slice()).unwrap_or_default();
+    if result.is_ok() || base_moved || !preview.has_site() || !reverted.is_empty() {
         let mut files = preview.output().clone();
         if !preview.has_site() {
             let page: Arc<[u8]> = Arc::from(preview::placeholder_page(&base_path));
@@ -135,12 +275,19 @@ fn publish(shared: &Shared, preview: &Preview, result: &Result<Update, Failure>)
     }
     match result {
         Ok(update) => {
-            shared.hub.set_errors(None);
+            if clear_errors {
+                shared.hub.set_errors(None);
+            }
             if !update.changed.is_empty() || base_moved {
                 shared.hub.broadcast("reload", &reload_json(&update.changed, base_moved));
             }
         }
-        Err(failure) => shared.hub.set_errors(Some(failure.to_json())),
+        Err(failure) => {
+            shared.hub.set_errors(Some(failure.to_json()));
+            if !reverted.is_empty() || base_moved {
+                shared.hub.broadcast("reload", &reload_json(reverted, base_moved));
+            }
+        }
     }
 }
 

@@ -3,23 +3,32 @@
 //! it touched, with the result held in memory instead of written to disk.
 //!
 //! What is kept: the parse of every content file, keyed by its path and stamped
-//! with its size and modification time. A batch of changes re-reads only the files
-//! that had events or whose stamp moved (plus new ones), then puts the site
-//! together again with [`content::assemble`], which applies the cross-file rules
-//! (slugs, references, covers) to the whole site, so an error that one file causes
-//! in another is found as in a full build. `site.toml` changes re-read everything
-//! (parsing depends on the timezone and language). The site is then rendered by
-//! [`build::render`]; the output is compared with the last good one so the browser
-//! is told exactly which files changed.
+//! with its size and modification time. An edit of known files re-reads just
+//! those; anything else (new, removed or renamed files and folders) walks
+//! `content/` and re-reads what had events or whose stamp moved. The site is then
+//! put together again with [`content::assemble`], which applies the cross-file
+//! rules (slugs, references, covers) to the whole site, so an error that one file
+//! causes in another is found as in a full build. `site.toml` changes re-read
+//! everything (parsing depends on the timezone and language).
 //!
-//! The preview's result is byte-for-byte the output of `build::load` +
-//! `build::render` with the same options (tested below after a series of edits,
-//! creations, renames and deletions).
+//! Rendering the whole site takes seconds on 10,000 documents, so a save is
+//! served in two steps. First the edited items' own pages, rendered by a
+//! [`PageRenderer`] kept warm with the last full build's templates, indexes and
+//! insights ([`Preview::quick`]: only when the change cannot have altered the
+//! list of items, and the files are free of errors); then the whole site by
+//! [`build::render`], whose output is compared with what is served so the browser
+//! is told exactly which other files changed. The full render is the judge: when
+//! the check or the render finds errors, pages served ahead are taken back.
+//!
+//! After the full render the preview's output is byte-for-byte the output of
+//! `build::load` + `build::render` with the same options (tested below after a
+//! series of edits, creations, renames and deletions, and in `tests/serve.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::sync::mpsc::{self, Sender};
+use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
@@ -29,8 +38,10 @@ use crate::config::{self, BuildOptions, SiteConfig};
 use crate::content::parse::Reference;
 use crate::content::{self, ContentFile, Parsed};
 use crate::diagnostics::{self, Diagnostic, Position};
+use crate::insight;
 use crate::model::{Intro, Item, Kind, Site};
 use crate::output::OutputFile;
+use crate::render::{RenderOptions, Renderer};
 
 /// A file's size and modification time: when both are unchanged, so is the parse.
 type Stamp = (u64, Option<SystemTime>);
@@ -87,18 +98,21 @@ pub struct Failure {
     pub diagnostics: Vec<Diagnostic>,
     /// Other problems (a file that cannot be read, a bad option), one line each.
     pub other: Vec<String>,
+    /// Pages that had been rendered ahead of the failed build and are served as
+    /// they were again.
+    pub reverted: Vec<String>,
 }
 
 impl Failure {
+    fn new(diagnostics: Vec<Diagnostic>, other: Vec<String>) -> Self {
+        Failure { diagnostics, other, reverted: Vec::new() }
+    }
+
     fn from_build(e: BuildError) -> Self {
         match e {
-            BuildError::Site(diagnostics) => Failure { diagnostics, other: Vec::new() },
-            BuildError::Io(e) => {
-                Failure { diagnostics: Vec::new(), other: vec![format!("error: {e:#}")] }
-            }
-            BuildError::Usage(m) => {
-                Failure { diagnostics: Vec::new(), other: vec![format!("error: {m}")] }
-            }
+            BuildError::Site(diagnostics) => Failure::new(diagnostics, Vec::new()),
+            BuildError::Io(e) => Failure::new(Vec::new(), vec![format!("error: {e:#}")]),
+            BuildError::Usage(m) => Failure::new(Vec::new(), vec![format!("error: {m}")]),
         }
     }
 
@@ -135,8 +149,87 @@ pub struct Update {
     pub changed: Vec<String>,
     /// Files in the site.
     pub files: usize,
-    /// Content files read again.
-    pub reread: usize,
+}
+
+/// What [`Preview::read`] read.
+#[derive(Debug, Clone, Default)]
+pub struct Read {
+    /// Content files read again (site-relative paths).
+    pub reread: Vec<String>,
+    /// Only content changed: no config, templates or static files.
+    pub content_only: bool,
+}
+
+/// A checked site, ready to render, and what was read to make it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The site.
+    pub site: Arc<Site>,
+    /// Content files read again (site-relative paths).
+    pub reread: Vec<String>,
+    /// Only content changed: no config, templates or static files.
+    pub content_only: bool,
+}
+
+/// A full render's result, made on any thread by [`render_site`].
+#[derive(Debug)]
+pub struct Rendered {
+    /// Every output file, or why there are none.
+    pub files: Result<Vec<OutputFile>, BuildError>,
+    /// The base path the site was rendered for.
+    pub base_path: String,
+    /// Stage timings.
+    pub timings: Timings,
+}
+
+/// Renders a whole site, exactly as `qiao build` does.
+pub fn render_site(site: &Site, options: &BuildOptions) -> Rendered {
+    let mut timings = Timings::default();
+    let files = build::render(site, options, &mut timings);
+    Rendered { files, base_path: site.config.base_path.clone(), timings }
+}
+
+/// One request to a [`PageRenderer`]: items to render, and where to answer.
+type PageRequest = (Vec<Item>, Sender<Option<Vec<OutputFile>>>);
+
+/// Renders single item pages against the site of one full build, kept warm on
+/// its own thread (templates compiled, indexes and insights made once): an
+/// edited item's page then costs a millisecond or two. Valid while the site has
+/// the same items in the same order; anything the edit changes elsewhere (other
+/// pages, the indexes this page reads) comes with the next full render.
+#[derive(Debug, Clone)]
+pub struct PageRenderer {
+    keys: Vec<(Kind, String)>,
+    known: HashSet<(Kind, String)>,
+    tx: Sender<PageRequest>,
+}
+
+impl PageRenderer {
+    /// Prepares a renderer for `site` on the calling thread, hands a handle to
+    /// `ready`, then answers requests until every handle is dropped.
+    pub fn run(site: &Site, options: &BuildOptions, ready: impl FnOnce(PageRenderer)) {
+        let insights = insight::compute(site);
+        let render_options =
+            RenderOptions { minify: options.minify, live_reload: options.live_reload };
+        let Ok(renderer) = Renderer::new(site, &options.root, render_options, &insights) else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel::<PageRequest>();
+        let keys: Vec<(Kind, String)> =
+            site.items.iter().map(|i| (i.kind, i.slug.clone())).collect();
+        let known = keys.iter().cloned().collect();
+        ready(PageRenderer { keys, known, tx });
+        for (items, reply) in rx {
+            let pages = items.iter().map(|i| renderer.render_item(i).ok()).collect();
+            let _ = reply.send(pages);
+        }
+    }
+
+    fn render(&self, items: Vec<Item>) -> Option<Vec<OutputFile>> {
+        let (tx, rx) = mpsc::channel();
+        self.tx.send((items, tx)).ok()?;
+        rx.recv_timeout(Duration::from_secs(5)).ok()?
+    }
 }
 
 /// The warm build of one site.
@@ -145,11 +238,23 @@ pub struct Preview {
     options: BuildOptions,
     host: String,
     config: Option<SiteConfig>,
+    /// `site.toml` must be read again (the last read failed).
+    config_stale: bool,
     cache: BTreeMap<String, Cached>,
     walk_diagnostics: Vec<Diagnostic>,
+    /// The base path of the last full build.
+    base_path: String,
+    /// What is served: the last full build, plus pages rendered ahead of the next one.
     output: HashMap<String, Arc<[u8]>>,
+    /// The last full build.
+    confirmed: HashMap<String, Arc<[u8]>>,
+    pages: Option<PageRenderer>,
+    /// Content files in walk order (the order `content::load` reads them in).
+    order: Vec<String>,
+    /// The site of the last [`Preview::rebuild`].
+    last_site: Option<Arc<Site>>,
     built: bool,
-    /// Stage timings of the last rebuild.
+    /// Stage timings of the last load and render.
     pub timings: Timings,
 }
 
@@ -163,9 +268,15 @@ impl Preview {
             options,
             host: host.to_owned(),
             config: None,
+            config_stale: false,
             cache: BTreeMap::new(),
             walk_diagnostics: Vec::new(),
+            base_path: "/".to_owned(),
             output: HashMap::new(),
+            confirmed: HashMap::new(),
+            pages: None,
+            order: Vec::new(),
+            last_site: None,
             built: false,
             timings: Timings::default(),
         }
@@ -176,12 +287,13 @@ impl Preview {
         &self.options
     }
 
-    /// The base path the site is served under (`/` until `site.toml` loads).
+    /// The base path the site is served under: that of the last full build
+    /// (`/` before the first).
     pub fn base_path(&self) -> &str {
-        self.config.as_ref().map(|c| c.base_path.as_str()).unwrap_or("/")
+        &self.base_path
     }
 
-    /// The last good output, by path.
+    /// What is served, by path.
     pub fn output(&self) -> &HashMap<String, Arc<[u8]>> {
         &self.output
     }
@@ -191,71 +303,224 @@ impl Preview {
         self.built
     }
 
-    /// Applies a batch of changes. On success the output is replaced and the
-    /// changed paths returned; on failure the last good output stays.
+    /// Applies a batch of changes and renders the whole site, on this thread.
+    /// On success the output is replaced and the changed paths returned; on
+    /// failure the last good output stays.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Update, Failure> {
-        let mut timings = Timings::default();
-        let result = self.rebuild_timed(changes, &mut timings);
-        self.timings = timings;
+        let loaded = self.load(changes)?;
+        let rendered = render_site(&loaded.site, &self.options);
+        let result = self.finish(rendered);
+        if result.is_ok() {
+            self.last_site = Some(loaded.site);
+        }
         result
     }
 
-    fn rebuild_timed(
-        &mut self,
-        changes: &Changes,
-        timings: &mut Timings,
-    ) -> Result<Update, Failure> {
-        let everything = changes.config || changes.rescan || self.config.is_none();
+    /// The site of the last successful [`Preview::rebuild`], once.
+    pub fn take_last_site(&mut self) -> Option<Arc<Site>> {
+        self.last_site.take()
+    }
+
+    /// Re-reads what changed and checks the whole site (every cross-file rule).
+    pub fn load(&mut self, changes: &Changes) -> Result<Loaded, Failure> {
+        let read = self.read(changes)?;
+        self.check(read)
+    }
+
+    /// Re-reads `site.toml` (when it changed) and the content files that changed.
+    pub fn read(&mut self, changes: &Changes) -> Result<Read, Failure> {
+        let mut timings = Timings::default();
+        let everything =
+            changes.config || changes.rescan || self.config.is_none() || self.config_stale;
         if everything {
             let config = match timings.time("config", || self.load_config()) {
                 Ok(c) => c,
                 Err(f) => {
-                    // Parses depend on the config: they are stale now.
-                    self.config = None;
-                    self.cache.clear();
+                    // Parses depend on the config: read everything once it is fixed.
+                    self.config_stale = true;
+                    self.timings = timings;
                     return Err(f);
                 }
             };
             self.options.base_url = Some(config.base_url.clone());
             self.config = Some(config);
+            self.config_stale = false;
             self.cache.clear();
         }
         let config = self.config.clone().expect("config loaded above");
-        let mut reread = 0;
+        let mut reread = Vec::new();
         if everything || !changes.content.is_empty() {
-            reread = timings.time("read", || self.refresh_content(&config, changes));
+            reread = timings.time("read", || self.refresh_content(&config, changes, everything));
         }
+        self.timings = timings;
+        let content_only = !everything && !changes.templates && !changes.statics;
+        Ok(Read { reread, content_only })
+    }
+
+    /// Puts the site together from what was read and applies every cross-file rule.
+    pub fn check(&mut self, read: Read) -> Result<Loaded, Failure> {
+        let mut timings = std::mem::take(&mut self.timings);
+        let config = self.config.clone().expect("read() loads the config");
         let today = self.options.today_in(&config.tz);
-        let site = timings.time("assemble", || self.assemble(config, today))?;
-        let files = build::render(&site, &self.options, timings).map_err(Failure::from_build)?;
-        let changed = timings.time("diff", || self.replace_output(files));
-        self.built = true;
-        Ok(Update { changed, files: self.output.len(), reread })
+        let site = timings.time("assemble", || self.assemble(config, today));
+        self.timings = timings;
+        Ok(Loaded { site: Arc::new(site?), reread: read.reread, content_only: read.content_only })
+    }
+
+    /// Renders the pages of the items whose files changed, ahead of the check
+    /// of the whole site and the full render, and serves them at once: the
+    /// editor's own page updates within milliseconds while the rest follows.
+    /// Returns the paths that changed, or `None` when this shortcut does not
+    /// apply: not only content changed, a changed file has errors or names an
+    /// unknown item, items were added, removed or reordered, or no full build
+    /// has prepared a [`PageRenderer`] yet. The check that follows is still the
+    /// judge: when it finds errors, [`Preview::revert`] takes these pages back.
+    pub fn quick(&mut self, read: &Read) -> Option<Vec<String>> {
+        const MOST: usize = 8;
+        if !read.content_only || read.reread.is_empty() || read.reread.len() > MOST {
+            return None;
+        }
+        let pages = self.pages.as_ref()?;
+        let mut timings = std::mem::take(&mut self.timings);
+        let items = timings.time("quick check", || {
+            let mut items = Vec::new();
+            for rel in &read.reread {
+                let c = self.cache.get(rel)?;
+                if !c.diagnostics.is_empty() {
+                    return None;
+                }
+                // A listing's intro shows on the listing only: the full render's.
+                let Some(item) = &c.item else {
+                    if c.intro.is_some() {
+                        continue;
+                    }
+                    return None;
+                };
+                if item.draft && !self.options.drafts {
+                    return None;
+                }
+                if c.references.iter().any(|r| !pages.known.contains(&(r.target, r.slug.clone()))) {
+                    return None;
+                }
+                items.push(item.clone());
+            }
+            // The same published items, in the same order, as the renderer's site.
+            let mut keys = pages.keys.iter();
+            for rel in &self.order {
+                let Some(item) = self.cache.get(rel).and_then(|c| c.item.as_ref()) else {
+                    continue;
+                };
+                if item.draft && !self.options.drafts {
+                    continue;
+                }
+                if keys.next().is_none_or(|(k, s)| *k != item.kind || *s != item.slug) {
+                    return None;
+                }
+            }
+            keys.next().is_none().then_some(items)
+        });
+        let files = items.and_then(|items| timings.time("quick pages", || pages.render(items)));
+        self.timings = timings;
+        let mut changed = Vec::new();
+        for f in files? {
+            if self.output.get(&f.path).is_none_or(|old| **old != *f.bytes) {
+                changed.push(f.path.clone());
+                self.output.insert(f.path, Arc::from(f.bytes));
+            }
+        }
+        Some(changed)
+    }
+
+    /// Serves the last full build again, dropping pages rendered ahead of it;
+    /// returns their paths.
+    pub fn revert(&mut self) -> Vec<String> {
+        let mut reverted: Vec<String> = self
+            .output
+            .iter()
+            .filter(|(k, v)| self.confirmed.get(*k).is_none_or(|c| !Arc::ptr_eq(c, v)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        reverted.sort();
+        self.output = self.confirmed.clone();
+        reverted
+    }
+
+    /// Keeps a full build's page renderer for [`Preview::quick`].
+    pub fn set_page_renderer(&mut self, pages: PageRenderer) {
+        self.pages = Some(pages);
+    }
+
+    /// Takes a full render's result: on success it becomes what is served (the
+    /// changed paths are those that differ from what was served, pages rendered
+    /// ahead included); on failure the last full build is served again.
+    pub fn finish(&mut self, rendered: Rendered) -> Result<Update, Failure> {
+        let mut timings = rendered.timings;
+        match rendered.files {
+            Ok(files) => {
+                let changed = timings.time("diff", || self.replace_output(files));
+                self.confirmed = self.output.clone();
+                self.base_path = rendered.base_path;
+                self.built = true;
+                self.timings = timings;
+                Ok(Update { changed, files: self.output.len() })
+            }
+            Err(e) => {
+                self.timings = timings;
+                let mut failure = Failure::from_build(e);
+                failure.reverted = self.revert();
+                Err(failure)
+            }
+        }
     }
 
     /// `site.toml`, as `build::load` reads it, with the preview's base URL.
     fn load_config(&self) -> Result<SiteConfig, Failure> {
-        let mut config = config::load(&self.options.root)
-            .map_err(|d| Failure { diagnostics: d, other: Vec::new() })?;
+        let mut config =
+            config::load(&self.options.root).map_err(|d| Failure::new(d, Vec::new()))?;
         let url = format!("http://{}{}", self.host, config.base_path);
         config
             .set_base_url(&url)
-            .map_err(|e| Failure { diagnostics: Vec::new(), other: vec![format!("error: {e}")] })?;
+            .map_err(|e| Failure::new(Vec::new(), vec![format!("error: {e}")]))?;
         Ok(config)
     }
 
-    /// Walks `content/` and re-reads what is new or changed. Returns how many files were read.
-    fn refresh_content(&mut self, config: &SiteConfig, changes: &Changes) -> usize {
+    /// Re-reads what is new or changed; returns the paths read. An edit of files
+    /// already known is read alone; anything else (a new, removed or renamed file
+    /// or folder) walks `content/` and compares every file's stamp.
+    fn refresh_content(
+        &mut self,
+        config: &SiteConfig,
+        changes: &Changes,
+        everything: bool,
+    ) -> Vec<String> {
+        let edits_only = !everything
+            && changes.content.iter().all(|rel| {
+                self.cache
+                    .get(rel)
+                    .is_some_and(|c| std::fs::metadata(&c.file.path).is_ok_and(|m| m.is_file()))
+            });
+        if edits_only {
+            let files: Vec<ContentFile> =
+                changes.content.iter().map(|rel| self.cache[rel].file.clone()).collect();
+            let fresh: Vec<Cached> =
+                files.into_par_iter().map(|f| Cached::read(f, config)).collect();
+            let read = fresh.iter().map(|c| c.file.rel.clone()).collect();
+            for c in fresh {
+                self.cache.insert(c.file.rel.clone(), c);
+            }
+            return read;
+        }
         let (files, walk_diagnostics) = content::walk::walk(&self.options.root);
         self.walk_diagnostics = walk_diagnostics;
+        self.order = files.iter().map(|f| f.rel.clone()).collect();
         let mut old = std::mem::take(&mut self.cache);
         let mut keep = Vec::new();
         let mut read = Vec::new();
         for file in files {
-            let touched = changes
-                .content
-                .iter()
-                .any(|c| file.rel == *c || file.rel.starts_with(&format!("{c}/")));
+            let touched = changes.content.iter().any(|c| {
+                file.rel == *c
+                    || file.rel.strip_prefix(c.as_str()).is_some_and(|r| r.starts_with('/'))
+            });
             match old.remove(&file.rel) {
                 Some(c)
                     if !touched
@@ -268,17 +533,22 @@ impl Preview {
                 _ => read.push(file),
             }
         }
-        let count = read.len();
         let fresh: Vec<Cached> = read.into_par_iter().map(|f| Cached::read(f, config)).collect();
+        let paths = fresh.iter().map(|c| c.file.rel.clone()).collect();
         self.cache = keep.into_iter().chain(fresh).map(|c| (c.file.rel.clone(), c)).collect();
-        count
+        paths
     }
 
     /// The site from the cached parses, with every cross-file rule applied.
     fn assemble(&self, config: SiteConfig, today: jiff::civil::Date) -> Result<Site, Failure> {
         let mut diagnostics = self.walk_diagnostics.clone();
-        let parsed: Vec<(&ContentFile, Parsed)> =
-            self.cache.values().map(|c| (&c.file, c.parsed())).collect();
+        // In walk order, as `content::load` reads them: items keep their order.
+        let parsed: Vec<(&ContentFile, Parsed)> = self
+            .order
+            .iter()
+            .filter_map(|rel| self.cache.get(rel))
+            .map(|c| (&c.file, c.parsed()))
+            .collect();
         let site = content::assemble(
             &self.options.root,
             config,
@@ -288,11 +558,7 @@ impl Preview {
             &mut diagnostics,
         );
         diagnostics::sort(&mut diagnostics);
-        if diagnostics.is_empty() {
-            Ok(site)
-        } else {
-            Err(Failure { diagnostics, other: Vec::new() })
-        }
+        if diagnostics.is_empty() { Ok(site) } else { Err(Failure::new(diagnostics, Vec::new())) }
     }
 
     /// Swaps in a new output, keeping the old bytes of unchanged files. Returns
@@ -507,5 +773,105 @@ mod tests {
         // Nothing changed: nothing to reload.
         let same = p.rebuild(&changes(&["content/about.md"])).unwrap();
         assert!(same.changed.is_empty());
+    }
+
+    fn page_renderer(site: Arc<Site>, options: BuildOptions) -> PageRenderer {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            PageRenderer::run(&site, &options, |p| {
+                let _ = tx.send(p);
+            })
+        });
+        rx.recv().unwrap()
+    }
+
+    /// The batch the rebuild loop runs: read, pages ahead, check, full render.
+    fn batch(p: &mut Preview, paths: &[&str]) -> (Option<Vec<String>>, Result<Update, Failure>) {
+        let read = p.read(&changes(paths)).unwrap();
+        let ahead = p.quick(&read);
+        let result = match p.check(read) {
+            Ok(loaded) => p.finish(render_site(&loaded.site, p.options())),
+            Err(mut f) => {
+                f.reverted = p.revert();
+                Err(f)
+            }
+        };
+        (ahead, result)
+    }
+
+    #[test]
+    fn pages_rendered_ahead_equal_the_full_render() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(&root.join("site.toml"), "title = \"T\"\nbase_url = \"https://example.org/\"\n");
+        write(&root.join("content/members/a.md"), &member("A Corp"));
+        write(&root.join("content/members/b.md"), &member("B Univ"));
+        // Walk order is not path-string order: `a-b.md` sorts before `a/`, yet is read after it.
+        write(&root.join("content/members/a-b.md"), &member("AB Group"));
+        write(&root.join("content/members/a/d.md"), &member("D Lab"));
+        write(&root.join("content/cases/x.md"), &case("X lab", "\"a\", \"b\""));
+        let mut options = BuildOptions::new(root);
+        options.today = Some(jiff::civil::date(2026, 1, 15));
+        let mut p = Preview::new(options, "127.0.0.1:4000");
+        p.rebuild(&Changes { rescan: true, ..Changes::default() }).unwrap();
+        let site = p.take_last_site().unwrap();
+        let fresh_site = build::load(p.options(), &mut Timings::default()).unwrap();
+        let sources = |s: &Site| s.items.iter().map(|i| i.source.clone()).collect::<Vec<_>>();
+        assert_eq!(sources(&site), sources(&fresh_site));
+
+        // No page renderer yet: no shortcut.
+        write(&root.join("content/cases/x.md"), &case("X vision lab", "\"a\", \"b\""));
+        let (ahead, result) = batch(&mut p, &["content/cases/x.md"]);
+        assert!(ahead.is_none());
+        result.unwrap();
+        p.set_page_renderer(page_renderer(site, p.options().clone()));
+
+        write(&root.join("content/cases/x.md"), &case("X machine vision lab", "\"a\", \"b\""));
+        let (ahead, result) = batch(&mut p, &["content/cases/x.md"]);
+        assert_eq!(ahead.unwrap(), ["cases/x/index.html"]);
+        let update = result.unwrap();
+        assert!(!update.changed.is_empty());
+        assert!(!update.changed.contains(&"cases/x/index.html".to_owned()), "{:?}", update.changed);
+        assert_eq!(served(&p), fresh(p.options()));
+
+        // A member edit: its page ahead, the case that names it with the full render.
+        write(&root.join("content/members/a.md"), &member("A Corporation"));
+        let (ahead, result) = batch(&mut p, &["content/members/a.md"]);
+        assert_eq!(ahead.unwrap(), ["members/a/index.html"]);
+        assert!(result.unwrap().changed.contains(&"cases/x/index.html".to_owned()));
+        assert_eq!(served(&p), fresh(p.options()));
+
+        // An unknown partner: nothing ahead, the error, the last good site.
+        let before = served(&p);
+        write(&root.join("content/cases/x.md"), &case("X lab", "\"a\", \"zz\""));
+        let (ahead, result) = batch(&mut p, &["content/cases/x.md"]);
+        assert!(ahead.is_none());
+        assert!(result.unwrap_err().terminal().contains("content/cases/x.md:4:"));
+        assert_eq!(served(&p), before);
+
+        // A new file changes the list of items: no shortcut.
+        write(&root.join("content/cases/x.md"), &case("X lab", "\"a\", \"b\""));
+        write(&root.join("content/members/c.md"), &member("C Inst"));
+        let (ahead, result) = batch(&mut p, &["content/cases/x.md", "content/members/c.md"]);
+        assert!(ahead.is_none());
+        result.unwrap();
+        assert_eq!(served(&p), fresh(p.options()));
+
+        // A page rendered ahead of a failed build is taken back: here the listing's
+        // intro breaks a link in the same batch.
+        let site = Arc::new(build::load(p.options(), &mut Timings::default()).unwrap());
+        p.set_page_renderer(page_renderer(site, p.options().clone()));
+        let before = served(&p);
+        write(&root.join("content/cases/x.md"), &case("X lab again", "\"a\", \"b\""));
+        write(
+            &root.join("content/cases/_index.md"),
+            "+++\ntitle = \"Cases\"\n+++\n\nSee [this](/nope.md).\n",
+        );
+        let (ahead, result) = batch(&mut p, &["content/cases/x.md", "content/cases/_index.md"]);
+        assert_eq!(ahead.unwrap(), ["cases/x/index.html"]);
+        let failure = result.unwrap_err();
+        assert!(failure.terminal().contains("content/cases/_index.md:"), "{}", failure.terminal());
+        assert_eq!(failure.reverted, ["cases/x/index.html"]);
+        assert_eq!(served(&p), before);
     }
 }
