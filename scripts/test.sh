@@ -36,5 +36,12 @@ if [ -f tests/browser/package.json ]; then
   echo "== browser tests (headless Chromium)"
   (cd tests/browser && npm ci --no-audit --no-fund --silent)
   QIAO_BIN="$PWD/target/release/qiao" node --test tests/browser/
+  echo "== search page in headless Chromium, under a strict CSP (root and base path)"
+  built=$(mktemp -d)
+  target/release/qiao build --today 2026-11-24 --output-dir "$built/root" >/dev/null
+  target/release/qiao build --today 2026-11-24 --output-dir "$built/sub" --base-url https://alliance.example.org/alliance/ >/dev/null
+  QIAO_SEARCH_SITE="$built/root" node --test tests/js/search-page.browser.mjs
+  QIAO_SEARCH_SITE="$built/sub" QIAO_SEARCH_BASE=/alliance/ node --test tests/js/search-page.browser.mjs
+  rm -rf "$built"
 fi
 echo "== all tests passed"
