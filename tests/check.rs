@@ -561,5 +561,8 @@ fn plain_pages_need_only_a_title() {
     let out = s.check();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     s.write("content/cases/x.md", "+++\ntitle = \"A case\"\npartners = [\"alpha-college\", \"beta-company\"]\nmodes = [\"joint-lab\"]\n+++\n");
-    assert_eq!(s.one_error(), "content/cases/x.md:1:1: error: missing required field `date` (the publication date, like `date = 2025-03-18`)");
+    assert_eq!(
+        s.one_error(),
+        "content/cases/x.md:1:1: error: missing required field `date` (the publication date, like `date = 2025-03-18`)"
+    );
 }

@@ -151,7 +151,11 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
 
     let title = f.require("title", &mut r, None, "").and_then(|v| r.text("title", v));
     let date_hint = " (the publication date, like `date = 2025-03-18`)";
-    let date_value = if file.kind == Kind::Pages { f.get("date") } else { f.require("date", &mut r, None, date_hint) };
+    let date_value = if file.kind == Kind::Pages {
+        f.get("date")
+    } else {
+        f.require("date", &mut r, None, date_hint)
+    };
     let dated = date_value.is_some();
     let date = match date_value {
         Some(v) => r.date_or_time("date", v),

@@ -53,9 +53,32 @@ impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}:{}:{}: error: {}",
-            self.path, self.position.line, self.position.column, self.message
-        )
+            "{}:{}:{}: error: ",
+            Printable(&self.path),
+            self.position.line,
+            self.position.column
+        )?;
+        Printable(&self.message).fmt(f)
+    }
+}
+
+/// Text quoted from a site, made safe to print on one terminal line: control
+/// characters (a line break, an escape sequence) and invisible direction marks that
+/// would reorder the line are written as `\n`, `\u{1b}`, `\u{202e}`.
+struct Printable<'a>(&'a str);
+
+impl std::fmt::Display for Printable<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control()
+                || matches!(c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+            {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                std::fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
     }
 }
 

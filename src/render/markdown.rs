@@ -112,7 +112,19 @@ pub fn render(doc: &Doc<'_>, links: &dyn Links) -> Rendered {
     let mut html = String::with_capacity(doc.body.len() + doc.body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if has_raw_html && !doc.trust_html {
-        html = sanitize(&html);
+        // The sanitizer's HTML parser slows down with the square of the nesting.
+        let depth = nesting_depth(&html);
+        if depth > MAX_SANITIZED_DEPTH {
+            let position = Position { line: doc.body_line_offset + 1, column: 1 };
+            diagnostics.push(Diagnostic::new(
+                doc.source,
+                position,
+                format!("the text is nested {depth} levels deep (block quotes, lists or HTML elements inside each other); qiao accepts at most {MAX_SANITIZED_DEPTH} levels in a file with raw HTML"),
+            ));
+            html.clear();
+        } else {
+            html = sanitize(&html);
+        }
     }
     Rendered { html, text, lead, diagnostics }
 }
@@ -129,7 +141,13 @@ fn check_link<'a>(
     if matches!(link_type, LinkType::Email) {
         return dest;
     }
-    match links.resolve(doc.source, doc.page_dir, &dest) {
+    let resolved = match script_scheme(&dest) {
+        Some(scheme) if !doc.trust_html => Err(format!(
+            "link `{dest}` uses the scheme `{scheme}:`, which is not allowed (it could run script in a visitor's browser); link to an http:// or https:// address"
+        )),
+        _ => links.resolve(doc.source, doc.page_dir, &dest),
+    };
+    match resolved {
         Ok(None) => dest,
         Ok(Some(href)) => CowStr::from(href),
         Err(message) => {
@@ -422,6 +440,61 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         });
     b
 });
+
+/// How deep raw-HTML pages may nest before the sanitizer refuses them.
+const MAX_SANITIZED_DEPTH: usize = 1000;
+
+/// The scheme of a link target if it is not on the sanitizer's allow-list of URL
+/// schemes (`javascript:`, `vbscript:`, `data:` ...), read as a browser reads it:
+/// surrounding spaces and control characters and inner tabs and line breaks ignored.
+pub fn script_scheme(dest: &str) -> Option<String> {
+    static ALLOWED: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| ammonia::Builder::default().clone_url_schemes());
+    let cleaned: String = dest
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let scheme = scheme.to_ascii_lowercase();
+    (is_scheme && !ALLOWED.contains(scheme.as_str())).then_some(scheme)
+}
+
+/// The deepest element nesting of an HTML text, counted from its tags (void
+/// elements do not nest; an element left open counts as open to the end). An
+/// upper bound is all callers need: it guards code that recurses or slows down
+/// with depth.
+pub fn nesting_depth(html: &str) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'<') {
+        let start = at + i + 1;
+        at = start;
+        match bytes.get(start) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = bytes[start..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |e| start + e);
+                let name = html[start..end].to_ascii_lowercase();
+                if !VOID.contains(&name.as_str()) {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
 
 /// Cleans HTML by the allow-list.
 pub fn sanitize(html: &str) -> String {

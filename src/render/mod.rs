@@ -6,13 +6,15 @@
 //! ([`theme`]); relations between items are indexed once ([`index`]); each Markdown
 //! body is rendered once, in parallel, and kept for the item page, the cards that
 //! show its summary and the search index ([`markdown`]); then every page is an
-//! independent job rendered in parallel from a borrowed view ([`views`]). Nothing
-//! depends on the clock or on iteration order of a hash map, so two builds give the
-//! same bytes.
+//! independent job rendered in parallel from a borrowed view ([`views`]); the
+//! navigation and footer, the same on every page of a language, are rendered once.
+//! Nothing depends on the clock or on iteration order of a hash map, so two builds
+//! give the same bytes.
 //!
 //! Problems are collected, never raised one at a time: every broken link of every
 //! file and every template error come back together as [`Diagnostic`]s.
 
+pub mod compact;
 pub mod i18n;
 pub mod index;
 pub mod links;
@@ -21,14 +23,14 @@ mod pages;
 pub mod theme;
 pub mod views;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Context;
 
-use self::index::{Ix, SiteIndex, TAXONOMIES};
+use self::index::{Ix, SiteIndex};
 use self::links::SiteLinks;
 use self::markdown::{Doc, Rendered};
 use self::theme::{StaticFile, Theme};
@@ -36,16 +38,14 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Item, Kind, Site};
 use crate::output::OutputFile;
 
-static TERA_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0); // TEMP
-static MINIFY_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0); // TEMP
-
 /// Items per page of a listing or term page.
 pub const PER_PAGE: usize = 50;
 
 /// How pages are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderOptions {
-    /// Minify the HTML.
+    /// Make the HTML smaller: template whitespace removed (see `compact.rs` for
+    /// why this is not a full minifier).
     pub minify: bool,
     /// Load the live-reload script (`qiao serve` only).
     pub live_reload: bool,
@@ -76,6 +76,16 @@ pub struct Renderer<'s> {
     bodies: Vec<OnceLock<Body>>,
     intros: BTreeMap<Kind, OnceLock<Rendered>>,
     site_value: tera::Value,
+    /// Per language: what every page of that language shares.
+    shared: HashMap<String, Shared>,
+}
+
+/// The parts of a page that depend only on its language, made once: the
+/// navigation and the rendered footer (`partials/footer.html`).
+#[derive(Debug, Clone)]
+struct Shared {
+    nav: tera::Value,
+    footer: tera::Value,
 }
 
 impl std::fmt::Debug for Renderer<'_> {
@@ -173,7 +183,7 @@ impl<'s> Renderer<'s> {
             "taxonomies": config.taxonomies,
             "today": site.today.to_string(),
         }));
-        Ok(Self {
+        let mut renderer = Self {
             site,
             insight,
             options,
@@ -183,14 +193,26 @@ impl<'s> Renderer<'s> {
             intros: site.intros.keys().map(|k| (*k, OnceLock::new())).collect(),
             index,
             site_value,
-        })
+            shared: HashMap::new(),
+        };
+        let mut langs: BTreeSet<&str> = site.items.iter().map(|i| i.lang.as_str()).collect();
+        langs.insert(&site.config.language);
+        let mut diagnostics = Vec::new();
+        for lang in langs {
+            match renderer.make_shared(lang) {
+                Ok(shared) => {
+                    renderer.shared.insert(lang.to_owned(), shared);
+                }
+                Err(d) => diagnostics.extend(d),
+            }
+        }
+        crate::diagnostics::sort(&mut diagnostics);
+        if diagnostics.is_empty() { Ok(renderer) } else { Err(diagnostics) }
     }
 
     /// Every HTML page, `404.html`, and the theme's and site's static files, sorted by path.
     /// All broken links of all files and all template errors are returned together.
     pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let timing = std::env::var_os("QIAO_RENDER_TIMING").is_some(); // TEMP
-        let t0 = std::time::Instant::now(); // TEMP
         // Bodies first (their summaries appear on other pages), all of them in parallel.
         let mut diagnostics: Vec<Diagnostic> = (0..self.site.items.len())
             .into_par_iter()
@@ -201,7 +223,6 @@ impl<'s> Renderer<'s> {
                 diagnostics.extend(r.diagnostics.iter().cloned());
             }
         }
-        if timing { eprintln!("bodies {:?}", t0.elapsed()); } // TEMP
         let mut jobs: Vec<Job> = (0..self.site.items.len()).map(Job::Item).collect();
         for kind in Kind::SECTIONS {
             let n = self.index.listings.get(&kind).map_or(0, |l| l.entries.len());
@@ -223,7 +244,6 @@ impl<'s> Renderer<'s> {
 
         let results: Vec<Result<OutputFile, (Vec<Diagnostic>, String)>> =
             jobs.par_iter().map(|job| self.render_job(job, &insight_pages)).collect();
-        if timing { eprintln!("pages {:?} tera {}ms minify {}ms (cpu)", t0.elapsed(), TERA_NS.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000, MINIFY_NS.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000); } // TEMP
         let mut files = Vec::with_capacity(results.len() + self.theme.statics.len());
         let mut template_errors: Vec<(Diagnostic, String)> = Vec::new();
         for r in results {
@@ -383,8 +403,8 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    /// The context every template gets.
-    fn context(&self, lang: &str, rel: &str, section: &str) -> Context {
+    /// The context every template gets but the per-language parts.
+    fn context_without_shared(&self, lang: &str, rel: &str, section: &str) -> Context {
         let config = &self.site.config;
         let t = self.theme.strings.for_lang(lang);
         let mut ctx = Context::new();
@@ -397,6 +417,35 @@ impl<'s> Renderer<'s> {
         ctx.insert("page_path", &config.link(rel));
         ctx.insert("permalink", &config.absolute(rel));
         ctx.insert("today", &self.site.today.to_string());
+        ctx
+    }
+
+    /// The context every template gets.
+    fn context(&self, lang: &str, rel: &str, section: &str) -> Context {
+        let t = self.theme.strings.for_lang(lang);
+        let mut ctx = self.context_without_shared(lang, rel, section);
+        match self.shared.get(lang) {
+            Some(shared) => {
+                ctx.insert_value("nav", shared.nav.clone());
+                ctx.insert_value("footer", shared.footer.clone());
+            }
+            // A language first seen after `new` (an edited page while serving).
+            None => match self.make_shared(lang) {
+                Ok(shared) => {
+                    ctx.insert_value("nav", shared.nav);
+                    ctx.insert_value("footer", shared.footer);
+                }
+                Err(_) => {
+                    ctx.insert_value("nav", self.nav(t));
+                    ctx.insert("footer", "");
+                }
+            },
+        }
+        ctx
+    }
+
+    fn nav(&self, t: &i18n::Table) -> tera::Value {
+        let config = &self.site.config;
         let mut nav: Vec<serde_json::Value> = Kind::SECTIONS
             .iter()
             .map(|k| {
@@ -410,8 +459,25 @@ impl<'s> Renderer<'s> {
         if self.index.by_url.contains_key("about/") {
             nav.push(serde_json::json!({"key": "about", "label": t.label("nav", "about"), "url": config.link("about/")}));
         }
-        ctx.insert("nav", &nav);
-        ctx
+        tera::Value::from_serializable(&nav)
+    }
+
+    /// The navigation and footer of pages in `lang`.
+    fn make_shared(&self, lang: &str) -> Result<Shared, Vec<Diagnostic>> {
+        let nav = self.nav(self.theme.strings.for_lang(lang));
+        let mut ctx = self.context_without_shared(lang, "", "");
+        ctx.insert_value("nav", nav.clone());
+        let footer = match self.theme.tera.render("partials/footer.html", &ctx) {
+            Ok(html) => tera::Value::from(html),
+            Err(e) => {
+                return Err(theme::template_diagnostics(
+                    &e,
+                    &self.theme.sources,
+                    "partials/footer.html",
+                ));
+            }
+        };
+        Ok(Shared { nav, footer })
     }
 
     /// Renders a template to an output file (minified when asked).
@@ -421,36 +487,18 @@ impl<'s> Renderer<'s> {
         template: &str,
         ctx: &Context,
     ) -> Result<OutputFile, (Vec<Diagnostic>, String)> {
-        let a = std::time::Instant::now(); // TEMP
-        let r = self.theme.tera.render(template, ctx); // TEMP
-        TERA_NS.fetch_add(a.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed); // TEMP
-        match r {
-            Ok(html) => {
-                let a = std::time::Instant::now(); // TEMP
-                let f = OutputFile::new(path, self.finish(html));
-                MINIFY_NS.fetch_add(a.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed); // TEMP
-                Ok(f)
+        // Rendered straight into bytes: no UTF-8 check of a `String` we only write out.
+        let mut html = Vec::with_capacity(32 * 1024);
+        match self.theme.tera.render_to(template, ctx, &mut html) {
+            Ok(()) => {
+                let bytes = if self.options.minify { compact::compact_html(&html) } else { html };
+                Ok(OutputFile::new(path, bytes))
             }
             Err(e) => Err((
                 theme::template_diagnostics(&e, &self.theme.sources, template),
                 path.trim_end_matches("index.html").to_owned(),
             )),
         }
-    }
-
-    fn finish(&self, html: String) -> Vec<u8> {
-        if !self.options.minify {
-            return html.into_bytes();
-        }
-        let cfg = minify_html::Cfg {
-            keep_closing_tags: true,
-            keep_html_and_head_opening_tags: true,
-            keep_comments: false,
-            minify_css: false,
-            minify_js: false,
-            ..minify_html::Cfg::default()
-        };
-        minify_html::minify(html.as_bytes(), &cfg)
     }
 }
 
@@ -461,9 +509,4 @@ fn insight_pages(
     let mut pages = insight.pages();
     pages.sort_by(|a, b| a.0.cmp(&b.0));
     pages
-}
-
-/// Taxonomy names, for templates and tests.
-pub fn taxonomy_names() -> [&'static str; 3] {
-    TAXONOMIES
 }

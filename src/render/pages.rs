@@ -29,7 +29,8 @@ struct ItemView<'a> {
     url: String,
     permalink: String,
     source: &'a str,
-    date: When,
+    /// Publication date; `None` for a plain page without one.
+    date: Option<When>,
     updated: Option<When>,
     summary: &'a str,
     summary_written: bool,
@@ -42,8 +43,6 @@ struct ItemView<'a> {
     extra: &'a serde_json::Map<String, serde_json::Value>,
     state: Option<&'static str>,
     state_label: Option<&'a str>,
-    /// The model's own fields, as exported.
-    data: &'a KindData,
     member: Option<MemberView<'a>>,
     case: Option<CaseView<'a>>,
     policy: Option<PolicyView<'a>>,
@@ -291,7 +290,7 @@ impl<'s> Renderer<'s> {
             url: config.link(&item.rel_url),
             permalink: config.absolute(&item.rel_url),
             source: &item.source,
-            date: When::of(&item.date),
+            date: item.dated.then(|| When::of(&item.date)),
             updated: item.updated.as_ref().map(When::of),
             summary: &body.summary,
             summary_written: item.summary.is_some(),
@@ -307,7 +306,6 @@ impl<'s> Renderer<'s> {
             extra: &item.extra,
             state: state.map(State::as_str),
             state_label: state.map(|s| state_label(t, item.kind, s)),
-            data: &item.data,
             member: None,
             case: None,
             policy: None,
@@ -619,7 +617,9 @@ impl<'s> Renderer<'s> {
         // Only what will happen: cancelled and postponed ones stay on the listing with their badge.
         let upcoming: Vec<Ix> = entries(Kind::Roadshows)
             .iter()
-            .filter(|(g, i)| *g == "upcoming" && site.items[*i].state(site.today) == Some(State::Upcoming))
+            .filter(|(g, i)| {
+                *g == "upcoming" && site.items[*i].state(site.today) == Some(State::Upcoming)
+            })
             .map(|(_, i)| *i)
             .take(4)
             .collect();

@@ -93,12 +93,19 @@ fn is_ignored(rel: &str) -> bool {
     })
 }
 
-/// Files below a folder on disk: (path below it, full path), sorted.
-fn disk_files(dir: &Path) -> Vec<(String, PathBuf)> {
+/// Files below a folder on disk: (path below it, full path), sorted. Symbolic
+/// links are followed only while they stay inside the site `root`: a link to a
+/// file elsewhere (`static/x -> /etc/passwd`) is an error, never copied.
+fn disk_files(
+    dir: &Path,
+    root: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return out;
     }
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for entry in
         walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().flatten()
     {
@@ -106,9 +113,17 @@ fn disk_files(dir: &Path) -> Vec<(String, PathBuf)> {
             continue;
         }
         let rel = display_path(dir, entry.path());
-        if !is_ignored(&rel) {
-            out.push((rel, entry.into_path()));
+        if is_ignored(&rel) {
+            continue;
         }
+        if !std::fs::canonicalize(entry.path()).is_ok_and(|real| real.starts_with(&real_root)) {
+            diagnostics.push(Diagnostic::file(
+                display_path(root, entry.path()),
+                "this is a symbolic link to a file outside the site; qiao does not copy files from outside the site folder: copy the file instead",
+            ));
+            continue;
+        }
+        out.push((rel, entry.into_path()));
     }
     out
 }
@@ -148,7 +163,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
     }
     layers.push(root.to_path_buf());
     for layer in &layers {
-        for (rel, path) in disk_files(&layer.join("templates")) {
+        for (rel, path) in disk_files(&layer.join("templates"), root, &mut diagnostics) {
             let shown = display_path(root, &path);
             match std::fs::read(&path) {
                 Ok(bytes) => match crate::content::source::decode(&shown, &bytes) {
@@ -177,7 +192,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
         }
     }
     if let Some(dir) = &theme_dir {
-        for (rel, path) in disk_files(&dir.join("i18n")) {
+        for (rel, path) in disk_files(&dir.join("i18n"), root, &mut diagnostics) {
             let Some(lang) = rel.strip_suffix(".toml") else { continue };
             match std::fs::read_to_string(&path) {
                 Ok(text) => string_files.push((
@@ -204,11 +219,11 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
         statics.insert(rel, StaticFile::Builtin(file.contents()));
     }
     if let Some(dir) = &theme_dir {
-        for (rel, path) in disk_files(&dir.join("static")) {
+        for (rel, path) in disk_files(&dir.join("static"), root, &mut diagnostics) {
             statics.insert(rel, StaticFile::Disk(path));
         }
     }
-    for (rel, path) in disk_files(&root.join("static")) {
+    for (rel, path) in disk_files(&root.join("static"), root, &mut diagnostics) {
         statics.insert(rel, StaticFile::Disk(path));
     }
 

@@ -213,8 +213,8 @@ pub struct Card<'a> {
     pub title: &'a str,
     /// Link.
     pub url: String,
-    /// Publication date.
-    pub date: When,
+    /// Publication date; `None` for a plain page without one.
+    pub date: Option<When>,
     /// Summary (as written or derived).
     pub summary: &'a str,
     /// Derived state.
@@ -224,7 +224,7 @@ pub struct Card<'a> {
     /// A few short facts by kind (type, partners, issuer, deadline, budget, time and place).
     pub facts: Vec<Cow<'a, str>>,
     /// The date that matters most for the kind: deadline, start, issued, else `date`.
-    pub key_date: When,
+    pub key_date: Option<When>,
     /// Language of the item, when it differs from the page's.
     pub lang: Option<&'a str>,
 }
@@ -276,7 +276,7 @@ impl<'a> ViewCtx<'a, '_> {
                 None => Cow::Borrowed(slug),
             }
         };
-        let mut key_date = When::of(&item.date);
+        let mut key_date = item.dated.then(|| When::of(&item.date));
         match &item.data {
             KindData::Member(m) => {
                 facts.push(Cow::Borrowed(t.label("member_type", m.member_type.as_str())));
@@ -313,7 +313,7 @@ impl<'a> ViewCtx<'a, '_> {
                 if let Some(n) = &p.doc_number {
                     facts.push(Cow::Borrowed(n.as_str()));
                 }
-                key_date = When::date(p.issued);
+                key_date = Some(When::date(p.issued));
             }
             KindData::Demand(d) => {
                 facts.push(Cow::Borrowed(t.label("need", d.need.as_str())));
@@ -322,7 +322,7 @@ impl<'a> ViewCtx<'a, '_> {
                 if let Some(b) = &d.budget {
                     facts.push(Cow::Owned(format!("{} {}", t.get("budget"), budget(b, t).text)));
                 }
-                key_date = When::date(d.deadline);
+                key_date = Some(When::date(d.deadline));
             }
             KindData::Roadshow(r) => {
                 facts.push(Cow::Owned(time_span(&r.start, r.end.as_ref())));
@@ -338,7 +338,7 @@ impl<'a> ViewCtx<'a, '_> {
                 if !r.projects.is_empty() {
                     facts.push(Cow::Owned(t.fmt("projects_count", r.projects.len())));
                 }
-                key_date = When::zoned(&r.start);
+                key_date = Some(When::zoned(&r.start));
             }
             KindData::Page => {}
         }
@@ -349,7 +349,7 @@ impl<'a> ViewCtx<'a, '_> {
             slug: &item.slug,
             title: &item.title,
             url: (self.link)(&item.rel_url),
-            date: When::of(&item.date),
+            date: item.dated.then(|| When::of(&item.date)),
             summary,
             state: state.map(State::as_str),
             state_label: state.map(|s| state_label(t, item.kind, s)),
