@@ -144,14 +144,8 @@ pub fn search_doc(site: &Site, renderer: &Renderer<'_>, item: &Item) -> SearchDo
     }
     let member_name = |slug: &str| site.find(Kind::Members, slug).map(|m| m.title.clone());
     match &item.data {
-        KindData::Member(m) => {
-            labels.push(m.member_type.as_str().into());
-            labels.extend(m.expertise.iter().cloned());
-        }
-        KindData::Case(c) => {
-            labels.extend(c.partners.iter().filter_map(|s| member_name(s)));
-            labels.extend(c.modes.iter().map(|m| m.as_str().to_owned()));
-        }
+        KindData::Member(m) => labels.extend(m.expertise.iter().cloned()),
+        KindData::Case(c) => labels.extend(c.partners.iter().filter_map(|s| member_name(s))),
         KindData::Policy(p) => {
             labels.extend(p.issuer.iter().cloned());
             labels.extend(p.doc_number.iter().cloned());

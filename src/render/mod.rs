@@ -106,6 +106,7 @@ enum Job {
     Term(usize, String, usize),
     Home,
     NotFound,
+    Search,
     Insight(usize),
 }
 
@@ -239,6 +240,7 @@ impl<'s> Renderer<'s> {
         }
         jobs.push(Job::Home);
         jobs.push(Job::NotFound);
+        jobs.push(Job::Search);
         let insight_pages = insight_pages(self.insight);
         jobs.extend((0..insight_pages.len()).map(Job::Insight));
 
@@ -387,6 +389,11 @@ impl<'s> Renderer<'s> {
                 let lang = self.site.config.language.clone();
                 let ctx = self.context(&lang, "404.html", "");
                 self.page("404.html", "404.html", &ctx)
+            }
+            Job::Search => {
+                let lang = self.site.config.language.clone();
+                let ctx = self.context(&lang, "search/", "search");
+                self.page("search/index.html", "search.html", &ctx)
             }
             Job::Insight(n) => {
                 let (path, template, value) = &insight_pages[*n];
