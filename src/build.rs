@@ -82,9 +82,20 @@ pub fn load(options: &BuildOptions, timings: &mut Timings) -> Result<Site, Build
     Ok(site)
 }
 
-/// `qiao check`: load and validate, write nothing.
+/// `qiao check`: load and validate, and check every Markdown body's links (and the
+/// templates, which must compile); render no page and write nothing.
 pub fn check(options: &BuildOptions) -> Result<Site, BuildError> {
-    load(options, &mut Timings::default())
+    let site = load(options, &mut Timings::default())?;
+    let insights = insight::compute(&site);
+    let render_options = RenderOptions { minify: false, live_reload: false };
+    let renderer = Renderer::new(&site, &options.root, render_options, &insights)?;
+    let mut diagnostics = renderer.check_bodies();
+    if !diagnostics.is_empty() {
+        crate::diagnostics::sort(&mut diagnostics);
+        return Err(BuildError::Site(diagnostics));
+    }
+    drop(renderer);
+    Ok(site)
 }
 
 /// Every output file of a loaded site, sorted by path.

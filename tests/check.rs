@@ -566,3 +566,12 @@ fn plain_pages_need_only_a_title() {
         "content/cases/x.md:1:1: error: missing required field `date` (the publication date, like `date = 2025-03-18`)"
     );
 }
+
+#[test]
+fn check_reports_broken_markdown_links_like_build() {
+    let s = Site::new();
+    s.write("content/cases/x.md", &format!("+++\ntitle = \"A\"\ndate = 2025-01-01\n{PARTNERS}+++\n\n见 [甲](../members/alpha-college.md) 与\n[乙](../members/gamma.md)。\n"));
+    let e = s.one_error();
+    assert!(e.starts_with("content/cases/x.md:9:1: error:"), "{e}");
+    assert!(e.contains("gamma"), "{e}");
+}

@@ -211,10 +211,11 @@ impl<'s> Renderer<'s> {
         if diagnostics.is_empty() { Ok(renderer) } else { Err(diagnostics) }
     }
 
-    /// Every HTML page, `404.html`, and the theme's and site's static files, sorted by path.
-    /// All broken links of all files and all template errors are returned together.
-    pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        // Bodies first (their summaries appear on other pages), all of them in parallel.
+    /// Renders every Markdown body and listing intro (in parallel, cached for the
+    /// pages) and returns their problems: broken links, unsafe link schemes. This is
+    /// what `qiao check` runs besides loading, so it fails on the same content errors
+    /// as `build` without rendering any page.
+    pub fn check_bodies(&self) -> Vec<Diagnostic> {
         let mut diagnostics: Vec<Diagnostic> = (0..self.site.items.len())
             .into_par_iter()
             .flat_map_iter(|i| self.body(i).rendered.diagnostics.iter().cloned())
@@ -224,6 +225,14 @@ impl<'s> Renderer<'s> {
                 diagnostics.extend(r.diagnostics.iter().cloned());
             }
         }
+        diagnostics
+    }
+
+    /// Every HTML page, `404.html`, and the theme's and site's static files, sorted by path.
+    /// All broken links of all files and all template errors are returned together.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        // Bodies first (their summaries appear on other pages), all of them in parallel.
+        let mut diagnostics = self.check_bodies();
         let mut jobs: Vec<Job> = (0..self.site.items.len()).map(Job::Item).collect();
         for kind in Kind::SECTIONS {
             let n = self.index.listings.get(&kind).map_or(0, |l| l.entries.len());
