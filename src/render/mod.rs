@@ -472,6 +472,9 @@ impl<'s> Renderer<'s> {
                 })
             })
             .collect();
+        for key in ["network", "stats"] {
+            nav.push(serde_json::json!({"key": key, "label": t.label("nav", key), "url": config.link(&format!("{key}/"))}));
+        }
         if self.index.by_url.contains_key("about/") {
             nav.push(serde_json::json!({"key": "about", "label": t.label("nav", "about"), "url": config.link("about/")}));
         }
