@@ -1,0 +1,216 @@
+//! `qiao build` end to end, through the command line: the example site and a
+//! generated corpus, with a `base_url` that carries a path. Every internal link and
+//! asset in every page resolves to a built file, and every feed, calendar, sitemap
+//! and JSON file parses.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn qiao(args: &[&str], root: &Path, out: &Path) {
+    let output = Command::new(env!("CARGO_BIN_EXE_qiao"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .arg("--output-dir")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "qiao {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Every `href="…"` and `src="…"` value in an HTML text.
+fn link_targets(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            found.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    found
+}
+
+/// Checks the built site in `out`, published at `base` (ending in `/`).
+fn check_site(out: &Path, base: &str) {
+    let base_path = &base[base
+        .find("://")
+        .map(|i| i + 3)
+        .and_then(|i| base[i..].find('/').map(|j| i + j))
+        .unwrap()..];
+    let mut broken = BTreeSet::new();
+    let mut html_pages = 0;
+    let mut checked = 0;
+    for file in files(out) {
+        let rel = file.strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(&file).unwrap();
+        match file.extension().and_then(|e| e.to_str()) {
+            Some("html") => {
+                html_pages += 1;
+                let html = String::from_utf8(bytes).unwrap();
+                for target in link_targets(&html) {
+                    let local = if let Some(p) = target.strip_prefix(base) {
+                        format!("/{p}")
+                    } else if target.starts_with('/') && !target.starts_with("//") {
+                        if !target.starts_with(base_path) {
+                            broken.insert(format!(
+                                "{rel}: `{target}` ignores the base path {base_path}"
+                            ));
+                            continue;
+                        }
+                        target[base_path.len() - 1..].to_owned()
+                    } else {
+                        continue;
+                    };
+                    let path = local.split(['#', '?']).next().unwrap();
+                    let path = percent_decode(path);
+                    let mut disk = out.join(path.trim_start_matches('/'));
+                    if path.ends_with('/') {
+                        disk = disk.join("index.html");
+                    }
+                    checked += 1;
+                    if !disk.is_file() {
+                        broken.insert(format!("{rel}: `{target}`"));
+                    }
+                }
+            }
+            Some("xml") => {
+                let mut reader = quick_xml::Reader::from_reader(bytes.as_slice());
+                let mut buf = Vec::new();
+                loop {
+                    match reader.read_event_into(&mut buf) {
+                        Ok(quick_xml::events::Event::Eof) => break,
+                        Ok(_) => {}
+                        Err(e) => panic!("{rel} is not well-formed XML: {e}"),
+                    }
+                    buf.clear();
+                }
+                if rel.ends_with("atom.xml") {
+                    atom_syndication::Feed::read_from(bytes.as_slice())
+                        .unwrap_or_else(|e| panic!("{rel}: {e}"));
+                }
+            }
+            Some("json") => {
+                serde_json::from_slice::<serde_json::Value>(&bytes)
+                    .unwrap_or_else(|e| panic!("{rel}: {e}"));
+            }
+            Some("ics") => {
+                let text = String::from_utf8(bytes).unwrap();
+                assert!(
+                    text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"),
+                    "{rel}"
+                );
+                assert!(text.split("\r\n").all(|l| l.len() <= 75), "{rel} has an unfolded line");
+            }
+            _ => {}
+        }
+    }
+    assert!(html_pages > 10, "only {html_pages} pages");
+    assert!(
+        checked > 20 * html_pages,
+        "only {checked} internal links checked in {html_pages} pages"
+    );
+    assert!(
+        broken.is_empty(),
+        "{} broken links:\n{}",
+        broken.len(),
+        broken.into_iter().take(30).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn example_site_builds_with_every_link_resolving_under_a_base_path() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let base = "https://alliance.example.org/alliance/";
+    let out = dir.path().join("site");
+    qiao(&["build", "--today", "2026-11-24", "--base-url", base], &root, &out);
+    check_site(&out, base);
+    // The home page names every kind; the search page and sitemap exist.
+    for f in [
+        "index.html",
+        "search/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "roadshows/calendar.ics",
+        "network/index.html",
+        "stats/index.html",
+    ] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://alliance.example.org/alliance/cases/</loc>"));
+    assert!(!sitemap.contains("/search/<"));
+}
+
+#[test]
+fn example_site_builds_the_same_bytes_twice() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    qiao(&["build", "--today", "2026-11-24"], &root, &a);
+    qiao(&["build", "--today", "2026-11-24"], &root, &b);
+    let fa = files(&a);
+    assert_eq!(fa.len(), files(&b).len());
+    for f in fa {
+        let rel = f.strip_prefix(&a).unwrap();
+        assert_eq!(
+            std::fs::read(&f).unwrap(),
+            std::fs::read(b.join(rel)).unwrap(),
+            "{}",
+            rel.display()
+        );
+    }
+}
+
+#[test]
+fn generated_corpus_builds_with_every_link_resolving() {
+    let generator = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
+    if !generator.is_file() {
+        eprintln!("skipped: {} not found", generator.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("corpus");
+    let status = Command::new("python3")
+        .arg(&generator)
+        .arg(&site)
+        .args(["--docs", "400"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = dir.path().join("out");
+    qiao(&["build", "--today", "2026-06-01"], &site, &out);
+    check_site(&out, "https://alliance.example.org/");
+}
