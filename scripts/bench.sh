@@ -50,9 +50,10 @@ for n in "${SIZES[@]}"; do
 import gzip, os, sys
 d = sys.argv[1]
 raw = gz = 0; biggest = 0; count = 0
-for name in os.listdir(d):
+for dirpath, _, names in os.walk(d):
+  for name in names:
     if not name.endswith('.json'): continue
-    b = open(os.path.join(d, name), 'rb').read()
+    b = open(os.path.join(dirpath, name), 'rb').read()
     raw += len(b); g = len(gzip.compress(b)); gz += g; biggest = max(biggest, len(b)); count += 1
 print(f"         search index: {count} files, {raw/1e6:.2f} MB raw, {gz/1e6:.2f} MB gzip, largest file {biggest/1e3:.1f} kB")
 PY

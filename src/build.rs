@@ -4,6 +4,9 @@
 use std::fmt;
 use std::time::{Duration, Instant};
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::config::{self, BuildOptions};
@@ -15,6 +18,7 @@ use crate::output::OutputFile;
 use crate::outputs;
 use crate::render::{RenderOptions, Renderer};
 use crate::search::{self, SearchDoc};
+use crate::write::Staging;
 
 /// Why a build did not finish.
 #[derive(Debug)]
@@ -98,32 +102,64 @@ pub fn check(options: &BuildOptions) -> Result<Site, BuildError> {
     Ok(site)
 }
 
-/// Every output file of a loaded site, sorted by path.
+/// Every output file of a loaded site, sorted by path (for `serve`, which keeps
+/// the site in memory). A later file of the same path replaces an earlier one,
+/// exactly as when [`render_into`] writes them to disk.
 pub fn render(
     site: &Site,
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
+    let files = Mutex::new(std::collections::BTreeMap::new());
+    render_into(site, options, timings, &|f: OutputFile| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path, f.bytes);
+        Ok(())
+    })?;
+    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(files.into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect())
+}
+
+/// Renders every output file of a loaded site and hands each to `sink` as soon as
+/// it exists, so that a build holds no more than one stage's files at a time.
+/// Pages first (in parallel), then the search index, feeds, calendars, exports and
+/// the sitemap; the site's static files come with the pages and never replace one.
+/// Returns how many files were handed over.
+pub fn render_into(
+    site: &Site,
+    options: &BuildOptions,
+    timings: &mut Timings,
+    sink: &(dyn Fn(OutputFile) -> anyhow::Result<()> + Sync),
+) -> Result<usize, BuildError> {
+    let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    let count = AtomicUsize::new(0);
+    let give = |f: OutputFile| {
+        count.fetch_add(1, Ordering::Relaxed);
+        if let Err(e) = sink(f) {
+            failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
+        }
+    };
     let insights = timings.time("insight", || insight::compute(site));
     let render_options = RenderOptions { minify: options.minify, live_reload: options.live_reload };
     let renderer = timings
         .time("templates", || Renderer::new(site, &options.root, render_options, &insights))?;
-    let mut files = timings.time("render", || renderer.render_all())?;
+    let mut paths = timings.time("render", || renderer.render_all_into(&give))?;
     let docs = timings.time("search text", || search_docs(site, &renderer));
-    files.extend(timings.time("search index", || search::build_index(&docs)));
+    drop(renderer);
+    timings.time("search index", || search::build_index(&docs).into_iter().for_each(&give));
+    drop(docs);
     timings.time("outputs", || {
-        files.extend(outputs::all(site));
-        files.extend(insights.outputs());
-        let html: Vec<&str> =
-            files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
-        let sitemap = outputs::sitemap(site, &html);
-        files.push(sitemap);
+        for f in outputs::all(site).into_iter().chain(insights.outputs()) {
+            give(f);
+        }
+        paths.retain(|p| p.ends_with(".html"));
+        paths.sort();
+        let html: Vec<&str> = paths.iter().map(String::as_str).collect();
+        give(outputs::sitemap(site, &html));
     });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    // A site's own static file may replace a generated one only if it is not a page
-    // or export qiao writes: the generated file wins, so two files never share a path.
-    files.dedup_by(|later, earlier| later.path == earlier.path);
-    Ok(files)
+    match failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(e) => Err(BuildError::Io(e)),
+        None => Ok(count.into_inner()),
+    }
 }
 
 /// What the search index needs of every item: plain text, labels and facets.
@@ -193,9 +229,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     crate::write::check_output_dir(&options.root, &options.output_dir)
         .map_err(|e| BuildError::Usage(format!("{e:#}")))?;
     let site = load(options, &mut timings)?;
-    let files = render(&site, options, &mut timings)?;
-    timings
-        .time("write", || crate::write::write_site(&options.root, &options.output_dir, &files))
-        .map_err(BuildError::Io)?;
-    Ok(BuildReport { files: files.len(), timings })
+    let staging = Staging::create(&options.root, &options.output_dir).map_err(BuildError::Io)?;
+    let files = render_into(&site, options, &mut timings, &|f| staging.write(&f))?;
+    timings.time("swap", || staging.commit()).map_err(BuildError::Io)?;
+    Ok(BuildReport { files, timings })
 }

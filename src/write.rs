@@ -91,40 +91,95 @@ fn is_safe_rel(path: &str) -> bool {
     !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// A new build being written beside the output folder. Files go in as they are
+/// produced; [`Staging::commit`] swaps the folder into place. Dropped without a
+/// commit (an error, a panic), the staging folder is removed and the previous
+/// build stays as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks `output` and creates the hidden staging folder beside it.
+    pub fn create(root: &Path, output: &Path) -> anyhow::Result<Self> {
+        check_output_dir(root, output)?;
+        let out_abs = absolute(output)?;
+        let parent = out_abs.parent().context("output folder has no parent")?.to_path_buf();
+        let name = out_abs
+            .file_name()
+            .context("output folder has no name")?
+            .to_string_lossy()
+            .into_owned();
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        remove_stale(&parent, &name);
+        let dir = parent.join(format!(".{name}.qiao-new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let staging = Staging { dir, output: out_abs, old, committed: false };
+        fs::write(
+            staging.dir.join(MARKER),
+            "This folder was written by qiao and is replaced on every build.\n",
+        )?;
+        Ok(staging)
+    }
+
+    /// Writes one file (a later file of the same path replaces an earlier one).
+    pub fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
+        if !is_safe_rel(&file.path) {
+            bail!("internal error: output path `{}` would leave the output folder", file.path);
+        }
+        let path = self.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let mut out =
+            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        out.write_all(&file.bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Swaps the new build into place and removes the previous one.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        if self.output.exists() {
+            fs::rename(&self.output, &self.old).with_context(|| {
+                format!("cannot move the previous build {} aside", self.output.display())
+            })?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.output) {
+            if self.old.exists() {
+                let _ = fs::rename(&self.old, &self.output);
+            }
+            return Err(e).with_context(|| {
+                format!("cannot move the new build into {}", self.output.display())
+            });
+        }
+        self.committed = true;
+        if self.old.exists() {
+            fs::remove_dir_all(&self.old).with_context(|| {
+                format!("cannot remove the previous build {}", self.old.display())
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes `files` as the new content of `output`, replacing the previous build.
 pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    check_output_dir(root, output)?;
-    let out_abs = absolute(output)?;
-    let parent = out_abs.parent().context("output folder has no parent")?.to_path_buf();
-    let name =
-        out_abs.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    remove_stale(&parent, &name);
-    let staging = parent.join(format!(".{name}.qiao-new-{}", std::process::id()));
-    let result = write_all(&staging, files);
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));
-    if out_abs.exists() {
-        fs::rename(&out_abs, &old).with_context(|| {
-            format!("cannot move the previous build {} aside", out_abs.display())
-        })?;
-    }
-    if let Err(e) = fs::rename(&staging, &out_abs) {
-        if old.exists() {
-            let _ = fs::rename(&old, &out_abs);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e)
-            .with_context(|| format!("cannot move the new build into {}", out_abs.display()));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous build {}", old.display()))?;
-    }
-    Ok(())
+    let staging = Staging::create(root, output)?;
+    files.par_iter().try_for_each(|f| staging.write(f))?;
+    staging.commit()
 }
 
 /// Removes staging folders left by an interrupted build (they carry the marker).
@@ -138,33 +193,6 @@ fn remove_stale(parent: &Path, name: &str) {
             let _ = fs::remove_dir_all(e.path());
         }
     }
-}
-
-fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
-    fs::write(
-        staging.join(MARKER),
-        "This folder was written by qiao and is replaced on every build.\n",
-    )?;
-    for f in files {
-        if !is_safe_rel(&f.path) {
-            bail!("internal error: output path `{}` would leave the output folder", f.path);
-        }
-    }
-    let mut dirs: Vec<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in dirs {
-        fs::create_dir_all(staging.join(d))
-            .with_context(|| format!("cannot create {}", staging.join(d).display()))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let path = staging.join(&f.path);
-        let mut file =
-            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
-        file.write_all(&f.bytes).with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(())
-    })
 }
 
 #[cfg(test)]

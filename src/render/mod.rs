@@ -231,6 +231,21 @@ impl<'s> Renderer<'s> {
     /// Every HTML page, `404.html`, and the theme's and site's static files, sorted by path.
     /// All broken links of all files and all template errors are returned together.
     pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let files = std::sync::Mutex::new(Vec::new());
+        self.render_all_into(&|f| files.lock().unwrap_or_else(|e| e.into_inner()).push(f))?;
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// Like [`Renderer::render_all`], but hands every file to `sink` as soon as it
+    /// is rendered (in no particular order), so a build never holds the whole site in
+    /// memory. Returns the paths handed over. On errors, what was handed over is
+    /// incomplete and must be discarded.
+    pub fn render_all_into(
+        &self,
+        sink: &(dyn Fn(OutputFile) + Sync),
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
         // Bodies first (their summaries appear on other pages), all of them in parallel.
         let mut diagnostics = self.check_bodies();
         let mut jobs: Vec<Job> = (0..self.site.items.len()).map(Job::Item).collect();
@@ -253,13 +268,20 @@ impl<'s> Renderer<'s> {
         let insight_pages = insight_pages(self.insight);
         jobs.extend((0..insight_pages.len()).map(Job::Insight));
 
-        let results: Vec<Result<OutputFile, (Vec<Diagnostic>, String)>> =
-            jobs.par_iter().map(|job| self.render_job(job, &insight_pages)).collect();
-        let mut files = Vec::with_capacity(results.len() + self.theme.statics.len());
+        let results: Vec<Result<String, (Vec<Diagnostic>, String)>> = jobs
+            .par_iter()
+            .map(|job| {
+                let file = self.render_job(job, &insight_pages)?;
+                let path = file.path.clone();
+                sink(file);
+                Ok(path)
+            })
+            .collect();
+        let mut paths = Vec::with_capacity(results.len() + self.theme.statics.len());
         let mut template_errors: Vec<(Diagnostic, String)> = Vec::new();
         for r in results {
             match r {
-                Ok(f) => files.push(f),
+                Ok(p) => paths.push(p),
                 Err((ds, page)) => {
                     template_errors.extend(ds.into_iter().map(|d| (d, page.clone())))
                 }
@@ -280,13 +302,18 @@ impl<'s> Renderer<'s> {
             d
         }));
 
+        // A page wins over a static file of the same path.
+        let pages: HashSet<&str> = paths.iter().map(String::as_str).collect();
+        let mut static_paths = Vec::new();
         for (path, file) in &self.theme.statics {
+            if pages.contains(path.as_str()) {
+                continue;
+            }
+            static_paths.push(path.clone());
             match file {
-                StaticFile::Builtin(bytes) => {
-                    files.push(OutputFile::new(path.clone(), bytes.to_vec()))
-                }
+                StaticFile::Builtin(bytes) => sink(OutputFile::new(path.clone(), bytes.to_vec())),
                 StaticFile::Disk(p) => match std::fs::read(p) {
-                    Ok(bytes) => files.push(OutputFile::new(path.clone(), bytes)),
+                    Ok(bytes) => sink(OutputFile::new(path.clone(), bytes)),
                     Err(e) => diagnostics.push(Diagnostic::file(
                         crate::diagnostics::display_path(Path::new("."), p),
                         format!("cannot read the static file: {e}"),
@@ -298,9 +325,8 @@ impl<'s> Renderer<'s> {
             crate::diagnostics::sort(&mut diagnostics);
             return Err(diagnostics);
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files.dedup_by(|a, b| a.path == b.path);
-        Ok(files)
+        paths.extend(static_paths);
+        Ok(paths)
     }
 
     /// One item's page (for `serve` after an edit). The item may be one of the
