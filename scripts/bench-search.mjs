@@ -1,0 +1,386 @@
+#!/usr/bin/env node
+// Measures qiao's offline search against Pagefind on one built site: bytes a cold
+// browser downloads to answer a query, time to the first result, the share of the
+// build spent on the index, and relevance on 40 queries made from the corpus.
+//
+//   node scripts/bench-search.mjs --out OUT [--corpus SITE/content] [--root SITE]
+//        [--bin target/release/qiao] [--runs 10] [--seed 1]
+//
+// OUT is a qiao output folder. With --root, qiao builds SITE into OUT first (3 times,
+// `-v` timings, median) and Pagefind is (re)run over OUT; without it OUT must already
+// hold OUT/pagefind/ (`python3 -m pagefind --site OUT`). The script writes
+// OUT/pf-test/index.html (a minimal Pagefind page: search, then the first 10 results'
+// data, as its default UI does), serves OUT on 127.0.0.1 (gzip for text and index
+// files when the client accepts it, identically for both tools) and drives the system
+// Chromium through playwright-core from tests/browser/node_modules. Nothing but
+// 127.0.0.1 is contacted; the server and browser stop at the end.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.dirname(here);
+const require = createRequire(path.join(repo, 'tests/browser/package.json'));
+const { chromium } = require('playwright-core');
+
+// ---------- arguments ----------
+const args = { bin: path.join(repo, 'target/release/qiao'), runs: 10, seed: 1 };
+for (let i = 2; i < process.argv.length; i += 2) {
+  const k = process.argv[i].replace(/^--/, '');
+  args[k] = process.argv[i + 1];
+}
+if (!args.out) {
+  console.error('usage: node scripts/bench-search.mjs --out OUT [--corpus SITE/content] [--root SITE] [--runs 10] [--seed 1]');
+  process.exit(2);
+}
+const OUT = path.resolve(args.out);
+const RUNS = Number(args.runs);
+const CORPUS = path.resolve(args.corpus || (args.root ? path.join(args.root, 'content') : ''));
+// The third query has no document holding all three terms in the generated corpus (0
+// results in both tools); the fourth is a mixed query that does have results.
+const BROWSER_QUERIES = ['battery', '数控', '智能制造 joint lab', '实训 joint lab'];
+const loadStart = os.loadavg();
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const kb = (n) => (n / 1024).toFixed(1);
+
+// ---------- 3. build (optional) ----------
+let buildReport = null;
+if (args.root) {
+  const timings = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(args.bin, ['build', '--root', args.root, '--output-dir', OUT, '--today', '2026-06-01', '-v'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error('qiao build failed:\n' + r.stderr + r.stdout);
+    const line = (r.stderr + r.stdout).split('\n').find((l) => l.startsWith('timing:'));
+    const ms = (name) => Number(new RegExp(name + ' (\\d+) ms').exec(line)[1]);
+    timings.push({ text: ms('search text'), index: ms('search index'), total: ms('total'), line });
+  }
+  const t0 = Date.now();
+  const pf = spawnSync('python3', ['-m', 'pagefind', '--site', OUT], { encoding: 'utf8' });
+  if (pf.status !== 0) throw new Error('pagefind failed:\n' + pf.stderr + pf.stdout);
+  const pagefindMs = Date.now() - t0;
+  const pages = /Indexed (\d+) pages/.exec(pf.stdout + pf.stderr);
+  buildReport = { timings, pagefindMs, pagefindPages: pages ? pages[1] : '?' };
+}
+if (!fs.existsSync(path.join(OUT, 'pagefind/pagefind.js'))) {
+  console.error(`${OUT}/pagefind/ missing: run python3 -m pagefind --site ${OUT} (or pass --root)`);
+  process.exit(2);
+}
+
+// ---------- Pagefind test page ----------
+fs.mkdirSync(path.join(OUT, 'pf-test'), { recursive: true });
+fs.writeFileSync(
+  path.join(OUT, 'pf-test/index.html'),
+  `<!doctype html><meta charset="utf-8"><title>pagefind test</title><ol id="r"></ol>
+<script type="module">
+const pagefind = await import('/pagefind/pagefind.js');
+// Top-10 urls and titles for a query, as Pagefind's default UI loads them.
+window.pfSearch = async (q) => {
+  const s = await pagefind.search(q);
+  const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+  return data.map((d) => ({ url: d.url, title: d.meta && d.meta.title }));
+};
+const q = new URLSearchParams(location.search).get('q');
+if (q) {
+  const hits = await window.pfSearch(q);
+  const ol = document.getElementById('r');
+  for (const h of hits) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = h.url; a.textContent = h.title; a.setAttribute('data-search-result', '');
+    li.append(a); ol.append(li);
+  }
+  if (!hits.length) document.body.setAttribute('data-no-results', '');
+}
+window.pfReady = true;
+</script>`,
+);
+
+// ---------- static server with gzip ----------
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.wasm': 'application/wasm' };
+const COMPRESSIBLE = /\.(html|js|mjs|json|css|svg|xml)$|\.pf_|\.pagefind$/;
+const gzCache = new Map();
+const server = http.createServer((req, res) => {
+  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = path.join(OUT, p);
+  if (!file.startsWith(OUT)) return res.writeHead(403).end();
+  try {
+    if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  } catch {}
+  let body;
+  try {
+    body = fs.readFileSync(file);
+  } catch {
+    return res.writeHead(404).end('not found');
+  }
+  const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && COMPRESSIBLE.test(file)) {
+    let gz = gzCache.get(file);
+    if (!gz) gzCache.set(file, (gz = zlib.gzipSync(body, { level: 9 })));
+    // Pagefind's .pf_* files are gzip already: sending them raw is what a server would do.
+    if (gz.length < body.length) {
+      body = gz;
+      headers['content-encoding'] = 'gzip';
+    }
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers).end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const BASE = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+// Records, in the page, performance.now() (ms since navigation start) when the first
+// [data-search-result] is attached.
+// Records, in the page, performance.now() (ms since navigation start) when the first
+// [data-search-result] is attached, and marks the search as done when results appear
+// or the page says there are none (qiao: #qiao-search drops aria-busy; test page:
+// data-no-results on body).
+const FIRST_RESULT_SCRIPT = `(() => {
+  let sawBusy = false;
+  const seen = () => {
+    if (!window.__firstResult && document.querySelector('[data-search-result]')) window.__firstResult = performance.now();
+    const root = document.getElementById('qiao-search');
+    if (root && root.hasAttribute('aria-busy')) sawBusy = true;
+    if (window.__firstResult || (sawBusy && root && !root.hasAttribute('aria-busy')) || (document.body && document.body.hasAttribute('data-no-results'))) window.__done = true;
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+const searchUrl = (tool, q) => `${BASE}/${tool === 'qiao' ? 'search' : 'pf-test'}/?q=${encodeURIComponent(q)}`;
+
+// One cold load (fresh context, empty cache): bytes per request and time to first result.
+async function coldLoad(tool, q) {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(FIRST_RESULT_SCRIPT);
+  const page = await ctx.newPage();
+  const reqs = [];
+  if (process.env.BENCH_DEBUG) {
+    page.on('console', (m) => console.error('console', m.text()));
+    page.on('pageerror', (e) => console.error('pageerror', e.message));
+    page.on('response', (r) => console.error('response', r.status(), r.url()));
+  }
+  page.on('requestfinished', async (r) => {
+    reqs.push(r.sizes().then((s) => ({ url: r.url(), body: s.responseBodySize, headers: s.responseHeadersSize })));
+  });
+  await page.goto(searchUrl(tool, q));
+  await page.waitForFunction(() => window.__done, null, { timeout: 15000 });
+  const ms = await page.evaluate(() => window.__firstResult ?? null);
+  await page.waitForLoadState('networkidle');
+  const sizes = await Promise.all(reqs);
+  await ctx.close();
+  return { ms, sizes };
+}
+
+// Search-only bytes: the index files and search code, not the page shell and theme.
+const isSearchFile = (tool, u) => (tool === 'qiao' ? /\/search\/(manifest|filters|t\/|f\/)|\/js\/search(-core)?\.js/.test(u) : /\/pagefind\//.test(u));
+
+// ---------- 1. bytes, 2. time ----------
+const bytesRows = [];
+const timeRows = [];
+for (const q of BROWSER_QUERIES) {
+  const row = { q };
+  const trow = { q };
+  for (const tool of ['qiao', 'pagefind']) {
+    await coldLoad(tool, q); // warm the server's gzip cache and the OS page cache
+    const times = [];
+    let first;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await coldLoad(tool, q);
+      if (r.ms !== null) times.push(r.ms);
+      first ||= r;
+    }
+    const all = first.sizes.reduce((a, s) => a + s.body, 0);
+    const search = first.sizes.filter((s) => isSearchFile(tool, s.url)).reduce((a, s) => a + s.body, 0);
+    const hdr = first.sizes.reduce((a, s) => a + s.headers, 0);
+    row[tool] = { all, search, hdr, n: first.sizes.length, urls: first.sizes.map((s) => `${s.body}\t${s.url.replace(BASE, '')}`) };
+    trow[tool] = times.length ? { median: median(times), min: Math.min(...times), max: Math.max(...times) } : null;
+    row[tool].noResults = first.ms === null;
+  }
+  bytesRows.push(row);
+  timeRows.push(trow);
+}
+
+// ---------- 4. relevance ----------
+let relevance = null;
+if (args.corpus || args.root) {
+  // Corpus titles by URL (/section/stem/), from the first `title =` of each front matter.
+  const docs = [];
+  for (const section of fs.readdirSync(CORPUS)) {
+    const dir = path.join(CORPUS, section);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const f of fs.readdirSync(dir).sort()) {
+      if (!f.endsWith('.md') || f.startsWith('_')) continue;
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const fm = /^\+\+\+\n([\s\S]*?)\n\+\+\+/.exec(text);
+      const m = fm && /^title\s*=\s*"((?:[^"\\]|\\.)*)"/m.exec(fm[1]);
+      if (m) docs.push({ url: `/${section}/${f.slice(0, -3)}/`, title: JSON.parse(`"${m[1]}"`) });
+    }
+  }
+  docs.sort((a, b) => (a.url < b.url ? -1 : 1));
+  const titleOf = new Map(docs.map((d) => [d.url, d.title]));
+
+  // mulberry32: a small seeded generator, so the 40 queries are the same on every run.
+  let seed = Number(args.seed) >>> 0;
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const CJK = /[\u3400-\u9fff]/;
+  const cjkDocs = docs.filter((d) => /^[\u3400-\u9fff]{5,}/.test(d.title));
+  const enDocs = docs.filter((d) => /^[\x20-\x7e]+$/.test(d.title) && /[A-Za-z]{4}/.test(d.title));
+  const STOP = new Set(['for', 'the', 'and', 'in', 'to', 'of']);
+  const enWords = (t) => (t.match(/[A-Za-z]+/g) || []).filter((w) => w.length >= 3 && !STOP.has(w.toLowerCase()));
+
+  const queries = [];
+  for (let i = 0; i < 10; i++) {
+    const d = pick(docs);
+    queries.push({ cat: 'exact title', q: d.title, url: d.url, need: 1, term: d.title.toLowerCase() });
+  }
+  for (let i = 0; i < 10; i++) {
+    const d = pick(cjkDocs);
+    const run = /^[\u3400-\u9fff]+/.exec(d.title)[0];
+    const len = 2 + Math.floor(rand() * 3);
+    const maxLen = Math.min(len, run.length - 2);
+    const start = 1 + Math.floor(rand() * (run.length - 1 - maxLen));
+    const q = run.slice(start, start + maxLen);
+    queries.push({ cat: 'CJK 2-4 mid-title', q, url: d.url, need: 5, term: q });
+  }
+  for (let i = 0; i < 10; i++) {
+    const d = pick(enDocs);
+    const w = pick(enWords(d.title));
+    const q = [...w].map((c) => (rand() < 0.5 ? c.toUpperCase() : c.toLowerCase())).join('');
+    queries.push({ cat: 'EN word, random case', q, url: d.url, need: 5, term: w.toLowerCase() });
+  }
+  for (let i = 0; i < 10; i++) {
+    let d, ws;
+    do {
+      d = pick(enDocs);
+      ws = enWords(d.title).filter((w) => w.length >= 6);
+    } while (!ws.length);
+    const w = pick(ws);
+    const q = w.slice(0, 4 + Math.floor(rand() * 2)).toLowerCase();
+    queries.push({ cat: 'EN prefix 4-5', q, url: d.url, need: 5, term: q, prefix: true });
+  }
+
+  // Does a title contain the query term (a word starting with it, for prefixes)?
+  const titleMatches = (qq, title) => {
+    if (!title) return false;
+    const t = title.toLowerCase();
+    if (qq.prefix) return new RegExp(`(^|[^a-z])${qq.term}`).test(t);
+    return t.includes(qq.term);
+  };
+  const normUrl = (u) => {
+    u = u.replace(BASE, '').replace(/index\.html$/, '');
+    return u.endsWith('/') ? u : u + '/';
+  };
+
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${BASE}/pf-test/`);
+  await page.waitForFunction(() => window.pfReady);
+  for (const qq of queries) {
+    const r = spawnSync(args.bin, ['search', '--index', OUT, '--limit', '10', '--json', qq.q], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`qiao search ${qq.q}: ${r.stderr}`);
+    qq.qiao = JSON.parse(r.stdout).map((h) => normUrl(h.url));
+    qq.pagefind = (await page.evaluate((q) => window.pfSearch(q), qq.q)).map((h) => normUrl(h.url));
+    qq.titlesWithTerm = docs.filter((d) => titleMatches(qq, d.title)).length;
+    for (const tool of ['qiao', 'pagefind']) {
+      const rank = qq[tool].indexOf(qq.url);
+      qq[tool + 'Rank'] = rank < 0 ? null : rank + 1;
+      qq[tool + 'Hit'] = rank >= 0 && rank < qq.need;
+      // Share of the top 5 whose title holds the term: the useful measure when
+      // hundreds of titles hold it and the one doc we picked is a lottery.
+      const top = qq[tool].slice(0, 5);
+      qq[tool + 'P5'] = top.length ? top.filter((u) => titleMatches(qq, titleOf.get(u))).length / 5 : 0;
+    }
+  }
+  await ctx.close();
+  relevance = queries;
+}
+
+await browser.close();
+server.close();
+const loadEnd = os.loadavg();
+
+// ---------- report ----------
+// Pads to a display width (CJK characters take two columns).
+const width = (s) => [...String(s)].reduce((a, c) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+const pad = (s, n) => String(s) + ' '.repeat(Math.max(0, n - width(s)));
+const lpad = (s, n) => String(s).padStart(n);
+console.log(`\nqiao search vs Pagefind — ${OUT}`);
+console.log(`load average at start ${loadStart.map((x) => x.toFixed(2)).join(' ')}, at end ${loadEnd.map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
+
+console.log(`\n1. Bytes downloaded, cold cache, gzip (response bodies as transferred; KiB)`);
+console.log(`${pad('query', 26)}${lpad('qiao all', 10)}${lpad('qiao srch', 11)}${lpad('reqs', 6)}${lpad('pf all', 10)}${lpad('pf srch', 10)}${lpad('reqs', 6)}${lpad('pf/qiao', 9)}`);
+for (const r of bytesRows) {
+  console.log(`${pad(r.q + (r.qiao.noResults ? ' (0 hits)' : ''), 26)}${lpad(kb(r.qiao.all), 10)}${lpad(kb(r.qiao.search), 11)}${lpad(r.qiao.n, 6)}${lpad(kb(r.pagefind.all), 10)}${lpad(kb(r.pagefind.search), 10)}${lpad(r.pagefind.n, 6)}${lpad((r.pagefind.all / r.qiao.all).toFixed(2), 9)}`);
+}
+console.log(`  (qiao all = search page + css + theme js + index; "srch" = index files + search js only. Pagefind page is a bare test page, so its "all" ≈ "srch".)`);
+
+console.log(`\n2. Navigation → first result in the DOM, headless Chromium, cold context, localhost (ms, median of ${RUNS} [min–max]; goal < 150)`);
+console.log(`${pad('query', 22)}${lpad('qiao', 24)}${lpad('pagefind', 24)}`);
+for (const r of timeRows) {
+  const f = (t) => !t ? 'no results' : `${t.median.toFixed(0)} [${t.min.toFixed(0)}–${t.max.toFixed(0)}]`;
+  console.log(`${pad(r.q, 22)}${lpad(f(r.qiao), 24)}${lpad(f(r.pagefind), 24)}`);
+}
+
+if (buildReport) {
+  const t = buildReport.timings;
+  const share = t.map((x) => (x.text + x.index) / x.total);
+  console.log(`\n3. Index build time (qiao build -v, 3 runs)`);
+  for (const x of t) console.log(`  ${x.line}`);
+  console.log(`  search text + search index = ${median(t.map((x) => x.text + x.index))} ms of ${median(t.map((x) => x.total))} ms total → ${(100 * median(share)).toFixed(1)}% (median)`);
+  console.log(`  Pagefind over the same output: ${(buildReport.pagefindMs / 1000).toFixed(1)} s (${buildReport.pagefindPages} pages)`);
+}
+const du = (dir) => {
+  let n = 0, files = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else { n += fs.statSync(path.join(d, e.name)).size; files++; }
+    }
+  };
+  walk(dir);
+  return `${(n / 1048576).toFixed(1)} MiB in ${files} files`;
+};
+console.log(`  index on disk: qiao search/ ${du(path.join(OUT, 'search'))}; pagefind/ ${du(path.join(OUT, 'pagefind'))}`);
+
+if (relevance) {
+  console.log(`\n4. Relevance, 40 seeded queries (seed ${args.seed}); hit = doc first (exact title) or in top 5`);
+  console.log(`   P@5 = share of the top 5 whose title holds the term (word prefix for prefixes)`);
+  console.log(`${pad('category', 24)}${lpad('qiao hit', 10)}${lpad('pf hit', 8)}${lpad('qiao P@5', 10)}${lpad('pf P@5', 8)}`);
+  for (const cat of [...new Set(relevance.map((q) => q.cat))]) {
+    const qs = relevance.filter((q) => q.cat === cat);
+    const hits = (t) => `${qs.filter((q) => q[t + 'Hit']).length}/${qs.length}`;
+    const p5 = (t) => (qs.reduce((a, q) => a + q[t + 'P5'], 0) / qs.length).toFixed(2);
+    const exact = cat === 'exact title';
+    console.log(`${pad(cat, 24)}${lpad(hits('qiao'), 10)}${lpad(hits('pagefind'), 8)}${lpad(exact ? '-' : p5('qiao'), 10)}${lpad(exact ? '-' : p5('pagefind'), 8)}`);
+  }
+  const tot = (t) => relevance.filter((q) => q[t + 'Hit']).length;
+  console.log(`${pad('total', 24)}${lpad(tot('qiao') + '/40', 10)}${lpad(tot('pagefind') + '/40', 8)}`);
+  console.log(`\n   per query: category | query | target | #titles holding term | qiao rank | pagefind rank | qiao P@5 | pf P@5`);
+  for (const q of relevance) {
+    console.log(`   ${pad(q.cat, 21)}| ${pad(JSON.stringify(q.q), 58)}| ${pad(q.url, 17)}| ${lpad(q.titlesWithTerm, 5)} | ${lpad(q.qiaoRank ?? '-', 2)} | ${lpad(q.pagefindRank ?? '-', 2)} | ${q.qiaoP5.toFixed(1)} | ${q.pagefindP5.toFixed(1)}`);
+  }
+}
+if (process.env.BENCH_VERBOSE) {
+  for (const r of bytesRows) for (const t of ['qiao', 'pagefind']) console.log(`\n${t} ${r.q}:\n  ${r[t].urls.join('\n  ')}`);
+}
