@@ -4,6 +4,7 @@
 use std::fmt;
 use std::time::{Duration, Instant};
 
+use std::collections::HashSet;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -122,7 +123,8 @@ pub fn render(
 /// Renders every output file of a loaded site and hands each to `sink` as soon as
 /// it exists, so that a build holds no more than one stage's files at a time.
 /// Pages first (in parallel), then the search index, feeds, calendars, exports and
-/// the sitemap; the site's static files come with the pages and never replace one.
+/// the sitemap. A page wins over a static file of the same path, and a static file
+/// over a generated export.
 /// Returns how many files were handed over.
 pub fn render_into(
     site: &Site,
@@ -143,18 +145,27 @@ pub fn render_into(
     let renderer = timings
         .time("templates", || Renderer::new(site, &options.root, render_options, &insights))?;
     let mut paths = timings.time("render", || renderer.render_all_into(&give))?;
+    // A file the site itself provides in static/ (say its own robots.txt) is kept:
+    // the generated file of the same path is left out.
+    let provided: HashSet<String> = paths.iter().cloned().collect();
+    let give_generated = |f: OutputFile| {
+        if !provided.contains(&f.path) {
+            give(f);
+        }
+    };
     let docs = timings.time("search text", || search_docs(site, &renderer));
     drop(renderer);
-    timings.time("search index", || search::build_index(&docs).into_iter().for_each(&give));
+    timings
+        .time("search index", || search::build_index(&docs).into_iter().for_each(&give_generated));
     drop(docs);
     timings.time("outputs", || {
         for f in outputs::all(site).into_iter().chain(insights.outputs()) {
-            give(f);
+            give_generated(f);
         }
         paths.retain(|p| p.ends_with(".html"));
         paths.sort();
         let html: Vec<&str> = paths.iter().map(String::as_str).collect();
-        give(outputs::sitemap(site, &html));
+        give_generated(outputs::sitemap(site, &html));
     });
     match failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         Some(e) => Err(BuildError::Io(e)),

@@ -215,3 +215,19 @@ fn generated_corpus_builds_with_every_link_resolving() {
     qiao(&["build", "--today", "2026-06-01"], &site, &out);
     check_site(&out, "https://alliance.example.org/");
 }
+
+#[test]
+fn a_site_static_file_replaces_a_generated_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = Command::new(env!("CARGO_BIN_EXE_qiao")).arg("init").arg(&root).output().unwrap();
+    assert!(out.status.success());
+    std::fs::write(root.join("static/robots.txt"), "User-agent: *\nDisallow: /private/\n").unwrap();
+    let public = dir.path().join("public");
+    qiao(&["build"], &root, &public);
+    assert_eq!(
+        std::fs::read_to_string(public.join("robots.txt")).unwrap(),
+        "User-agent: *\nDisallow: /private/\n"
+    );
+    assert!(public.join("sitemap.xml").is_file());
+}
