@@ -266,7 +266,7 @@ fn publish_with(
     if result.is_ok() || base_moved || !preview.has_site() || !reverted.is_empty() {
         let mut files = preview.output().clone();
         if !preview.has_site() {
-            let page: Arc<[u8]> = Arc::from(preview::placeholder_page(&base_path));
+            let page: Arc<[u8]> = Arc::from(preview::errors_page(&base_path));
             files.insert("index.html".into(), page.clone());
             files.insert("404.html".into(), page);
         }

@@ -586,7 +586,7 @@ impl Preview {
 
 /// A page shown while no build has succeeded yet: it loads the live-reload
 /// script, so the overlay shows the errors and the page reloads once they are fixed.
-pub fn placeholder_page(base_path: &str) -> Vec<u8> {
+pub fn errors_page(base_path: &str) -> Vec<u8> {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qiao: the site has errors</title>\
          <script src=\"{base_path}__qiao/livereload.js\"></script></head>\
