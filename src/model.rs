@@ -122,6 +122,9 @@ macro_rules! string_enum {
             /// Every allowed value as editors write it.
             pub const ALL: &'static [&'static str] = &[$($text),+];
 
+            /// Every value, in the content model's order.
+            pub const VARIANTS: &'static [Self] = &[$($name::$variant),+];
+
             /// The value as editors write it.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
@@ -251,6 +254,13 @@ pub enum State {
 }
 
 impl State {
+    /// The states a demand can be in, open ones first.
+    pub const OF_DEMANDS: [State; 5] =
+        [State::Open, State::Expired, State::InTalks, State::Matched, State::Closed];
+    /// The states a policy can be in, in force first.
+    pub const OF_POLICIES: [State; 5] =
+        [State::InForce, State::Upcoming, State::Expired, State::Amended, State::Repealed];
+
     /// The exported spelling (`in-force`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -72,24 +72,6 @@ fn sorted_unique<'a>(terms: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     v
 }
 
-const LEVELS: [PolicyLevel; 5] = [
-    PolicyLevel::National,
-    PolicyLevel::Provincial,
-    PolicyLevel::Municipal,
-    PolicyLevel::County,
-    PolicyLevel::Park,
-];
-const STATES: [State; 5] =
-    [State::InForce, State::Upcoming, State::Expired, State::Amended, State::Repealed];
-const KINDS: [IncentiveKind; 6] = [
-    IncentiveKind::Tax,
-    IncentiveKind::Funding,
-    IncentiveKind::Land,
-    IncentiveKind::Credit,
-    IncentiveKind::Talent,
-    IncentiveKind::Other,
-];
-
 /// The context of `policies/finder/index.html` (under the `insight` key).
 pub fn page<'s>(site: &'s Site, catalog: &Catalog<'s>, zh: bool) -> FinderPage<'s> {
     let config = &site.config;
@@ -168,21 +150,26 @@ pub fn page<'s>(site: &'s Site, catalog: &Catalog<'s>, zh: bool) -> FinderPage<'
         Facet {
             name: "level",
             label: pick("层级", "Level"),
-            options: fixed_options(&LEVELS, &levels, PolicyLevel::as_str, |l| labels::level(l, zh)),
+            options: fixed_options(PolicyLevel::VARIANTS, &levels, PolicyLevel::as_str, |l| {
+                labels::level(l, zh)
+            }),
         },
         Facet {
             name: "state",
             label: pick("状态", "Status"),
-            options: fixed_options(&STATES, &states, State::as_str, |s| {
+            options: fixed_options(&State::OF_POLICIES, &states, State::as_str, |s| {
                 labels::policy_state(s, zh)
             }),
         },
         Facet {
             name: "incentive",
             label: pick("激励类型", "Incentive"),
-            options: fixed_options(&KINDS, &incentives, IncentiveKind::as_str, |k| {
-                labels::incentive(k, zh)
-            }),
+            options: fixed_options(
+                IncentiveKind::VARIANTS,
+                &incentives,
+                IncentiveKind::as_str,
+                |k| labels::incentive(k, zh),
+            ),
         },
         Facet {
             name: "industry",

@@ -48,16 +48,6 @@ pub const DEMANDS_PER_MEMBER: usize = 8;
 const NEEDS: usize = Need::ALL.len();
 const MODES: usize = Mode::ALL.len();
 
-/// Every need, in declaration order.
-const ALL_NEEDS: [Need; NEEDS] = [
-    Need::Technology,
-    Need::Talent,
-    Need::Equipment,
-    Need::Training,
-    Need::JointRnd,
-    Need::Consulting,
-];
-
 /// What members offer that answers a need.
 pub fn fitting_offers(need: Need) -> &'static [Offer] {
     match need {
@@ -345,7 +335,7 @@ impl<'s> Matcher<'s> {
                 for &m in &modes {
                     profile.mode_cases[m as usize] += 1;
                 }
-                for need in ALL_NEEDS {
+                for &need in Need::VARIANTS {
                     if modes.iter().any(|m| fitting_modes(need).contains(m)) {
                         profile.fit_cases[need as usize] += 1;
                     }
@@ -391,7 +381,7 @@ impl<'s> Matcher<'s> {
             terms.sort_unstable();
             terms.dedup();
             profile.project_industries = terms;
-            for need in ALL_NEEDS {
+            for &need in Need::VARIANTS {
                 let offers =
                     fitting_offers(need).iter().any(|&o| profile.offers & offer_bit(o) != 0);
                 let cases = profile.fit_cases[need as usize].min(MAX_CASES);
@@ -739,7 +729,7 @@ mod tests {
 
     #[test]
     fn every_need_has_fitting_offers_and_modes() {
-        for need in ALL_NEEDS {
+        for &need in Need::VARIANTS {
             assert!(!fitting_offers(need).is_empty(), "{need}");
             assert!(
                 !fitting_modes(need).is_empty() && fitting_modes(need).len() <= MODES,

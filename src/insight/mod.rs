@@ -374,7 +374,7 @@ fn network_page<'s>(
             }
         })
         .collect();
-    let legend = stats::MEMBER_TYPES
+    let legend = MemberType::VARIANTS
         .iter()
         .filter_map(|&t| {
             let count = net.drawn_types.get(&t).copied().unwrap_or(0);

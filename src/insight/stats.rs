@@ -110,58 +110,8 @@ fn by_term(counts: BTreeMap<&str, u64>, label: impl Fn(&str) -> String) -> Vec<R
     rows
 }
 
-const MODES: [Mode; 10] = [
-    Mode::OrderTraining,
-    Mode::Apprenticeship,
-    Mode::InternshipBase,
-    Mode::IndustrialCollege,
-    Mode::JointLab,
-    Mode::JointRnd,
-    Mode::TechTransfer,
-    Mode::TrainingBase,
-    Mode::TeacherExchange,
-    Mode::Other,
-];
+/// Depths, deepest first (the order a reader compares them in).
 const DEPTHS: [Depth; 3] = [Depth::Deep, Depth::Middle, Depth::Shallow];
-const NEEDS: [Need; 6] = [
-    Need::Technology,
-    Need::Talent,
-    Need::Equipment,
-    Need::Training,
-    Need::JointRnd,
-    Need::Consulting,
-];
-const DEMAND_STATES: [State; 5] =
-    [State::Open, State::Expired, State::InTalks, State::Matched, State::Closed];
-const SEEKING: [Seeking; 4] =
-    [Seeking::Investment, Seeking::Licensing, Seeking::Partner, Seeking::Customers];
-const LEVELS: [PolicyLevel; 5] = [
-    PolicyLevel::National,
-    PolicyLevel::Provincial,
-    PolicyLevel::Municipal,
-    PolicyLevel::County,
-    PolicyLevel::Park,
-];
-const POLICY_STATES: [State; 5] =
-    [State::InForce, State::Upcoming, State::Expired, State::Amended, State::Repealed];
-const INCENTIVES: [IncentiveKind; 6] = [
-    IncentiveKind::Tax,
-    IncentiveKind::Funding,
-    IncentiveKind::Land,
-    IncentiveKind::Credit,
-    IncentiveKind::Talent,
-    IncentiveKind::Other,
-];
-/// Every member type, in the content model's order.
-pub const MEMBER_TYPES: [MemberType; 7] = [
-    MemberType::University,
-    MemberType::College,
-    MemberType::Enterprise,
-    MemberType::Association,
-    MemberType::Government,
-    MemberType::Institute,
-    MemberType::Investor,
-];
 
 /// Counts everything.
 pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
@@ -170,7 +120,7 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     let today = site.today;
 
     // Cases.
-    let mut modes = Tally::fixed(&MODES, Mode::as_str, |m| labels::mode(m, zh));
+    let mut modes = Tally::fixed(Mode::VARIANTS, Mode::as_str, |m| labels::mode(m, zh));
     let mut depths = Tally::fixed(&DEPTHS, Depth::as_str, |d| labels::depth(d, zh));
     let mut no_depth = 0;
     let mut industries: BTreeMap<&str, u64> = BTreeMap::new();
@@ -220,8 +170,9 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     };
 
     // Demands.
-    let mut needs = Tally::fixed(&NEEDS, Need::as_str, |n| labels::need(n, zh));
-    let mut states = Tally::fixed(&DEMAND_STATES, State::as_str, |s| labels::demand_state(s, zh));
+    let mut needs = Tally::fixed(Need::VARIANTS, Need::as_str, |n| labels::need(n, zh));
+    let mut states =
+        Tally::fixed(&State::OF_DEMANDS, State::as_str, |s| labels::demand_state(s, zh));
     for &i in &catalog.demands {
         let item = &site.items[i];
         let KindData::Demand(demand) = &item.data else { continue };
@@ -243,7 +194,7 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     };
 
     // Roadshow projects.
-    let mut seeking = Tally::fixed(&SEEKING, Seeking::as_str, |s| labels::seeking(s, zh));
+    let mut seeking = Tally::fixed(Seeking::VARIANTS, Seeking::as_str, |s| labels::seeking(s, zh));
     let mut no_seeking = 0;
     let mut trl = Tally {
         rows: (1..=9)
@@ -288,10 +239,12 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     };
 
     // Policies.
-    let mut levels = Tally::fixed(&LEVELS, PolicyLevel::as_str, |l| labels::level(l, zh));
-    let mut pstates = Tally::fixed(&POLICY_STATES, State::as_str, |s| labels::policy_state(s, zh));
+    let mut levels =
+        Tally::fixed(PolicyLevel::VARIANTS, PolicyLevel::as_str, |l| labels::level(l, zh));
+    let mut pstates =
+        Tally::fixed(&State::OF_POLICIES, State::as_str, |s| labels::policy_state(s, zh));
     let mut incentives =
-        Tally::fixed(&INCENTIVES, IncentiveKind::as_str, |k| labels::incentive(k, zh));
+        Tally::fixed(IncentiveKind::VARIANTS, IncentiveKind::as_str, |k| labels::incentive(k, zh));
     for &i in &catalog.policies {
         let item = &site.items[i];
         let KindData::Policy(policy) = &item.data else { continue };
@@ -323,7 +276,8 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     };
 
     // Members.
-    let mut types = Tally::fixed(&MEMBER_TYPES, MemberType::as_str, |t| labels::member_type(t, zh));
+    let mut types =
+        Tally::fixed(MemberType::VARIANTS, MemberType::as_str, |t| labels::member_type(t, zh));
     let mut regions: BTreeMap<&str, u64> = BTreeMap::new();
     let mut no_region = 0;
     for &i in &catalog.members {

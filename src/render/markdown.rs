@@ -230,8 +230,8 @@ fn drop_cjk_soft_breaks(events: &mut Vec<Event<'_>>) {
         if !matches!(events[i], Event::SoftBreak) {
             continue;
         }
-        let before = last_char(&events[..i]);
-        let after = first_char(&events[i + 1..]);
+        let before = edge_char(events[..i].iter().rev(), true);
+        let after = edge_char(events[i + 1..].iter(), false);
         if before.is_some_and(is_cjk_like) && after.is_some_and(is_cjk_like) {
             keep[i] = false;
             any = true;
@@ -243,26 +243,18 @@ fn drop_cjk_soft_breaks(events: &mut Vec<Event<'_>>) {
     }
 }
 
-/// The last visible character before a point of the same paragraph, looking
-/// through inline tags (`**数控**\n加工`).
-fn last_char(events: &[Event<'_>]) -> Option<char> {
-    for e in events.iter().rev() {
-        match e {
-            Event::Text(t) | Event::Code(t) => return t.chars().last(),
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
-            | Event::End(
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
-            ) => continue,
-            _ => return None,
-        }
-    }
-    None
-}
-
-fn first_char(events: &[Event<'_>]) -> Option<char> {
+/// The visible character next to a point of the same paragraph, looking through
+/// inline tags (`**数控**\n加工`): the first text of `events` in the order given,
+/// with its first character (`from_end` false) or its last (`from_end` true).
+fn edge_char<'e, 'a: 'e>(
+    events: impl Iterator<Item = &'e Event<'a>>,
+    from_end: bool,
+) -> Option<char> {
     for e in events {
         match e {
-            Event::Text(t) | Event::Code(t) => return t.chars().next(),
+            Event::Text(t) | Event::Code(t) => {
+                return if from_end { t.chars().last() } else { t.chars().next() };
+            }
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
             | Event::End(
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
