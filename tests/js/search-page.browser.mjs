@@ -89,6 +89,8 @@ test("filters narrow the results, are kept in the URL, and the back button resto
   await results(page).first().waitFor();
   const before = await page.textContent("#qs-status");
   const boxes = page.locator("#qs-facets input[type=checkbox]");
+  // The filters follow the first page of results (they are not on its critical path).
+  await boxes.first().waitFor();
   assert.ok((await boxes.count()) > 0, "facets are shown");
   const counts = await page.locator("#qs-facets .qs-count").allTextContents();
   assert.ok(counts.every((c) => /^\d+$/.test(c)), `counts: ${counts}`);

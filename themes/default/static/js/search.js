@@ -4,8 +4,16 @@
  * no inline script, no eval), so there is no build step and no framework. Every piece
  * of content goes in as text (textContent, createTextNode), never as HTML.
  *
- * Needs search-core.js (window.QiaoSearch) loaded first; the page markup is
- * themes/default/templates/search.html. The index lives at `data-base` + "search/".
+ * Why it starts in <head>: the time that matters is from navigation to the first
+ * result on the page, and most of it is three short fetches in a row (manifest, term
+ * shard, fragment), so this file is loaded `async` from <head> (with
+ * js/search-core.js, and a preload of the manifest) and starts the search of `?q=`
+ * at once, before the page below it is parsed or laid out. The page itself is wired
+ * up when the DOM is ready; results then show one by one as their fragments arrive.
+ *
+ * Needs search-core.js (window.QiaoSearch, the script element #qs-core); the page
+ * markup is themes/default/templates/search.html. The index lives at `data-base` (on
+ * this script element) + "search/".
  */
 (function () {
   "use strict";
@@ -13,69 +21,26 @@
   var PAGE = 10;
   var DEBOUNCE_MS = 150;
 
-  var root = document.getElementById("qiao-search");
-  var core = window.QiaoSearch;
-  if (!root || !core) return;
-
-  var form = root.querySelector("form");
-  var input = document.getElementById("qs-input");
-  var statusEl = document.getElementById("qs-status");
-  var resultsEl = document.getElementById("qs-results");
-  var moreBtn = document.getElementById("qs-more");
-  var facetsEl = document.getElementById("qs-facets");
-  var filtersBox = document.getElementById("qs-filters");
-  // Filters start open beside the results on wide screens, folded above them on narrow ones.
-  filtersBox.open = !window.matchMedia || window.matchMedia("(min-width: 761px)").matches;
-  var strings = {};
-  try {
-    strings = JSON.parse(root.getAttribute("data-i18n") || "{}");
-  } catch (e) {
-    strings = {};
-  }
-  var base = root.getAttribute("data-base") || "/";
+  var me = document.currentScript;
+  var base = (me && me.getAttribute("data-base")) || "/";
   if (base.charAt(base.length - 1) !== "/") base += "/";
   var indexUrl = base + "search/";
 
-  function t(key, vars) {
-    var s = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
-    // One pass, so a query that contains "{n}" stays as typed.
-    return s.replace(/\{(\w+)\}/g, function (m, k) {
-      return vars && Object.prototype.hasOwnProperty.call(vars, k) ? String(vars[k]) : m;
+  function noop() {}
+
+  function whenCore(start) {
+    if (window.QiaoSearch) return start(window.QiaoSearch);
+    var tag = document.getElementById("qs-core");
+    if (!tag) return;
+    tag.addEventListener("load", function () {
+      if (window.QiaoSearch) start(window.QiaoSearch);
     });
   }
 
-  function label(prefix, value) {
-    var key = prefix + "." + value;
-    return Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : value;
+  function whenDom(start) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
   }
-
-  var version = null;
-  function load(name) {
-    var url = indexUrl + name;
-    var init = {};
-    if (name === "manifest.json") init.cache = "no-cache";
-    else if (version) url += "?v=" + encodeURIComponent(version);
-    return fetch(url, init).then(function (r) {
-      if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-      return r.json();
-    });
-  }
-  var index = new core.Index(load);
-  function opened() {
-    return index.open().then(function (m) {
-      version = m.id;
-      return m;
-    });
-  }
-
-  // ---- State and URL ----------------------------------------------------------
-
-  var state = readUrl();
-  var seq = 0;
-  var ranked = [];
-  var filtered = [];
-  var shown = 0;
-  var currentPlan = null;
 
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
@@ -87,310 +52,454 @@
     return { q: params.get("q") || "", selected: selected };
   }
 
-  function urlOf(s) {
-    var params = new URLSearchParams();
-    if (s.q) params.set("q", s.q);
-    Object.keys(s.selected)
-      .sort()
-      .forEach(function (k) {
-        s.selected[k].forEach(function (v) {
-          params.append(k, v);
+  function anySelectedIn(selected) {
+    return Object.keys(selected).some(function (k) {
+      return selected[k].length > 0;
+    });
+  }
+
+  whenCore(function (core) {
+    var version = null;
+    var manifestFromCache = false;
+    function load(name) {
+      var url = indexUrl + name;
+      var init = {};
+      // The manifest names the index version that every other URL carries; it is
+      // preloaded by the page, and revalidated below if that copy came from a cache.
+      if (name === "manifest.json") init.cache = "no-cache";
+      else if (version) url += "?v=" + encodeURIComponent(version);
+      return fetch(url, init).then(function (r) {
+        if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+        return r.json();
+      });
+    }
+    var search = { index: new core.Index(load) };
+    function opened() {
+      return search.index.open().then(function (m) {
+        if (version === null) {
+          // A preloaded manifest may have come from the HTTP cache (the preload cannot
+          // ask for revalidation): check it once in the background, and start again
+          // with a fresh reader if the site has been rebuilt since.
+          var href = new URL(indexUrl + "manifest.json", window.location.href).href;
+          var entry = window.performance && performance.getEntriesByName && performance.getEntriesByName(href)[0];
+          manifestFromCache = !entry || entry.transferSize === 0;
+        }
+        version = m.id;
+        return m;
+      });
+    }
+
+    // Start the search of ?q= now: manifest, shards, ranking and the first page's
+    // fragments are on their way while the page is still being parsed and laid out.
+    var initial = readUrl();
+    var early = null;
+    if (core.plan(initial.q).terms.length) {
+      early = {
+        q: initial.q,
+        ranked: opened().then(function () {
+          return search.index.rank(initial.q);
+        }),
+      };
+      early.ranked.then(function (ranked) {
+        if (anySelectedIn(initial.selected)) return;
+        ranked.slice(0, PAGE).forEach(function (r) {
+          search.index.fragment(r.doc).catch(noop);
         });
-      });
-    var qs = params.toString();
-    return window.location.pathname + (qs ? "?" + qs : "") + window.location.hash;
-  }
-
-  function writeUrl(push) {
-    var url = urlOf(state);
-    if (url === window.location.pathname + window.location.search + window.location.hash) return;
-    if (push) history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
-  }
-
-  function anySelected() {
-    return Object.keys(state.selected).some(function (k) {
-      return state.selected[k].length > 0;
-    });
-  }
-
-  // ---- Rendering --------------------------------------------------------------
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-
-  function appendHighlighted(parent, text, ranges) {
-    var at = 0;
-    ranges.forEach(function (r) {
-      if (r[0] > at) parent.appendChild(document.createTextNode(text.slice(at, r[0])));
-      parent.appendChild(el("mark", "", text.slice(r[0], r[1])));
-      at = r[1];
-    });
-    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
-  }
-
-  function setStatus(text, busy) {
-    statusEl.textContent = text;
-    if (busy) root.setAttribute("aria-busy", "true");
-    else root.removeAttribute("aria-busy");
-  }
-
-  function renderResult(f) {
-    var li = el("li", "qs-result");
-    var a = el("a", "qs-result-link");
-    // Only site paths and web URLs become links (never javascript: and the like).
-    if (/^(\/|https?:)/i.test(f.u)) a.href = f.u;
-    a.setAttribute("data-search-result", "");
-    var title = el("span", "qs-title");
-    appendHighlighted(title, f.t, core.matchRanges(f.t, currentPlan));
-    a.appendChild(title);
-    li.appendChild(a);
-    var meta = el("p", "qs-meta");
-    if (f.k) meta.appendChild(el("span", "qs-kind", label("kind", f.k)));
-    if (f.d) {
-      var time = el("time", "qs-date", f.d);
-      time.setAttribute("datetime", f.d);
-      meta.appendChild(time);
+      }, noop);
     }
-    li.appendChild(meta);
-    var source = f.b || f.s || "";
-    var snip = core.snippet(source, currentPlan, 160);
-    if (snip.ranges.length === 0 && f.s) snip = core.snippet(f.s, currentPlan, 160);
-    if (snip.text) {
-      var p = el("p", "qs-snippet");
-      if (snip.before) p.appendChild(document.createTextNode("…"));
-      appendHighlighted(p, snip.text, snip.ranges);
-      if (snip.after) p.appendChild(document.createTextNode("…"));
-      li.appendChild(p);
-    }
-    // Labels (doc numbers, partners, expertise) show when the query matched one.
-    var labels = (f.l || []).join(" · ");
-    var labelRanges = labels ? core.matchRanges(labels, currentPlan) : [];
-    if (labelRanges.length) {
-      var lp = el("p", "qs-labels");
-      appendHighlighted(lp, labels, labelRanges);
-      li.appendChild(lp);
-    }
-    return li;
-  }
 
-  function showMore(token) {
-    var page = filtered.slice(shown, shown + PAGE);
-    shown += page.length;
-    moreBtn.hidden = true;
-    return Promise.all(
-      page.map(function (r) {
-        return index.fragment(r.doc);
-      })
-    ).then(function (frags) {
-      if (token !== seq) return;
-      var first = null;
-      frags.forEach(function (f) {
-        var li = renderResult(f);
-        first = first || li;
-        resultsEl.appendChild(li);
-      });
-      moreBtn.hidden = shown >= filtered.length;
-      return first;
-    });
-  }
-
-  function renderFacets(facets) {
-    facetsEl.replaceChildren();
-    if (!facets || ranked.length === 0) {
-      filtersBox.hidden = true;
-      return;
-    }
-    var counts = core.facetCounts(ranked, facets, state.selected);
-    var anyShown = false;
-    counts.forEach(function (f) {
-      var selected = state.selected[f.name] || [];
-      var values = f.values
-        .filter(function (v) {
-          return v.count > 0 || selected.indexOf(v.value) >= 0;
+    search.opened = opened;
+    search.early = early;
+    // Whether the manifest was replaced by a newer one (then `index` is new, too).
+    search.revalidate = function () {
+      if (!manifestFromCache) return Promise.resolve(false);
+      manifestFromCache = false;
+      return fetch(indexUrl + "manifest.json", { cache: "no-cache" })
+        .then(function (r) {
+          return r.ok ? r.json() : null;
         })
-        .sort(function (a, b) {
-          return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+        .then(function (m) {
+          if (!m || m.id === version) return false;
+          version = null;
+          search.index = new core.Index(load);
+          return true;
+        }, function () {
+          return false;
         });
-      if (values.length === 0) return;
-      anyShown = true;
-      var fs = el("fieldset", "qs-facet");
-      fs.appendChild(el("legend", "", label("facet", f.name)));
-      var list = el("ul", "qs-facet-values");
-      values.forEach(function (v) {
-        var li = el("li");
-        var lab = el("label");
-        var box = document.createElement("input");
-        box.type = "checkbox";
-        box.name = f.name;
-        box.value = v.value;
-        box.checked = selected.indexOf(v.value) >= 0;
-        lab.appendChild(box);
-        lab.appendChild(el("span", "qs-facet-label", label(f.name, v.value)));
-        lab.appendChild(el("span", "qs-count", String(v.count)));
-        li.appendChild(lab);
-        list.appendChild(li);
-      });
-      fs.appendChild(list);
-      facetsEl.appendChild(fs);
+    };
+    whenDom(function () {
+      wirePage(core, search, initial);
     });
-    if (anySelected()) {
-      var clear = el("button", "qs-clear", t("clear"));
-      clear.type = "button";
-      clear.addEventListener("click", function () {
-        state.selected = {};
-        run(true);
-      });
-      facetsEl.appendChild(clear);
-    }
-    filtersBox.hidden = !anyShown;
-  }
+  });
 
-  function run(push) {
-    var token = ++seq;
-    var q = state.q;
-    if (push !== null) writeUrl(push);
-    currentPlan = core.plan(q);
-    if (currentPlan.terms.length === 0) {
-      ranked = [];
-      filtered = [];
-      shown = 0;
-      resultsEl.replaceChildren();
-      moreBtn.hidden = true;
-      renderFacets(null);
-      setStatus(q.trim() ? t("none", { q: q.trim() }) : t("empty"), false);
-      return Promise.resolve();
+  function wirePage(core, search, initialState) {
+    var root = document.getElementById("qiao-search");
+    if (!root) return;
+
+    var form = root.querySelector("form");
+    var input = document.getElementById("qs-input");
+    var statusEl = document.getElementById("qs-status");
+    var resultsEl = document.getElementById("qs-results");
+    var moreBtn = document.getElementById("qs-more");
+    var facetsEl = document.getElementById("qs-facets");
+    var filtersBox = document.getElementById("qs-filters");
+    // Filters start open beside the results on wide screens, folded above them on narrow ones.
+    filtersBox.open = !window.matchMedia || window.matchMedia("(min-width: 761px)").matches;
+    var strings = {};
+    try {
+      strings = JSON.parse(root.getAttribute("data-i18n") || "{}");
+    } catch (e) {
+      strings = {};
     }
-    // Say "searching" only when it takes a while (first shard fetch on a slow network),
-    // so screen readers are not told twice per keystroke.
-    root.setAttribute("aria-busy", "true");
-    var slow = setTimeout(function () {
-      if (token === seq) setStatus(t("loading"), true);
-    }, 400);
-    // With filters selected, the filter lists are needed before the results; without,
-    // the results show first and the filters follow when their file has loaded.
-    var filtering = anySelected();
-    return opened()
-      .then(function () {
-        return Promise.all([index.rank(q), filtering ? index.facets() : null]);
-      })
-      .then(function (both) {
+
+    function t(key, vars) {
+      var s = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
+      // One pass, so a query that contains "{n}" stays as typed.
+      return s.replace(/\{(\w+)\}/g, function (m, k) {
+        return vars && Object.prototype.hasOwnProperty.call(vars, k) ? String(vars[k]) : m;
+      });
+    }
+
+    function label(prefix, value) {
+      var key = prefix + "." + value;
+      return Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : value;
+    }
+
+    // ---- State and URL ----------------------------------------------------------
+
+    var state = initialState;
+    var seq = 0;
+    var ranked = [];
+    var filtered = [];
+    var shown = 0;
+    var currentPlan = null;
+
+    function urlOf(s) {
+      var params = new URLSearchParams();
+      if (s.q) params.set("q", s.q);
+      Object.keys(s.selected)
+        .sort()
+        .forEach(function (k) {
+          s.selected[k].forEach(function (v) {
+            params.append(k, v);
+          });
+        });
+      var qs = params.toString();
+      return window.location.pathname + (qs ? "?" + qs : "") + window.location.hash;
+    }
+
+    function writeUrl(push) {
+      var url = urlOf(state);
+      if (url === window.location.pathname + window.location.search + window.location.hash) return;
+      if (push) history.pushState(null, "", url);
+      else history.replaceState(null, "", url);
+    }
+
+    function anySelected() {
+      return anySelectedIn(state.selected);
+    }
+
+    // ---- Rendering --------------------------------------------------------------
+
+    function el(tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      return e;
+    }
+
+    function appendHighlighted(parent, text, ranges) {
+      var at = 0;
+      ranges.forEach(function (r) {
+        if (r[0] > at) parent.appendChild(document.createTextNode(text.slice(at, r[0])));
+        parent.appendChild(el("mark", "", text.slice(r[0], r[1])));
+        at = r[1];
+      });
+      if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    }
+
+    function setStatus(text, busy) {
+      statusEl.textContent = text;
+      if (busy) root.setAttribute("aria-busy", "true");
+      else root.removeAttribute("aria-busy");
+    }
+
+    function renderResult(f) {
+      var li = el("li", "qs-result");
+      var a = el("a", "qs-result-link");
+      // Only site paths and web URLs become links (never javascript: and the like).
+      if (/^(\/|https?:)/i.test(f.u)) a.href = f.u;
+      a.setAttribute("data-search-result", "");
+      var title = el("span", "qs-title");
+      appendHighlighted(title, f.t, core.matchRanges(f.t, currentPlan));
+      a.appendChild(title);
+      li.appendChild(a);
+      var meta = el("p", "qs-meta");
+      if (f.k) meta.appendChild(el("span", "qs-kind", label("kind", f.k)));
+      if (f.d) {
+        var time = el("time", "qs-date", f.d);
+        time.setAttribute("datetime", f.d);
+        meta.appendChild(time);
+      }
+      li.appendChild(meta);
+      var source = f.b || f.s || "";
+      var snip = core.snippet(source, currentPlan, 160);
+      if (snip.ranges.length === 0 && f.s) snip = core.snippet(f.s, currentPlan, 160);
+      if (snip.text) {
+        var p = el("p", "qs-snippet");
+        if (snip.before) p.appendChild(document.createTextNode("…"));
+        appendHighlighted(p, snip.text, snip.ranges);
+        if (snip.after) p.appendChild(document.createTextNode("…"));
+        li.appendChild(p);
+      }
+      // Labels (doc numbers, partners, expertise) show when the query matched one.
+      var labels = (f.l || []).join(" · ");
+      var labelRanges = labels ? core.matchRanges(labels, currentPlan) : [];
+      if (labelRanges.length) {
+        var lp = el("p", "qs-labels");
+        appendHighlighted(lp, labels, labelRanges);
+        li.appendChild(lp);
+      }
+      return li;
+    }
+
+    function showMore(token) {
+      var page = filtered.slice(shown, shown + PAGE);
+      shown += page.length;
+      moreBtn.hidden = true;
+      // All fragments are requested at once; each result shows as soon as it and the
+      // ones ranked above it have arrived.
+      var frags = page.map(function (r) {
+        var p = search.index.fragment(r.doc);
+        p.catch(noop);
+        return p;
+      });
+      var first = null;
+      var chain = Promise.resolve();
+      frags.forEach(function (p) {
+        chain = chain
+          .then(function () {
+            return p;
+          })
+          .then(function (f) {
+            if (token !== seq) return;
+            var li = renderResult(f);
+            first = first || li;
+            resultsEl.appendChild(li);
+          });
+      });
+      return chain.then(function () {
         if (token !== seq) return;
-        ranked = both[0];
-        var facets = both[1];
-        filtered = facets ? core.applyFilters(ranked, facets, state.selected) : ranked;
+        moreBtn.hidden = shown >= filtered.length;
+        return first;
+      });
+    }
+
+    function renderFacets(facets) {
+      facetsEl.replaceChildren();
+      if (!facets || ranked.length === 0) {
+        filtersBox.hidden = true;
+        return;
+      }
+      var counts = core.facetCounts(ranked, facets, state.selected);
+      var anyShown = false;
+      counts.forEach(function (f) {
+        var selected = state.selected[f.name] || [];
+        var values = f.values
+          .filter(function (v) {
+            return v.count > 0 || selected.indexOf(v.value) >= 0;
+          })
+          .sort(function (a, b) {
+            return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+          });
+        if (values.length === 0) return;
+        anyShown = true;
+        var fs = el("fieldset", "qs-facet");
+        fs.appendChild(el("legend", "", label("facet", f.name)));
+        var list = el("ul", "qs-facet-values");
+        values.forEach(function (v) {
+          var li = el("li");
+          var lab = el("label");
+          var box = document.createElement("input");
+          box.type = "checkbox";
+          box.name = f.name;
+          box.value = v.value;
+          box.checked = selected.indexOf(v.value) >= 0;
+          lab.appendChild(box);
+          lab.appendChild(el("span", "qs-facet-label", label(f.name, v.value)));
+          lab.appendChild(el("span", "qs-count", String(v.count)));
+          li.appendChild(lab);
+          list.appendChild(li);
+        });
+        fs.appendChild(list);
+        facetsEl.appendChild(fs);
+      });
+      if (anySelected()) {
+        var clear = el("button", "qs-clear", t("clear"));
+        clear.type = "button";
+        clear.addEventListener("click", function () {
+          state.selected = {};
+          run(true);
+        });
+        facetsEl.appendChild(clear);
+      }
+      filtersBox.hidden = !anyShown;
+    }
+
+    // The ranking of the page's own ?q=, started before the page was ready.
+    function rank(q) {
+      var early = search.early;
+      search.early = null;
+      if (early && early.q === q) return early.ranked;
+      return search.opened().then(function () {
+        return search.index.rank(q);
+      });
+    }
+
+    function run(push) {
+      var token = ++seq;
+      var q = state.q;
+      if (push !== null) writeUrl(push);
+      currentPlan = core.plan(q);
+      if (currentPlan.terms.length === 0) {
+        ranked = [];
+        filtered = [];
         shown = 0;
         resultsEl.replaceChildren();
-        if (facets || ranked.length === 0) renderFacets(facets);
-        else {
-          index.facets().then(
-            function (f) {
-              if (token === seq) renderFacets(f);
-            },
-            function () {
-              // Without filters.json the results still stand; only the filters are missing.
-            }
-          );
-        }
-        return showMore(token).then(function () {
+        moreBtn.hidden = true;
+        renderFacets(null);
+        setStatus(q.trim() ? t("none", { q: q.trim() }) : t("empty"), false);
+        return Promise.resolve();
+      }
+      // Say "searching" only when it takes a while (first shard fetch on a slow network),
+      // so screen readers are not told twice per keystroke.
+      root.setAttribute("aria-busy", "true");
+      var slow = setTimeout(function () {
+        if (token === seq) setStatus(t("loading"), true);
+      }, 400);
+      // With filters selected, the filter lists are needed before the results; without,
+      // the first page of results shows first and the filters follow.
+      var filtering = anySelected();
+      return Promise.all([rank(q), filtering ? search.index.facets() : null])
+        .then(function (both) {
           if (token !== seq) return;
-          if (filtered.length === 0) {
-            setStatus(ranked.length ? t("noneFiltered", { q: q.trim() }) : t("none", { q: q.trim() }), false);
-          } else {
-            setStatus(t(filtered.length === 1 ? "one" : "results", { q: q.trim(), n: filtered.length }), false);
-          }
+          ranked = both[0];
+          var facets = both[1];
+          filtered = facets ? core.applyFilters(ranked, facets, state.selected) : ranked;
+          shown = 0;
+          resultsEl.replaceChildren();
+          if (facets || ranked.length === 0) renderFacets(facets);
+          return showMore(token).then(function () {
+            if (token !== seq) return;
+            if (filtered.length === 0) {
+              setStatus(ranked.length ? t("noneFiltered", { q: q.trim() }) : t("none", { q: q.trim() }), false);
+            } else {
+              setStatus(t(filtered.length === 1 ? "one" : "results", { q: q.trim(), n: filtered.length }), false);
+            }
+            if (!facets && ranked.length) {
+              search.index.facets().then(
+                function (f) {
+                  if (token === seq) renderFacets(f);
+                },
+                function () {
+                  // Without filters.json the results still stand; only the filters are missing.
+                }
+              );
+            }
+            // A manifest from the HTTP cache is checked once; if the site was rebuilt
+            // since, the search runs again against the new index.
+            return search.revalidate().then(function (changed) {
+              if (changed && token === seq) return run(null);
+            });
+          });
+        })
+        .catch(function (err) {
+          if (token !== seq) return;
+          setStatus(t("error"), false);
+          if (window.console) console.error(err);
+        })
+        .then(function () {
+          clearTimeout(slow);
         });
-      })
-      .catch(function (err) {
-        if (token !== seq) return;
-        setStatus(t("error"), false);
-        if (window.console) console.error(err);
-      })
-      .then(function () {
-        clearTimeout(slow);
-      });
-  }
-
-  // ---- Events -----------------------------------------------------------------
-
-  var timer = null;
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      state.q = input.value;
-      run(false);
-    }, DEBOUNCE_MS);
-  });
-
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    clearTimeout(timer);
-    state.q = input.value;
-    run(true);
-  });
-
-  facetsEl.addEventListener("change", function (e) {
-    var box = e.target;
-    if (!box || box.type !== "checkbox") return;
-    var list = (state.selected[box.name] || []).filter(function (v) {
-      return v !== box.value;
-    });
-    if (box.checked) list.push(box.value);
-    if (list.length) state.selected[box.name] = list;
-    else delete state.selected[box.name];
-    run(true);
-  });
-
-  moreBtn.addEventListener("click", function () {
-    showMore(seq).then(function (first) {
-      if (first) {
-        var link = first.querySelector("a[data-search-result]");
-        if (link) link.focus();
-      }
-      setStatus(t("showing", { shown: Math.min(shown, filtered.length), n: filtered.length }), false);
-    });
-  });
-
-  function links() {
-    return Array.prototype.slice.call(resultsEl.querySelectorAll("a[data-search-result]"));
-  }
-
-  input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown") {
-      var all = links();
-      if (all.length) {
-        e.preventDefault();
-        all[0].focus();
-      }
     }
-  });
 
-  resultsEl.addEventListener("keydown", function (e) {
-    var all = links();
-    var i = all.indexOf(document.activeElement);
-    if (i < 0) return;
-    var next = null;
-    if (e.key === "ArrowDown") next = all[Math.min(i + 1, all.length - 1)];
-    else if (e.key === "ArrowUp") next = i === 0 ? input : all[i - 1];
-    else if (e.key === "Home") next = all[0];
-    else if (e.key === "End") next = all[all.length - 1];
-    else if (e.key === "Escape") next = input;
-    if (next) {
+    // ---- Events -----------------------------------------------------------------
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        state.q = input.value;
+        run(false);
+      }, DEBOUNCE_MS);
+    });
+
+    form.addEventListener("submit", function (e) {
       e.preventDefault();
-      next.focus();
-    }
-  });
+      clearTimeout(timer);
+      state.q = input.value;
+      run(true);
+    });
 
-  window.addEventListener("popstate", function () {
-    state = readUrl();
+    facetsEl.addEventListener("change", function (e) {
+      var box = e.target;
+      if (!box || box.type !== "checkbox") return;
+      var list = (state.selected[box.name] || []).filter(function (v) {
+        return v !== box.value;
+      });
+      if (box.checked) list.push(box.value);
+      if (list.length) state.selected[box.name] = list;
+      else delete state.selected[box.name];
+      run(true);
+    });
+
+    moreBtn.addEventListener("click", function () {
+      showMore(seq).then(function (first) {
+        if (first) {
+          var link = first.querySelector("a[data-search-result]");
+          if (link) link.focus();
+        }
+        setStatus(t("showing", { shown: Math.min(shown, filtered.length), n: filtered.length }), false);
+      });
+    });
+
+    function links() {
+      return Array.prototype.slice.call(resultsEl.querySelectorAll("a[data-search-result]"));
+    }
+
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") {
+        var all = links();
+        if (all.length) {
+          e.preventDefault();
+          all[0].focus();
+        }
+      }
+    });
+
+    resultsEl.addEventListener("keydown", function (e) {
+      var all = links();
+      var i = all.indexOf(document.activeElement);
+      if (i < 0) return;
+      var next = null;
+      if (e.key === "ArrowDown") next = all[Math.min(i + 1, all.length - 1)];
+      else if (e.key === "ArrowUp") next = i === 0 ? input : all[i - 1];
+      else if (e.key === "Home") next = all[0];
+      else if (e.key === "End") next = all[all.length - 1];
+      else if (e.key === "Escape") next = input;
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
+    });
+
+    window.addEventListener("popstate", function () {
+      state = readUrl();
+      input.value = state.q;
+      run(null);
+    });
+
     input.value = state.q;
     run(null);
-  });
-
-  input.value = state.q;
-  run(null);
+  }
 })();
