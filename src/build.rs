@@ -5,8 +5,8 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use std::collections::HashSet;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -17,6 +17,7 @@ use crate::insight;
 use crate::model::{Item, Kind, KindData, Site};
 use crate::output::OutputFile;
 use crate::outputs;
+use crate::render::incremental::{Dirty, RenderCache};
 use crate::render::{RenderOptions, Renderer};
 use crate::search::{self, SearchDoc};
 use crate::write::Staging;
@@ -132,6 +133,59 @@ pub fn render_into(
     timings: &mut Timings,
     sink: &(dyn Fn(OutputFile) -> anyhow::Result<()> + Sync),
 ) -> Result<usize, BuildError> {
+    let insights = timings.time("insight", || insight::compute(site));
+    let renderer = timings.time("templates", || {
+        Renderer::new(site, &options.root, render_options(options), &insights)
+    })?;
+    let staged = render_stages(site, &insights, renderer, Pages::All, timings, sink)?;
+    Ok(staged.count)
+}
+
+fn render_options(options: &BuildOptions) -> RenderOptions {
+    RenderOptions { minify: options.minify, live_reload: options.live_reload }
+}
+
+/// Which pages [`render_stages`] renders, and what it reuses.
+enum Pages<'a> {
+    /// Everything.
+    All,
+    /// A warm render (`serve`): everything, keeping what the next render can reuse.
+    AllKept,
+    /// The pages of an edit, with the last render's search documents.
+    Dirty {
+        dirty: &'a Dirty,
+        html_paths: Vec<String>,
+        provided: HashSet<String>,
+        search: SearchCache,
+    },
+}
+
+/// What [`render_stages`] did, and what a warm render keeps.
+struct Staged {
+    count: usize,
+    html_paths: Vec<String>,
+    provided: HashSet<String>,
+    render: Option<RenderCache>,
+    search: Option<SearchCache>,
+}
+
+/// Every item's search document and its tokens, in item order, kept by `serve` so
+/// that an edit tokenizes only the documents it changed.
+#[derive(Debug, Default)]
+struct SearchCache {
+    docs: Vec<SearchDoc>,
+    terms: Vec<search::DocTerms>,
+}
+
+/// The stages after the templates: pages, search index, outputs, sitemap.
+fn render_stages(
+    site: &Site,
+    insights: &insight::Insights,
+    renderer: Renderer<'_>,
+    pages: Pages<'_>,
+    timings: &mut Timings,
+    sink: &(dyn Fn(OutputFile) -> anyhow::Result<()> + Sync),
+) -> Result<Staged, BuildError> {
     let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let count = AtomicUsize::new(0);
     let give = |f: OutputFile| {
@@ -140,37 +194,205 @@ pub fn render_into(
             failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
         }
     };
-    let insights = timings.time("insight", || insight::compute(site));
-    let render_options = RenderOptions { minify: options.minify, live_reload: options.live_reload };
-    let renderer = timings
-        .time("templates", || Renderer::new(site, &options.root, render_options, &insights))?;
-    let mut paths = timings.time("render", || renderer.render_all_into(&give))?;
-    // A file the site itself provides in static/ (say its own robots.txt) is kept:
-    // the generated file of the same path is left out.
-    let provided: HashSet<String> = paths.iter().cloned().collect();
+    let (mut html_paths, provided, previous) = match pages {
+        Pages::All | Pages::AllKept => {
+            let paths = timings.time("render", || renderer.render_all_into(&give))?;
+            // A file the site itself provides in static/ (say its own robots.txt) is
+            // kept: the generated file of the same path is left out.
+            let provided: HashSet<String> = paths.iter().cloned().collect();
+            let keep = matches!(pages, Pages::AllKept);
+            (paths, provided, keep.then(SearchCache::default))
+        }
+        Pages::Dirty { dirty, html_paths, provided, search } => {
+            timings.time("render", || renderer.render_dirty_into(dirty, &give))?;
+            (html_paths, provided, Some(search))
+        }
+    };
     let give_generated = |f: OutputFile| {
         if !provided.contains(&f.path) {
             give(f);
         }
     };
     let docs = timings.time("search text", || search_docs(site, &renderer));
+    let render = previous.is_some().then(|| renderer.cache());
     drop(renderer);
-    timings
-        .time("search index", || search::build_index(&docs).into_iter().for_each(&give_generated));
-    drop(docs);
+    let search = match previous {
+        None => {
+            timings.time("search index", || {
+                search::build_index(&docs).into_iter().for_each(&give_generated)
+            });
+            None
+        }
+        Some(previous) => {
+            let terms = timings.time("search tokens", || retokenize(&docs, previous));
+            timings.time("search index", || {
+                search::assemble(&terms).into_iter().for_each(&give_generated)
+            });
+            Some(SearchCache { docs, terms })
+        }
+    };
     timings.time("outputs", || {
         for f in outputs::all(site).into_iter().chain(insights.outputs()) {
             give_generated(f);
         }
-        paths.retain(|p| p.ends_with(".html"));
-        paths.sort();
-        let html: Vec<&str> = paths.iter().map(String::as_str).collect();
+        html_paths.retain(|p| p.ends_with(".html"));
+        html_paths.sort();
+        let html: Vec<&str> = html_paths.iter().map(String::as_str).collect();
         give_generated(outputs::sitemap(site, &html));
     });
     match failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         Some(e) => Err(BuildError::Io(e)),
-        None => Ok(count.into_inner()),
+        None => Ok(Staged { count: count.into_inner(), html_paths, provided, render, search }),
     }
+}
+
+/// The tokens of `docs`, taken from `previous` for every document that did not change.
+fn retokenize(docs: &[SearchDoc], previous: SearchCache) -> Vec<search::DocTerms> {
+    let SearchCache { docs: old_docs, terms: old_terms } = previous;
+    let mut old: Vec<Option<search::DocTerms>> = if old_docs.len() == docs.len() {
+        old_terms.into_iter().map(Some).collect()
+    } else {
+        Vec::new()
+    };
+    old.resize_with(docs.len(), || None);
+    docs.par_iter()
+        .zip(old.into_par_iter())
+        .enumerate()
+        .map(|(i, (doc, kept))| match kept {
+            Some(terms) if old_docs.get(i) == Some(doc) => terms,
+            _ => search::tokenize_doc(doc),
+        })
+        .collect()
+}
+
+/// What a render in `serve` keeps for the next one: the site it rendered, its
+/// insights, the renderer's cache (templates, bodies, terms), the search documents
+/// and their tokens, and which paths are pages.
+pub struct Warm {
+    site: Arc<Site>,
+    insights: insight::Insights,
+    render: RenderCache,
+    search: SearchCache,
+    html_paths: Vec<String>,
+    provided: HashSet<String>,
+}
+
+impl fmt::Debug for Warm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Warm")
+            .field("items", &self.site.items.len())
+            .field("render", &self.render)
+            .finish()
+    }
+}
+
+/// What [`render_warm`] produced.
+#[derive(Debug)]
+pub enum Rendered {
+    /// Every file of the site, sorted by path.
+    Full(Vec<OutputFile>),
+    /// Only the files an edit may have changed; every other file is as before.
+    Patch(Vec<OutputFile>),
+}
+
+/// Renders `site` for `serve`: only what changed since `previous` when the edit
+/// allows it (see [`crate::render::incremental`]), else everything. `templates`
+/// says whether the templates may have changed since. Returns the files and what
+/// the next render can reuse (on failure, `previous` again).
+pub fn render_warm(
+    site: Arc<Site>,
+    options: &BuildOptions,
+    previous: Option<Warm>,
+    templates: bool,
+    timings: &mut Timings,
+) -> (Result<Rendered, BuildError>, Option<Warm>) {
+    let insights = timings.time("insight", || insight::compute(&site));
+    let previous = previous.filter(|_| !templates);
+    let files = Mutex::new(Vec::new());
+    let sink = |f: OutputFile| -> anyhow::Result<()> {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
+    };
+    let renderer = timings.time("templates", || match &previous {
+        Some(w) => Renderer::with_cache(
+            &site,
+            &options.root,
+            render_options(options),
+            &insights,
+            &w.render,
+            &w.site,
+        ),
+        None => Renderer::new(&site, &options.root, render_options(options), &insights),
+    });
+    let renderer = match renderer {
+        Ok(r) => r,
+        Err(d) => return (Err(BuildError::Site(d)), previous),
+    };
+    let dirty = previous.as_ref().and_then(|w| {
+        timings.time("dirty", || renderer.dirty_since(&w.render, &w.site, &w.insights))
+    });
+    let staged = match (dirty, previous) {
+        (Some(dirty), Some(warm)) => {
+            // The search documents are only used once the pages rendered without errors.
+            if let Err(e) = timings.time("check", || check_bodies(&renderer)) {
+                return (Err(e), Some(warm));
+            }
+            let Warm {
+                site: old_site,
+                insights: old_insights,
+                render,
+                search,
+                html_paths,
+                provided,
+            } = warm;
+            let pages = Pages::Dirty { dirty: &dirty, html_paths, provided, search };
+            let staged = render_stages(&site, &insights, renderer, pages, timings, &sink);
+            drop((old_site, old_insights, render));
+            staged.map(|s| (true, s))
+        }
+        (_, previous) => {
+            let staged = render_stages(&site, &insights, renderer, Pages::AllKept, timings, &sink);
+            match staged {
+                Ok(s) => Ok((false, s)),
+                Err(e) => return (Err(e), previous),
+            }
+        }
+    };
+    match staged {
+        Ok((patch, s)) => {
+            let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+            // As on disk: a later file of the same path replaces an earlier one.
+            let mut by_path = std::collections::BTreeMap::new();
+            for f in files.drain(..) {
+                by_path.insert(f.path, f.bytes);
+            }
+            let files: Vec<OutputFile> =
+                by_path.into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect();
+            let warm = match (s.render, s.search) {
+                (Some(render), Some(search)) => Some(Warm {
+                    site,
+                    insights,
+                    render,
+                    search,
+                    html_paths: s.html_paths,
+                    provided: s.provided,
+                }),
+                _ => None,
+            };
+            (Ok(if patch { Rendered::Patch(files) } else { Rendered::Full(files) }), warm)
+        }
+        Err(e) => (Err(e), None),
+    }
+}
+
+/// The bodies' errors (broken links, unsafe schemes), as a build reports them.
+fn check_bodies(renderer: &Renderer<'_>) -> Result<(), BuildError> {
+    let mut diagnostics = renderer.check_bodies();
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    crate::diagnostics::sort(&mut diagnostics);
+    Err(BuildError::Site(diagnostics))
 }
 
 /// What the search index needs of every item: plain text, labels and facets.

@@ -37,6 +37,11 @@ impl<'s> SiteLinks<'s> {
         Self { site, by_source, root: root.to_path_buf(), files }
     }
 
+    /// Every output path links are checked against.
+    pub fn files(&self) -> &HashSet<String> {
+        &self.files
+    }
+
     /// Whether the built site has a file or page at `path` (no leading `/`).
     pub fn exists(&self, path: &str) -> bool {
         if path.is_empty() || path.ends_with('/') {

@@ -16,6 +16,7 @@
 
 pub mod compact;
 pub mod i18n;
+pub mod incremental;
 pub mod index;
 pub mod links;
 pub mod markdown;
@@ -25,7 +26,7 @@ pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use tera::Context;
@@ -59,7 +60,7 @@ impl Default for RenderOptions {
 
 /// A body after Markdown, with its summary.
 #[derive(Debug, Clone)]
-struct Body {
+pub(crate) struct Body {
     rendered: Rendered,
     summary: String,
 }
@@ -70,12 +71,14 @@ pub struct Renderer<'s> {
     site: &'s Site,
     insight: &'s crate::insight::Insights,
     options: RenderOptions,
-    theme: Theme,
+    theme: Arc<Theme>,
     index: SiteIndex<'s>,
     links: SiteLinks<'s>,
-    bodies: Vec<OnceLock<Body>>,
+    bodies: Vec<OnceLock<Arc<Body>>>,
     intros: BTreeMap<Kind, OnceLock<Rendered>>,
     site_value: tera::Value,
+    /// The insight helper's pages: (output path, template, context).
+    insight_pages: Vec<(String, &'static str, serde_json::Value)>,
     /// Per language: what every page of that language shares.
     shared: HashMap<String, Shared>,
 }
@@ -129,7 +132,19 @@ impl<'s> Renderer<'s> {
         options: RenderOptions,
         insight: &'s crate::insight::Insights,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let theme = theme::load(root, &site.config)?;
+        let theme = Arc::new(theme::load(root, &site.config)?);
+        Self::with_theme(site, root, options, insight, theme)
+    }
+
+    /// [`Renderer::new`] with templates already compiled (for `serve`, which keeps
+    /// them between content edits).
+    pub fn with_theme(
+        site: &'s Site,
+        root: &Path,
+        options: RenderOptions,
+        insight: &'s crate::insight::Insights,
+        theme: Arc<Theme>,
+    ) -> Result<Self, Vec<Diagnostic>> {
         let index = SiteIndex::new(site);
         let mut files: HashSet<String> = HashSet::new();
         for item in &site.items {
@@ -167,8 +182,9 @@ impl<'s> Renderer<'s> {
         ] {
             files.insert(f.to_owned());
         }
-        for (path, _, _) in insight_pages(insight) {
-            files.insert(path);
+        let insight_pages = insight_pages(insight);
+        for (path, _, _) in &insight_pages {
+            files.insert(path.clone());
         }
         files.extend(insight.outputs().into_iter().map(|f| f.path));
         files.extend(theme.statics.keys().cloned());
@@ -194,6 +210,7 @@ impl<'s> Renderer<'s> {
             intros: site.intros.keys().map(|k| (*k, OnceLock::new())).collect(),
             index,
             site_value,
+            insight_pages,
             shared: HashMap::new(),
         };
         let mut langs: BTreeSet<&str> = site.items.iter().map(|i| i.lang.as_str()).collect();
@@ -246,16 +263,46 @@ impl<'s> Renderer<'s> {
         &self,
         sink: &(dyn Fn(OutputFile) + Sync),
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
-        // Bodies first (their summaries appear on other pages), all of them in parallel.
-        let mut diagnostics = self.check_bodies();
-        let mut jobs: Vec<Job> = (0..self.site.items.len()).map(Job::Item).collect();
+        self.render_jobs_into(self.jobs(None), true, sink)
+    }
+
+    /// Only the pages that `dirty` names, and the pages every build renders again
+    /// (home, 404, search, taxonomy indexes, insight pages); no static file. For
+    /// `serve` after a content edit, with a renderer made by
+    /// [`Renderer::with_cache`]. Returns the paths handed over.
+    pub fn render_dirty_into(
+        &self,
+        dirty: &incremental::Dirty,
+        sink: &(dyn Fn(OutputFile) + Sync),
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        self.render_jobs_into(self.jobs(Some(dirty)), false, sink)
+    }
+
+    /// The pages of the site, or those `dirty` names plus the site-wide ones.
+    fn jobs(&self, dirty: Option<&incremental::Dirty>) -> Vec<Job> {
+        let mut jobs: Vec<Job> = match dirty {
+            None => (0..self.site.items.len()).map(Job::Item).collect(),
+            Some(d) => d
+                .items
+                .iter()
+                .copied()
+                .filter(|&i| i < self.site.items.len())
+                .map(Job::Item)
+                .collect(),
+        };
         for kind in Kind::SECTIONS {
+            if dirty.is_some_and(|d| !d.listings.contains(&kind)) {
+                continue;
+            }
             let n = self.index.listings.get(&kind).map_or(0, |l| l.entries.len());
             jobs.extend((1..=page_count(n)).map(|p| Job::Listing(kind, p)));
         }
         for (t, tax) in self.index.taxonomies.iter().enumerate() {
             jobs.push(Job::Taxonomy(t));
             for term in tax.terms.values() {
+                if dirty.is_some_and(|d| !d.terms[t].contains(&term.segment)) {
+                    continue;
+                }
                 jobs.extend(
                     (1..=page_count(term.items.len()))
                         .map(|p| Job::Term(t, term.segment.clone(), p)),
@@ -265,13 +312,24 @@ impl<'s> Renderer<'s> {
         jobs.push(Job::Home);
         jobs.push(Job::NotFound);
         jobs.push(Job::Search);
-        let insight_pages = insight_pages(self.insight);
-        jobs.extend((0..insight_pages.len()).map(Job::Insight));
+        jobs.extend((0..self.insight_pages.len()).map(Job::Insight));
+        jobs
+    }
+
+    fn render_jobs_into(
+        &self,
+        jobs: Vec<Job>,
+        with_statics: bool,
+        sink: &(dyn Fn(OutputFile) + Sync),
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        // Bodies first (their summaries appear on other pages), all of them in parallel.
+        let mut diagnostics = self.check_bodies();
+        let insight_pages = &self.insight_pages;
 
         let results: Vec<Result<String, (Vec<Diagnostic>, String)>> = jobs
             .par_iter()
             .map(|job| {
-                let file = self.render_job(job, &insight_pages)?;
+                let file = self.render_job(job, insight_pages)?;
                 let path = file.path.clone();
                 sink(file);
                 Ok(path)
@@ -305,7 +363,8 @@ impl<'s> Renderer<'s> {
         // A page wins over a static file of the same path.
         let pages: HashSet<&str> = paths.iter().map(String::as_str).collect();
         let mut static_paths = Vec::new();
-        for (path, file) in &self.theme.statics {
+        let statics = if with_statics { Some(&self.theme.statics) } else { None };
+        for (path, file) in statics.into_iter().flatten() {
             if pages.contains(path.as_str()) {
                 continue;
             }
@@ -374,7 +433,7 @@ impl<'s> Renderer<'s> {
     }
 
     fn body(&self, i: Ix) -> &Body {
-        self.bodies[i].get_or_init(|| self.make_body(&self.site.items[i]))
+        self.bodies[i].get_or_init(|| Arc::new(self.make_body(&self.site.items[i])))
     }
 
     fn make_body(&self, item: &Item) -> Body {

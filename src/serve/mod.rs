@@ -110,7 +110,7 @@ enum Message {
     /// A batch of source changes.
     Changes(Changes),
     /// A full render finished: of the site loaded as `generation`.
-    Rendered { generation: u64, rendered: Rendered },
+    Rendered { generation: u64, rendered: Box<Rendered> },
     /// A full build's page renderer, for rendering changed pages ahead.
     Pages(PageRenderer),
 }
@@ -170,7 +170,11 @@ fn rebuild_loop(
                         "{what}: page updated in {:.0} ms; checking and rendering the rest",
                         millis(start)
                     );
-                    let update = Update { changed: changed.clone(), files: preview.output().len() };
+                    let update = Update {
+                        changed: changed.clone(),
+                        files: preview.output().len(),
+                        partial: true,
+                    };
                     publish(shared, &preview, &Ok(update));
                 }
                 match read.and_then(|r| preview.check(r)) {
@@ -199,14 +203,18 @@ fn rebuild_loop(
                 if g == good {
                     let (what, start) =
                         job.map_or_else(|| (String::new(), Instant::now()), |j| (j.what, j.start));
-                    let result = preview.finish(rendered);
+                    let result = preview.finish(*rendered);
+                    let scope = |u: &Update| if u.partial { " (the pages it touches)" } else { "" };
                     match &result {
-                        Ok(u) if u.changed.is_empty() => {
-                            eprintln!("{what}: rebuilt in {:.0} ms, no file changed", millis(start))
-                        }
-                        Ok(u) => eprintln!(
-                            "{what}: rebuilt in {:.0} ms, {} file{} changed",
+                        Ok(u) if u.changed.is_empty() => eprintln!(
+                            "{what}: rebuilt in {:.0} ms{}, no file changed",
                             millis(start),
+                            scope(u)
+                        ),
+                        Ok(u) => eprintln!(
+                            "{what}: rebuilt in {:.0} ms{}, {} file{} changed",
+                            millis(start),
+                            scope(u),
                             u.changed.len(),
                             plural(u.changed.len())
                         ),
@@ -230,10 +238,13 @@ fn rebuild_loop(
             let options = preview.options().clone();
             let generation = job.generation;
             running = Some(job);
+            let (warm, templates) = preview.take_warm();
             let spawned = spawn("qiao-render", move || {
-                let rendered = render_site(&site, &options);
+                let rendered = render_site(site.clone(), &options, warm, templates);
                 let ok = rendered.files.is_ok();
-                if tx.send(Message::Rendered { generation, rendered }).is_ok() && ok {
+                if tx.send(Message::Rendered { generation, rendered: Box::new(rendered) }).is_ok()
+                    && ok
+                {
                     // Then this thread renders single pages against this build.
                     PageRenderer::run(&site, &options, |pages| {
                         let _ = tx.send(Message::Pages(pages));

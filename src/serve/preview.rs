@@ -33,7 +33,7 @@ use std::time::{Duration, Instant, SystemTime};
 use rayon::prelude::*;
 
 use super::watch::Changes;
-use crate::build::{self, BuildError, Timings};
+use crate::build::{self, BuildError, Timings, Warm};
 use crate::config::{self, BuildOptions, SiteConfig};
 use crate::content::parse::Reference;
 use crate::content::{self, ContentFile, Parsed};
@@ -149,6 +149,9 @@ pub struct Update {
     pub changed: Vec<String>,
     /// Files in the site.
     pub files: usize,
+    /// Only the pages the edit touched were rendered (see
+    /// [`crate::render::incremental`]), not the whole site.
+    pub partial: bool,
 }
 
 /// What [`Preview::read`] read.
@@ -171,22 +174,32 @@ pub struct Loaded {
     pub content_only: bool,
 }
 
-/// A full render's result, made on any thread by [`render_site`].
+/// A render's result, made on any thread by [`render_site`].
 #[derive(Debug)]
 pub struct Rendered {
-    /// Every output file, or why there are none.
-    pub files: Result<Vec<OutputFile>, BuildError>,
+    /// The files (all of them, or those an edit changed), or why there are none.
+    pub files: Result<build::Rendered, BuildError>,
     /// The base path the site was rendered for.
     pub base_path: String,
     /// Stage timings.
     pub timings: Timings,
+    /// What the next render can reuse.
+    pub warm: Option<Warm>,
 }
 
-/// Renders a whole site, exactly as `qiao build` does.
-pub fn render_site(site: &Site, options: &BuildOptions) -> Rendered {
+/// Renders a site as `qiao build` does: only what changed since `warm` was made
+/// when that is possible, else everything. `templates`: templates, static files or
+/// `site.toml` may have changed since `warm` (then everything is rendered).
+pub fn render_site(
+    site: Arc<Site>,
+    options: &BuildOptions,
+    warm: Option<Warm>,
+    templates: bool,
+) -> Rendered {
     let mut timings = Timings::default();
-    let files = build::render(site, options, &mut timings);
-    Rendered { files, base_path: site.config.base_path.clone(), timings }
+    let base_path = site.config.base_path.clone();
+    let (files, warm) = build::render_warm(site, options, warm, templates, &mut timings);
+    Rendered { files, base_path, timings, warm }
 }
 
 /// One request to a [`PageRenderer`]: items to render, and where to answer.
@@ -253,6 +266,10 @@ pub struct Preview {
     order: Vec<String>,
     /// The site of the last [`Preview::rebuild`].
     last_site: Option<Arc<Site>>,
+    /// What the last render left for the next one (taken while a render runs).
+    warm: Option<Warm>,
+    /// Templates, static files or `site.toml` changed since `warm` was made.
+    templates_changed: bool,
     built: bool,
     /// Stage timings of the last load and render.
     pub timings: Timings,
@@ -277,6 +294,8 @@ impl Preview {
             pages: None,
             order: Vec::new(),
             last_site: None,
+            warm: None,
+            templates_changed: false,
             built: false,
             timings: Timings::default(),
         }
@@ -308,12 +327,20 @@ impl Preview {
     /// failure the last good output stays.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Update, Failure> {
         let loaded = self.load(changes)?;
-        let rendered = render_site(&loaded.site, &self.options);
+        let (warm, templates) = self.take_warm();
+        let rendered = render_site(loaded.site.clone(), &self.options, warm, templates);
         let result = self.finish(rendered);
         if result.is_ok() {
             self.last_site = Some(loaded.site);
         }
         result
+    }
+
+    /// What the next render may reuse, and whether templates, static files or
+    /// `site.toml` changed since it was made; hand both to [`render_site`] and its
+    /// result to [`Preview::finish`].
+    pub fn take_warm(&mut self) -> (Option<Warm>, bool) {
+        (self.warm.take(), std::mem::take(&mut self.templates_changed))
     }
 
     /// The site of the last successful [`Preview::rebuild`], once.
@@ -354,6 +381,7 @@ impl Preview {
         }
         self.timings = timings;
         let content_only = !everything && !changes.templates && !changes.statics;
+        self.templates_changed |= !content_only;
         Ok(Read { reread, content_only })
     }
 
@@ -455,14 +483,23 @@ impl Preview {
     /// ahead included); on failure the last full build is served again.
     pub fn finish(&mut self, rendered: Rendered) -> Result<Update, Failure> {
         let mut timings = rendered.timings;
+        // A failed render hands back the cache it was given: it still describes
+        // what is served.
+        if rendered.warm.is_some() || rendered.files.is_ok() {
+            self.warm = rendered.warm;
+        }
         match rendered.files {
             Ok(files) => {
-                let changed = timings.time("diff", || self.replace_output(files));
+                let partial = matches!(files, build::Rendered::Patch(_));
+                let changed = timings.time("diff", || match files {
+                    build::Rendered::Full(files) => self.replace_output(files),
+                    build::Rendered::Patch(files) => self.patch_output(files),
+                });
                 self.confirmed = self.output.clone();
                 self.base_path = rendered.base_path;
                 self.built = true;
                 self.timings = timings;
-                Ok(Update { changed, files: self.output.len() })
+                Ok(Update { changed, files: self.output.len(), partial })
             }
             Err(e) => {
                 self.timings = timings;
@@ -562,24 +599,44 @@ impl Preview {
     }
 
     /// Swaps in a new output, keeping the old bytes of unchanged files. Returns
-    /// the paths that differ.
+    /// the paths that differ from what was served.
     fn replace_output(&mut self, files: Vec<OutputFile>) -> Vec<String> {
-        let mut old = std::mem::take(&mut self.output);
-        let mut changed = Vec::new();
         let mut next = HashMap::with_capacity(files.len());
         for f in files {
-            let bytes = match old.remove(&f.path) {
-                Some(prev) if *prev == *f.bytes => prev,
-                _ => {
-                    changed.push(f.path.clone());
-                    Arc::from(f.bytes)
-                }
+            let bytes = match self.confirmed.get(&f.path) {
+                Some(prev) if **prev == *f.bytes => prev.clone(),
+                _ => Arc::from(f.bytes),
             };
             next.insert(f.path, bytes);
         }
-        changed.extend(old.into_keys());
+        self.serve(next)
+    }
+
+    /// The last full or patched build with `files` replacing theirs: what a render
+    /// of an edit's pages gives. Returns the paths that differ from what was served.
+    fn patch_output(&mut self, files: Vec<OutputFile>) -> Vec<String> {
+        let mut next = self.confirmed.clone();
+        for f in files {
+            if next.get(&f.path).is_none_or(|prev| **prev != *f.bytes) {
+                next.insert(f.path, Arc::from(f.bytes));
+            }
+        }
+        self.serve(next)
+    }
+
+    /// Serves `next`; returns the paths that differ from what was served.
+    fn serve(&mut self, next: HashMap<String, Arc<[u8]>>) -> Vec<String> {
+        let old = std::mem::replace(&mut self.output, next);
+        let mut changed: Vec<String> = self
+            .output
+            .iter()
+            .filter(|(path, bytes)| {
+                old.get(*path).is_none_or(|o| !Arc::ptr_eq(o, bytes) && **o != ***bytes)
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(old.into_keys().filter(|p| !self.output.contains_key(p)));
         changed.sort();
-        self.output = next;
         changed
     }
 }
@@ -790,7 +847,10 @@ mod tests {
         let read = p.read(&changes(paths)).unwrap();
         let ahead = p.quick(&read);
         let result = match p.check(read) {
-            Ok(loaded) => p.finish(render_site(&loaded.site, p.options())),
+            Ok(loaded) => {
+                let (warm, templates) = p.take_warm();
+                p.finish(render_site(loaded.site, p.options(), warm, templates))
+            }
             Err(mut f) => {
                 f.reverted = p.revert();
                 Err(f)

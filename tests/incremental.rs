@@ -1,0 +1,185 @@
+//! `serve`'s incremental rebuild on the example site: after every kind of edit an
+//! editor makes (text, titles, dates, states, partners, tags, expertise, intros),
+//! only the touched pages are rendered, and the result is byte-for-byte a fresh
+//! build of the same sources. Edits that change which items or pages exist fall
+//! back to a full render, and are compared too.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use qiao::build::{self, Timings};
+use qiao::config::BuildOptions;
+use qiao::serve::preview::Preview;
+use qiao::serve::watch::Changes;
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the example site (the repository root) in a temporary folder.
+fn example_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["content", "static", "themes"] {
+        copy_dir(&repo.join(sub), &root.join(sub));
+    }
+    std::fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
+    (dir, root)
+}
+
+fn fresh(options: &BuildOptions) -> BTreeMap<String, Vec<u8>> {
+    let mut t = Timings::default();
+    let site = build::load(options, &mut t).unwrap_or_else(|e| panic!("{e:?}"));
+    build::render(&site, options, &mut t)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect()
+}
+
+fn served(p: &Preview) -> BTreeMap<String, Vec<u8>> {
+    p.output().iter().map(|(k, v)| (k.clone(), v.to_vec())).collect()
+}
+
+/// The first path whose bytes differ, for a readable failure.
+fn first_difference(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> String {
+    let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    keys.into_iter()
+        .find(|k| a.get(*k) != b.get(*k))
+        .map(|k| k.to_string())
+        .unwrap_or_else(|| "none".into())
+}
+
+/// Replaces `from` with `to` in a content file (which must hold `from`).
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn changes(paths: &[&str]) -> Changes {
+    Changes { content: paths.iter().map(|p| p.to_string()).collect(), ..Changes::default() }
+}
+
+const CASE: &str = "content/cases/industrial-vision-joint-lab.md";
+const MEMBER: &str = "content/members/hengrui-precision.md";
+const DEMAND: &str = "content/demands/cnc-machining-accuracy.md";
+const POLICY: &str = "content/policies/htz-joint-lab-support-2027.md";
+const ROADSHOW: &str = "content/roadshows/2026-winter-achievements-roadshow.md";
+
+#[test]
+fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
+    let (_dir, root) = example_site();
+    let mut options = BuildOptions::new(&root);
+    options.today = Some(jiff::civil::date(2026, 11, 24));
+    let mut p = Preview::new(options, "127.0.0.1:4000");
+    let first = p.rebuild(&Changes { rescan: true, ..Changes::default() }).unwrap();
+    assert!(!first.partial);
+    assert_eq!(served(&p), fresh(p.options()));
+    let total = first.files;
+
+    // (what, file, from, to, rendered only the touched pages)
+    let steps: &[(&str, &str, &str, &str, bool)] = &[
+        ("body text", CASE, "## 实验室怎么运转", "## 实验室如何运转", true),
+        (
+            "case title",
+            CASE,
+            "title = \"工业视觉联合实验室",
+            "title = \"工业视觉与质检联合实验室",
+            true,
+        ),
+        (
+            "member title",
+            MEMBER,
+            "title = \"浔江恒锐精密机械有限公司\"",
+            "title = \"恒锐精密机械\"",
+            true,
+        ),
+        ("member expertise", MEMBER, "\"精密零部件\"", "\"精密零部件\", \"薄壁件加工\"", true),
+        ("case partners", CASE, "\"yunshu-data\", ", "\"hengrui-precision\", ", true),
+        ("case date", CASE, "date = 2026-04-16", "date = 2023-01-02", true),
+        ("demand closes", DEMAND, "status = \"open\"", "status = \"closed\"", true),
+        ("demand deadline", DEMAND, "deadline = 2027-03-31", "deadline = 2026-11-30", true),
+        ("policy expires", POLICY, "effective = 2027-01-01", "effective = 2026-06-01", true),
+        ("tag spelling", CASE, "tags = [\"AI\"", "tags = [\"ai\", \"Ai\"", true),
+        ("new tag", CASE, "\"联合实验室\"]", "\"联合实验室\", \"视觉质检\"]", false),
+        (
+            "roadshow project",
+            ROADSHOW,
+            "title = \"数控实训云平台\"",
+            "title = \"数控实训云平台 2.0\"",
+            true,
+        ),
+        ("listing intro", "content/cases/_index.md", "合作深度标注", "合作深度分级标注", true),
+        (
+            "summary",
+            MEMBER,
+            "date = 2021-05-20",
+            "date = 2021-05-20\nsummary = \"精密机械。\"",
+            true,
+        ),
+    ];
+    for (what, rel, from, to, partial) in steps {
+        edit(&root, rel, from, to);
+        let update =
+            p.rebuild(&changes(&[rel])).unwrap_or_else(|f| panic!("{what}: {}", f.terminal()));
+        let want = fresh(p.options());
+        let got = served(&p);
+        assert!(
+            got == want,
+            "{what}: differs from a fresh build at {}",
+            first_difference(&got, &want)
+        );
+        assert_eq!(update.partial, *partial, "{what}: partial render");
+        assert!(!update.changed.is_empty(), "{what}: nothing changed");
+        assert!(
+            update.changed.len() < total,
+            "{what}: {} of {total} files changed",
+            update.changed.len()
+        );
+    }
+
+    // A broken file: the last good site stays, and the fix renders incrementally again.
+    let before = served(&p);
+    edit(&root, CASE, "partners = [", "partners = [\"nobody\", ");
+    assert!(p.rebuild(&changes(&[CASE])).is_err());
+    assert_eq!(served(&p), before);
+    edit(&root, CASE, "partners = [\"nobody\", ", "partners = [");
+    edit(&root, CASE, "## 实验室如何运转", "## 实验室怎样运转");
+    let update = p.rebuild(&changes(&[CASE])).unwrap();
+    assert!(update.partial);
+    assert_eq!(served(&p), fresh(p.options()));
+
+    // A new file and a removed one change which pages exist: everything again.
+    std::fs::write(
+        root.join("content/cases/new-case.md"),
+        "+++\ntitle = \"新案例\"\ndate = 2026-05-01\npartners = [\"hengrui-precision\", \"xunjiang-university\"]\nmodes = [\"joint-lab\"]\nindustries = [\"new-materials\"]\n+++\n\n新的合作。\n",
+    )
+    .unwrap();
+    let update = p.rebuild(&changes(&["content/cases/new-case.md"])).unwrap();
+    assert!(!update.partial);
+    assert_eq!(served(&p), fresh(p.options()));
+    std::fs::remove_file(root.join("content/cases/new-case.md")).unwrap();
+    let update = p.rebuild(&changes(&["content/cases/new-case.md"])).unwrap();
+    assert!(!update.partial);
+    assert_eq!(served(&p), fresh(p.options()));
+
+    // A template event renders everything, then edits are incremental again.
+    edit(&root, CASE, "## 实验室怎样运转", "## 实验室这样运转");
+    let update = p.rebuild(&Changes { templates: true, ..changes(&[CASE]) }).unwrap();
+    assert!(!update.partial);
+    edit(&root, CASE, "## 实验室这样运转", "## 实验室怎么运转");
+    let update = p.rebuild(&changes(&[CASE])).unwrap();
+    assert!(update.partial);
+    assert_eq!(served(&p), fresh(p.options()));
+}
