@@ -182,4 +182,13 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
     let update = p.rebuild(&changes(&[CASE])).unwrap();
     assert!(update.partial);
     assert_eq!(served(&p), fresh(p.options()));
+
+    // An atomic save (write a temporary file, rename it over the page) is an edit.
+    let text = std::fs::read_to_string(root.join(CASE)).unwrap();
+    let tmp = format!("{CASE}.tmp-4913");
+    std::fs::write(root.join(&tmp), text.replace("## 实验室怎么运转", "## 实验室的运转")).unwrap();
+    std::fs::rename(root.join(&tmp), root.join(CASE)).unwrap();
+    let update = p.rebuild(&changes(&[&tmp, CASE])).unwrap();
+    assert!(update.partial);
+    assert_eq!(served(&p), fresh(p.options()));
 }

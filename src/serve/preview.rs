@@ -530,15 +530,34 @@ impl Preview {
         changes: &Changes,
         everything: bool,
     ) -> Vec<String> {
+        // An editor's atomic save writes a temporary file and renames it over the
+        // page: the temporary path had events but is gone, and was never content.
+        // (A removed folder is gone too, but the files below it were known.)
+        let transient = |rel: &str| {
+            let below = format!("{rel}/");
+            !self.cache.contains_key(rel)
+                && self
+                    .cache
+                    .range(below.clone()..)
+                    .next()
+                    .is_none_or(|(k, _)| !k.starts_with(&below))
+                && std::fs::symlink_metadata(self.options.root.join(rel)).is_err()
+        };
         let edits_only = !everything
             && changes.content.iter().all(|rel| {
-                self.cache
-                    .get(rel)
-                    .is_some_and(|c| std::fs::metadata(&c.file.path).is_ok_and(|m| m.is_file()))
+                transient(rel)
+                    || self
+                        .cache
+                        .get(rel)
+                        .is_some_and(|c| std::fs::metadata(&c.file.path).is_ok_and(|m| m.is_file()))
             });
         if edits_only {
-            let files: Vec<ContentFile> =
-                changes.content.iter().map(|rel| self.cache[rel].file.clone()).collect();
+            let files: Vec<ContentFile> = changes
+                .content
+                .iter()
+                .filter_map(|rel| self.cache.get(rel))
+                .map(|c| c.file.clone())
+                .collect();
             let fresh: Vec<Cached> =
                 files.into_par_iter().map(|f| Cached::read(f, config)).collect();
             let read = fresh.iter().map(|c| c.file.rel.clone()).collect();
