@@ -156,7 +156,7 @@ enum Pages<'a> {
         dirty: &'a Dirty,
         html_paths: Vec<String>,
         provided: HashSet<String>,
-        search: SearchCache,
+        search: Box<SearchCache>,
     },
 }
 
@@ -169,12 +169,14 @@ struct Staged {
     search: Option<SearchCache>,
 }
 
-/// Every item's search document and its tokens, in item order, kept by `serve` so
-/// that an edit tokenizes only the documents it changed.
+/// Every item's search document, its tokens and the assembled index, kept by
+/// `serve` so that an edit tokenizes only the documents it changed and encodes
+/// only the index files they touch.
 #[derive(Debug, Default)]
 struct SearchCache {
     docs: Vec<SearchDoc>,
     terms: Vec<search::DocTerms>,
+    index: Option<search::Assembled>,
 }
 
 /// The stages after the templates: pages, search index, outputs, sitemap.
@@ -205,7 +207,7 @@ fn render_stages(
         }
         Pages::Dirty { dirty, html_paths, provided, search } => {
             timings.time("render", || renderer.render_dirty_into(dirty, &give))?;
-            (html_paths, provided, Some(search))
+            (html_paths, provided, Some(*search))
         }
     };
     let give_generated = |f: OutputFile| {
@@ -224,11 +226,23 @@ fn render_stages(
             None
         }
         Some(previous) => {
-            let terms = timings.time("search tokens", || retokenize(&docs, previous));
-            timings.time("search index", || {
-                search::assemble(&terms).into_iter().for_each(&give_generated)
+            let (terms, changed, index) =
+                timings.time("search tokens", || retokenize(&docs, previous));
+            let index = timings.time("search index", || {
+                let mut index = index?;
+                let files = index.update(&terms, &changed)?;
+                files.into_iter().for_each(&give_generated);
+                Some(index)
             });
-            Some(SearchCache { docs, terms })
+            let index = index.unwrap_or_else(|| {
+                timings.time("search index (all)", || {
+                    let (files, index) =
+                        search::Assembled::new(&terms, search::IndexOptions::default());
+                    files.into_iter().for_each(&give_generated);
+                    index
+                })
+            });
+            Some(SearchCache { docs, terms, index: Some(index) })
         }
     };
     timings.time("outputs", || {
@@ -246,23 +260,31 @@ fn render_stages(
     }
 }
 
-/// The tokens of `docs`, taken from `previous` for every document that did not change.
-fn retokenize(docs: &[SearchDoc], previous: SearchCache) -> Vec<search::DocTerms> {
-    let SearchCache { docs: old_docs, terms: old_terms } = previous;
+/// The tokens of `docs`, taken from `previous` for every document that did not
+/// change; the positions of those that did; the previous index.
+fn retokenize(
+    docs: &[SearchDoc],
+    previous: SearchCache,
+) -> (Vec<search::DocTerms>, Vec<usize>, Option<search::Assembled>) {
+    let SearchCache { docs: old_docs, terms: old_terms, index } = previous;
     let mut old: Vec<Option<search::DocTerms>> = if old_docs.len() == docs.len() {
         old_terms.into_iter().map(Some).collect()
     } else {
         Vec::new()
     };
     old.resize_with(docs.len(), || None);
-    docs.par_iter()
+    let terms: Vec<(search::DocTerms, bool)> = docs
+        .par_iter()
         .zip(old.into_par_iter())
         .enumerate()
         .map(|(i, (doc, kept))| match kept {
-            Some(terms) if old_docs.get(i) == Some(doc) => terms,
-            _ => search::tokenize_doc(doc),
+            Some(terms) if old_docs.get(i) == Some(doc) => (terms, false),
+            _ => (search::tokenize_doc(doc), true),
         })
-        .collect()
+        .collect();
+    let changed = terms.iter().enumerate().filter(|(_, t)| t.1).map(|(i, _)| i).collect();
+    let index = index.filter(|_| old_docs.len() == docs.len());
+    (terms.into_iter().map(|t| t.0).collect(), changed, index)
 }
 
 /// What a render in `serve` keeps for the next one: the site it rendered, its
@@ -345,7 +367,8 @@ pub fn render_warm(
                 html_paths,
                 provided,
             } = warm;
-            let pages = Pages::Dirty { dirty: &dirty, html_paths, provided, search };
+            let pages =
+                Pages::Dirty { dirty: &dirty, html_paths, provided, search: Box::new(search) };
             let staged = render_stages(&site, &insights, renderer, pages, timings, &sink);
             drop((old_site, old_insights, render));
             staged.map(|s| (true, s))

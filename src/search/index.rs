@@ -365,82 +365,199 @@ pub fn assemble(docs: &[DocTerms]) -> Vec<OutputFile> {
 
 /// [`assemble`] with a chosen layout.
 pub fn assemble_with(docs: &[DocTerms], options: IndexOptions) -> Vec<OutputFile> {
-    let target_shard_bytes = options.target_shard_bytes.max(1);
-    let fragment_docs = options.fragment_docs.max(1);
-    let mut docs: Vec<&DocTerms> = docs.iter().collect();
-    docs.sort_by(|a, b| {
-        let (a, b) = (&a.fragment, &b.fragment);
+    Assembled::build(docs, options, false).0
+}
+
+/// An index kept after assembling, so that `serve` can update it when a few
+/// documents change: every shard's postings (before encoding) and every file's
+/// hash. [`Assembled::update`] then encodes again only the shards that hold a
+/// changed document's terms (old or new), the fragment files that show it, the
+/// filters and the manifest; every other file keeps its bytes. The result is the
+/// same as assembling from scratch (tested below and in `tests/incremental.rs`).
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    options: IndexOptions,
+    /// The position in `docs` of each document number.
+    order: Vec<usize>,
+    shards: usize,
+    /// Per shard: its postings, sorted.
+    entries: Vec<Vec<Entry>>,
+    /// The hash of every file but the manifest: filters, shards, fragments.
+    hashes: Vec<u64>,
+}
+
+/// Document numbers: positions in `docs`, by (kind, newest date first, url).
+fn doc_order(docs: &[DocTerms]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&docs[a].fragment, &docs[b].fragment);
         (&a.k, &b.d, &a.u).cmp(&(&b.k, &a.d, &b.u))
     });
-    let n = docs.len();
+    order
+}
+
+fn shard_count(docs: &[DocTerms], options: IndexOptions) -> usize {
     let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
-    let shards = (postings * BYTES_PER_POSTING).div_ceil(target_shard_bytes).clamp(1, MAX_SHARDS);
-    let positions_max_df = (n / 8).max(POSITIONS_MIN_DF);
+    (postings * BYTES_PER_POSTING).div_ceil(options.target_shard_bytes).clamp(1, MAX_SHARDS)
+}
 
-    // (term hash, document, weight << 27 | term index) per shard, in document order:
-    // built per slice of documents in parallel, concatenated in slice order per shard.
-    let slice_len = n.div_ceil(16).max(1);
-    let slices: Vec<Vec<Vec<Entry>>> = docs
-        .par_chunks(slice_len)
-        .enumerate()
-        .map(|(c, chunk)| {
-            let mut buckets = vec![Vec::new(); shards];
-            for (k, doc) in chunk.iter().enumerate() {
-                let d = (c * slice_len + k) as u32;
-                for (t, term) in doc.terms.iter().enumerate() {
-                    let long = u32::from(term.len > 8) << TERM_BITS;
-                    let packed = u32::from(term.weight) << WEIGHT_SHIFT | long | t as u32;
-                    buckets[term.key_hash as usize % shards].push((term.hash, d, packed));
-                }
-            }
-            buckets
-        })
-        .collect();
-    let shard_files: Vec<OutputFile> = (0..shards)
-        .into_par_iter()
-        .map(|s| {
-            let entries: Vec<Entry> = slices.iter().flat_map(|b| b[s].iter().copied()).collect();
-            OutputFile::new(
-                format!("search/t/{s}.json"),
-                shard_json(&docs, entries, positions_max_df),
-            )
-        })
-        .collect();
-    drop(slices);
+/// Posting entries of document number `d`, into `buckets` by shard.
+fn push_entries(buckets: &mut [Vec<Entry>], d: u32, doc: &DocTerms) {
+    let shards = buckets.len();
+    for (t, term) in doc.terms.iter().enumerate() {
+        let long = u32::from(term.len > 8) << TERM_BITS;
+        let packed = u32::from(term.weight) << WEIGHT_SHIFT | long | t as u32;
+        buckets[term.key_hash as usize % shards].push((term.hash, d, packed));
+    }
+}
 
-    let fragment_files: Vec<OutputFile> = docs
-        .par_chunks(fragment_docs)
-        .enumerate()
-        .map(|(c, chunk)| {
-            let frags: Vec<&Fragment> = chunk.iter().map(|d| &d.fragment).collect();
-            let mut bytes = serde_json::to_vec(&frags).expect("fragments serialize");
-            bytes.push(b'\n');
-            OutputFile::new(format!("search/f/{c}.json"), bytes)
-        })
-        .collect();
+fn fragment_file(c: usize, chunk: &[&DocTerms]) -> OutputFile {
+    let frags: Vec<&Fragment> = chunk.iter().map(|d| &d.fragment).collect();
+    let mut bytes = serde_json::to_vec(&frags).expect("fragments serialize");
+    bytes.push(b'\n');
+    OutputFile::new(format!("search/f/{c}.json"), bytes)
+}
 
-    let mut files = Vec::with_capacity(shard_files.len() + fragment_files.len() + 2);
-    files.push(OutputFile::new("search/filters.json", filters_json(&docs)));
-    files.extend(shard_files);
-    files.extend(fragment_files);
-    // The id changes whenever any file does, so browsers never mix old and new files.
-    let id = files
-        .par_iter()
-        .map(|f| fast_hash(&f.bytes, fast_hash(f.path.as_bytes(), 0)))
-        .collect::<Vec<u64>>()
+fn file_hash(f: &OutputFile) -> u64 {
+    fast_hash(&f.bytes, fast_hash(f.path.as_bytes(), 0))
+}
+
+/// `search/manifest.json`. Its id changes whenever any file does, so browsers
+/// never mix old and new files.
+fn manifest_file(hashes: &[u64], docs: usize, shards: usize, fragment_docs: usize) -> OutputFile {
+    let id = hashes
         .iter()
         .fold(0u64, |acc, &h| (acc.rotate_left(7) ^ h).wrapping_mul(0x0000_0100_0000_01B3));
     let manifest = serde_json::json!({
         "version": FORMAT_VERSION,
         "id": format!("{id:016x}"),
-        "docs": n,
+        "docs": docs,
         "shards": shards,
         "fragmentDocs": fragment_docs,
     });
     let mut manifest = serde_json::to_vec(&manifest).expect("manifest serializes");
     manifest.push(b'\n');
-    files.insert(0, OutputFile::new("search/manifest.json", manifest));
-    files
+    OutputFile::new("search/manifest.json", manifest)
+}
+
+impl Assembled {
+    /// Assembles the index and keeps what [`Assembled::update`] needs.
+    pub fn new(docs: &[DocTerms], options: IndexOptions) -> (Vec<OutputFile>, Self) {
+        Self::build(docs, options, true)
+    }
+
+    fn build(docs: &[DocTerms], options: IndexOptions, keep: bool) -> (Vec<OutputFile>, Self) {
+        let options = IndexOptions {
+            target_shard_bytes: options.target_shard_bytes.max(1),
+            fragment_docs: options.fragment_docs.max(1),
+        };
+        let order = doc_order(docs);
+        let sorted: Vec<&DocTerms> = order.iter().map(|&i| &docs[i]).collect();
+        let n = sorted.len();
+        let shards = shard_count(docs, options);
+        let positions_max_df = (n / 8).max(POSITIONS_MIN_DF);
+
+        // (term hash, document, weight << 27 | term index) per shard, in document order:
+        // built per slice of documents in parallel, concatenated in slice order per shard.
+        let slice_len = n.div_ceil(16).max(1);
+        let slices: Vec<Vec<Vec<Entry>>> = sorted
+            .par_chunks(slice_len)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buckets = vec![Vec::new(); shards];
+                for (k, doc) in chunk.iter().enumerate() {
+                    push_entries(&mut buckets, (c * slice_len + k) as u32, doc);
+                }
+                buckets
+            })
+            .collect();
+        let (shard_files, entries): (Vec<OutputFile>, Vec<Vec<Entry>>) = (0..shards)
+            .into_par_iter()
+            .map(|s| {
+                let mut entries: Vec<Entry> =
+                    slices.iter().flat_map(|b| b[s].iter().copied()).collect();
+                let json = shard_json(&sorted, &mut entries, positions_max_df);
+                let kept = if keep { entries } else { Vec::new() };
+                (OutputFile::new(format!("search/t/{s}.json"), json), kept)
+            })
+            .unzip();
+        drop(slices);
+
+        let fragment_files: Vec<OutputFile> = sorted
+            .par_chunks(options.fragment_docs)
+            .enumerate()
+            .map(|(c, chunk)| fragment_file(c, chunk))
+            .collect();
+
+        let mut files = Vec::with_capacity(shard_files.len() + fragment_files.len() + 2);
+        files.push(OutputFile::new("search/filters.json", filters_json(&sorted)));
+        files.extend(shard_files);
+        files.extend(fragment_files);
+        let hashes: Vec<u64> = files.par_iter().map(file_hash).collect();
+        files.insert(0, manifest_file(&hashes, n, shards, options.fragment_docs));
+        let kept = Assembled { options, order, shards, entries, hashes };
+        (files, kept)
+    }
+
+    /// The files that change when the documents at positions `changed` of `docs`
+    /// (the same documents as before, in the same positions) have new tokens:
+    /// `None` when documents are numbered differently now (a date or title moved
+    /// one) or the index needs another number of shards; then assemble again.
+    pub fn update(&mut self, docs: &[DocTerms], changed: &[usize]) -> Option<Vec<OutputFile>> {
+        let n = docs.len();
+        if n != self.order.len()
+            || self.entries.len() != self.shards
+            || shard_count(docs, self.options) != self.shards
+            || doc_order(docs) != self.order
+        {
+            return None;
+        }
+        let sorted: Vec<&DocTerms> = self.order.iter().map(|&i| &docs[i]).collect();
+        let mut number = vec![0u32; n];
+        for (d, &i) in self.order.iter().enumerate() {
+            number[i] = d as u32;
+        }
+        let mut is_changed = vec![false; n];
+        let mut fresh: Vec<Vec<Entry>> = vec![Vec::new(); self.shards];
+        let mut chunks = std::collections::BTreeSet::new();
+        for &i in changed.iter().filter(|&&i| i < n) {
+            let d = number[i];
+            if !std::mem::replace(&mut is_changed[d as usize], true) {
+                push_entries(&mut fresh, d, &docs[i]);
+                chunks.insert(d as usize / self.options.fragment_docs);
+            }
+        }
+        let positions_max_df = (n / 8).max(POSITIONS_MIN_DF);
+        let shard_files: Vec<(usize, OutputFile)> = self
+            .entries
+            .par_iter_mut()
+            .zip(fresh.into_par_iter())
+            .enumerate()
+            .filter_map(|(s, (entries, add))| {
+                let had = entries.iter().any(|e| is_changed[e.1 as usize]);
+                if !had && add.is_empty() {
+                    return None;
+                }
+                entries.retain(|e| !is_changed[e.1 as usize]);
+                entries.extend(add);
+                let json = shard_json(&sorted, entries, positions_max_df);
+                Some((s, OutputFile::new(format!("search/t/{s}.json"), json)))
+            })
+            .collect();
+        let fragment_docs = self.options.fragment_docs;
+        let mut files = vec![(0, OutputFile::new("search/filters.json", filters_json(&sorted)))];
+        files.extend(shard_files.into_iter().map(|(s, f)| (1 + s, f)));
+        files.extend(chunks.into_iter().map(|c| {
+            let chunk = &sorted[c * fragment_docs..((c + 1) * fragment_docs).min(n)];
+            (1 + self.shards + c, fragment_file(c, chunk))
+        }));
+        for (at, f) in &files {
+            self.hashes[*at] = file_hash(f);
+        }
+        let mut out: Vec<OutputFile> = files.into_iter().map(|(_, f)| f).collect();
+        out.insert(0, manifest_file(&self.hashes, n, self.shards, fragment_docs));
+        Some(out)
+    }
 }
 
 /// A posting before encoding: (term hash, document, weight << 27 | long << 26 | term
@@ -454,7 +571,7 @@ const WEIGHT_SHIFT: u32 = 27;
 
 /// One shard file: `[[term, idf, postings], ...]` sorted by term, from its entries
 /// in document order.
-fn shard_json(docs: &[&DocTerms], mut entries: Vec<Entry>, positions_max_df: usize) -> Vec<u8> {
+fn shard_json(docs: &[&DocTerms], entries: &mut [Entry], positions_max_df: usize) -> Vec<u8> {
     let n = docs.len() as f64;
     let term_index = |packed: u32| (packed & ((1 << TERM_BITS) - 1)) as usize;
     let text = |&(_, d, t): &Entry| docs[d as usize].term(term_index(t));
@@ -582,6 +699,59 @@ mod tests {
         let lens = [40, 200, 400, 100_000];
         assert!(weight(&[1, 0, 0, 0], &lens) >= 16);
         assert!(weight(&[0, 50, 50, 5000], &[1, 50, 50, 5000]) <= 15);
+    }
+
+    /// `files` with `patch` applied, by path.
+    fn patched(
+        files: Vec<OutputFile>,
+        patch: Vec<OutputFile>,
+    ) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let mut all: std::collections::BTreeMap<_, _> =
+            files.into_iter().map(|f| (f.path, f.bytes)).collect();
+        all.extend(patch.into_iter().map(|f| (f.path, f.bytes)));
+        all
+    }
+
+    #[test]
+    fn an_updated_index_equals_one_assembled_from_scratch() {
+        let options = IndexOptions { target_shard_bytes: 64, fragment_docs: 2 };
+        let doc = |i: usize, word: &str| SearchDoc {
+            url: format!("/cases/c{i}/"),
+            title: format!("案例 {i} 数控"),
+            kind: "cases".into(),
+            body: format!("joint lab {word} 联合实验室 number{i}"),
+            date: format!("2025-01-{:02}", i + 1),
+            facets: vec![(
+                "status".into(),
+                if i.is_multiple_of(2) { "open" } else { "closed" }.into(),
+            )],
+            ..SearchDoc::default()
+        };
+        let mut docs: Vec<SearchDoc> = (0..9).map(|i| doc(i, "alpha")).collect();
+        let mut terms: Vec<DocTerms> = docs.iter().map(tokenize_doc).collect();
+        let (files, mut kept) = Assembled::new(&terms, options);
+        assert!(kept.shards > 4, "{} shards", kept.shards);
+        let mut served = patched(files, Vec::new());
+        // One word for another (the same number of terms), in two documents; then a facet.
+        for (round, changed) in [vec![3usize], vec![0, 8], vec![5]].into_iter().enumerate() {
+            for &i in &changed {
+                docs[i] = doc(i, ["beta", "gamma", "delta"][round]);
+                if round == 2 {
+                    docs[i].facets = vec![("status".into(), "expired".into())];
+                }
+                terms[i] = tokenize_doc(&docs[i]);
+            }
+            let patch = kept.update(&terms, &changed).expect("same numbering and shards");
+            assert!(patch.len() < served.len(), "round {round}: {} files", patch.len());
+            served =
+                patched(served.into_iter().map(|(p, b)| OutputFile::new(p, b)).collect(), patch);
+            let fresh = patched(assemble_with(&terms, options), Vec::new());
+            assert_eq!(served, fresh, "round {round}");
+        }
+        // A new date renumbers the documents: assemble again.
+        docs[4].date = "2030-01-01".into();
+        terms[4] = tokenize_doc(&docs[4]);
+        assert!(kept.update(&terms, &[4]).is_none());
     }
 
     #[test]

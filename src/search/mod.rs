@@ -31,7 +31,9 @@ pub mod index;
 pub mod query;
 pub mod tokenize;
 
-pub use index::{DocTerms, IndexOptions, assemble, assemble_with, build_index, tokenize_doc};
+pub use index::{
+    Assembled, DocTerms, IndexOptions, assemble, assemble_with, build_index, tokenize_doc,
+};
 pub use query::query_dir;
 pub use tokenize::tokenize;
 
