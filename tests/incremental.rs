@@ -192,3 +192,81 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
     assert!(update.partial);
     assert_eq!(served(&p), fresh(p.options()));
 }
+
+fn case(n: usize, date: &str, tags: &str) -> String {
+    format!(
+        "+++\ntitle = \"Case {n:03}\"\ndate = {date}\npartners = [\"m1\", \"m2\"]\nmodes = [\"joint-lab\"]\nindustries = [\"new-materials\"]\ntags = [{tags}]\n+++\n\nCase number {n}. 案例 {n}。\n"
+    )
+}
+
+fn member(title: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\ndate = 2024-01-10\ntype = \"enterprise\"\n+++\n\n{title}.\n")
+}
+
+#[test]
+fn paginated_listings_and_terms_render_only_the_pages_that_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("site.toml", "title = \"T\"\nbase_url = \"https://example.org/\"\nlanguage = \"en\"\n");
+    write("content/members/m1.md", &member("One Corp"));
+    write("content/members/m2.md", &member("Two College"));
+    // 160 cases: four pages of the listing and of the tag `t`; `u` has two.
+    let date = |n: usize| format!("2025-{:02}-{:02}", 1 + n / 28, 1 + n % 28);
+    for n in 0..160 {
+        let tags = if n % 2 == 0 { "\"t\", \"u\"" } else { "\"t\"" };
+        write(&format!("content/cases/c{n:03}.md"), &case(n, &date(n), tags));
+    }
+    let mut options = BuildOptions::new(root);
+    options.today = Some(jiff::civil::date(2026, 1, 15));
+    let mut p = Preview::new(options, "127.0.0.1:4000");
+    p.rebuild(&Changes { rescan: true, ..Changes::default() }).unwrap();
+    let listing = |p: &Preview| -> Vec<String> {
+        let mut v: Vec<String> = p
+            .output()
+            .keys()
+            .filter(|k| k.starts_with("cases/page/") || *k == "cases/index.html")
+            .cloned()
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(listing(&p).len(), 4);
+
+    let mut step = |what: &str, rel: &str, text: String, rendered_at_most: usize| {
+        write(rel, &text);
+        let update =
+            p.rebuild(&changes(&[rel])).unwrap_or_else(|f| panic!("{what}: {}", f.terminal()));
+        let want = fresh(p.options());
+        let got = served(&p);
+        assert!(
+            got == want,
+            "{what}: differs from a fresh build at {}",
+            first_difference(&got, &want)
+        );
+        assert!(update.partial, "{what}");
+        assert!(update.pages <= rendered_at_most, "{what}: {} pages rendered", update.pages);
+        eprintln!(
+            "{what}: {} pages rendered, {} files changed",
+            update.pages,
+            update.changed.len()
+        );
+    };
+    // Newest first: case 159 is on page 1; its text changes its card only.
+    step(
+        "text",
+        "content/cases/c159.md",
+        case(159, &date(159), "\"t\"").replace("Case number", "Case no."),
+        16,
+    );
+    // Case 10 (page 4) becomes the newest: every page of the listing and of `t` moves.
+    step("date", "content/cases/c010.md", case(10, "2025-12-31", "\"t\", \"u\""), 40);
+    // A title shown on every card of both members' pages and all listings.
+    step("member", "content/members/m1.md", member("One Corporation"), 400);
+    // Leaving `u`: its count changes (every page of `u`), `t` stays as it was.
+    step("tag", "content/cases/c020.md", case(20, &date(20), "\"t\""), 20);
+}

@@ -14,10 +14,11 @@
 //!   (the insight contexts) changed, wherever the change came from;
 //! - every item of a term whose label changed (a tag's label is its most used
 //!   spelling, so one file can change it for all);
-//! - the listings of the kinds, and the pages of the terms, of all of these items
-//!   in either version (cards show titles, summaries, dates and organisation
-//!   names; listing groups and order follow dates and states);
-//! - the listing of a kind whose intro (`_index.md`) changed;
+//! - the listing and term pages whose slice of items moved (order and groups
+//!   follow dates and states) or shows the card of a changed item or of one that
+//!   names it (cards show titles, summaries, dates and organisation names); every
+//!   page of a term whose count or label changed, and of a listing whose intro
+//!   (`_index.md`) changed;
 //! - and always the pages that sum up the site: home, 404, search, the taxonomy
 //!   indexes and the insight pages.
 //!
@@ -27,10 +28,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 
-use super::index::{Ix, SiteIndex};
+use super::index::{Ix, Listing, SiteIndex};
 use super::theme::Theme;
-use super::{Body, Renderer};
-use crate::content::parse::tag_slug;
+use super::{Body, PER_PAGE, Renderer, page_count};
 use crate::insight::Insights;
 use crate::model::{Item, Kind, KindData, Site};
 
@@ -42,6 +42,8 @@ pub struct RenderCache {
     bodies: Vec<Option<Arc<Body>>>,
     /// Per taxonomy: segment -> (label, items).
     terms: [BTreeMap<String, (String, Vec<Ix>)>; 3],
+    /// The listings' entries.
+    listings: BTreeMap<Kind, Listing>,
 }
 
 impl std::fmt::Debug for RenderCache {
@@ -65,16 +67,18 @@ impl RenderCache {
 pub struct Dirty {
     /// Item pages.
     pub items: BTreeSet<Ix>,
-    /// Every page of these listings.
-    pub listings: BTreeSet<Kind>,
-    /// Every page of these terms, by taxonomy (industries, regions, tags).
-    pub terms: [BTreeSet<String>; 3],
+    /// Listing pages: (kind, page number from 1).
+    pub listing_pages: BTreeSet<(Kind, usize)>,
+    /// Term pages by taxonomy (industries, regions, tags): (segment, page number from 1).
+    pub term_pages: [BTreeSet<(String, usize)>; 3],
 }
 
 impl Dirty {
-    /// How many item pages, listings and terms.
+    /// How many pages.
     pub fn len(&self) -> usize {
-        self.items.len() + self.listings.len() + self.terms.iter().map(BTreeSet::len).sum::<usize>()
+        self.items.len()
+            + self.listing_pages.len()
+            + self.term_pages.iter().map(BTreeSet::len).sum::<usize>()
     }
 
     /// Whether nothing but the site-wide pages needs rendering.
@@ -123,15 +127,6 @@ fn neighbours(site: &Site) -> Vec<Vec<Ix>> {
     out
 }
 
-/// The term segments of an item, per taxonomy, as the index files them.
-fn segments(item: &Item) -> [Vec<String>; 3] {
-    [
-        item.industries.clone(),
-        item.regions.clone(),
-        item.tags.iter().map(|t| tag_slug(t)).filter(|s| !s.is_empty()).collect(),
-    ]
-}
-
 fn terms_of(index: &SiteIndex<'_>) -> [BTreeMap<String, (String, Vec<Ix>)>; 3] {
     std::array::from_fn(|t| {
         index.taxonomies[t]
@@ -140,6 +135,27 @@ fn terms_of(index: &SiteIndex<'_>) -> [BTreeMap<String, (String, Vec<Ix>)>; 3] {
             .map(|(seg, term)| (seg.clone(), (term.label.clone(), term.items.clone())))
             .collect()
     })
+}
+
+/// The pages (from 1) of a paginated list whose slice differs between `before` and
+/// `after` or holds an entry that `shows_changed`; all of them when `all` or when
+/// the length changed.
+fn changed_pages<T: PartialEq>(
+    before: &[T],
+    after: &[T],
+    all: bool,
+    shows_changed: impl Fn(&T) -> bool,
+) -> Vec<usize> {
+    let n = page_count(after.len());
+    if all || before.len() != after.len() {
+        return (1..=n).collect();
+    }
+    (1..=n)
+        .filter(|p| {
+            let range = (p - 1) * PER_PAGE..(p * PER_PAGE).min(after.len());
+            before[range.clone()] != after[range.clone()] || after[range].iter().any(&shows_changed)
+        })
+        .collect()
 }
 
 /// Whether two versions of an item render to the same body (Markdown, summary,
@@ -160,6 +176,7 @@ impl<'s> Renderer<'s> {
             files: Arc::new(self.links.files().clone()),
             bodies: self.bodies.iter().map(|b| b.get().cloned()).collect(),
             terms: terms_of(&self.index),
+            listings: self.index.listings.clone(),
         }
     }
 
@@ -218,17 +235,14 @@ impl<'s> Renderer<'s> {
         let new = self.site;
         let changed: Vec<Ix> =
             (0..new.items.len()).filter(|&i| old.items[i] != new.items[i]).collect();
-        let mut dirty = Dirty::default();
-        for kind in Kind::SECTIONS {
-            if old.intros.get(&kind) != new.intros.get(&kind) {
-                dirty.listings.insert(kind);
-            }
-        }
+        // Items whose cards (on listings, term pages, the home page) may differ:
+        // the changed ones and those that show their names.
+        let mut cards: BTreeSet<Ix> = BTreeSet::new();
         if !changed.is_empty() {
             let (old_n, new_n) = rayon::join(|| neighbours(old), || neighbours(new));
             for &i in &changed {
-                dirty.items.insert(i);
-                dirty.items.extend(old_n[i].iter().chain(&new_n[i]).copied());
+                cards.insert(i);
+                cards.extend(old_n[i].iter().chain(&new_n[i]).copied());
             }
         }
         // Suggestions and partners come from the whole site: compare what each page shows.
@@ -247,25 +261,39 @@ impl<'s> Renderer<'s> {
                 })
                 .collect()
         };
-        dirty.items.extend(moved);
-        // A term whose label changed shows on every page of its items.
+        let mut dirty = Dirty { items: moved.into_iter().collect(), ..Dirty::default() };
+        // A term whose label changed shows on every page of its items, and on its own.
         let now = terms_of(&self.index);
+        let mut relabelled: [BTreeSet<&str>; 3] = Default::default();
         for (t, (before, after)) in cache.terms.iter().zip(&now).enumerate() {
             for (seg, (label, items)) in after {
-                if before.get(seg).is_some_and(|(l, _)| l != label) {
-                    dirty.items.extend(items.iter().copied());
-                    dirty.items.extend(before[seg].1.iter().copied());
-                    dirty.terms[t].insert(seg.clone());
+                if let Some((old_label, old_items)) = before.get(seg)
+                    && old_label != label
+                {
+                    cards.extend(items.iter().chain(old_items).copied());
+                    relabelled[t].insert(seg);
                 }
             }
         }
-        for &i in &dirty.items {
-            for item in [&old.items[i], &new.items[i]] {
-                if item.kind != Kind::Pages {
-                    dirty.listings.insert(item.kind);
-                }
-                for (t, segs) in segments(item).into_iter().enumerate() {
-                    dirty.terms[t].extend(segs);
+        dirty.items.extend(cards.iter().copied());
+        // A listing or term page shows a slice of its items: render it again when
+        // the slice moved (or its group headings did) or shows a changed card, and
+        // every page when the count (in the pagination) or the heading changed.
+        for kind in Kind::SECTIONS {
+            let entries = |l: Option<&'_ Listing>| l.map(|l| l.entries.clone()).unwrap_or_default();
+            let (before, after) =
+                (entries(cache.listings.get(&kind)), entries(self.index.listings.get(&kind)));
+            let intro = old.intros.get(&kind) != new.intros.get(&kind);
+            for p in changed_pages(&before, &after, intro, |e| cards.contains(&e.1)) {
+                dirty.listing_pages.insert((kind, p));
+            }
+        }
+        for (t, after) in now.iter().enumerate() {
+            for (seg, (_, items)) in after {
+                let before = cache.terms[t].get(seg).map_or(&[][..], |(_, items)| items);
+                let relabelled = relabelled[t].contains(seg.as_str());
+                for p in changed_pages(before, items, relabelled, |i| cards.contains(i)) {
+                    dirty.term_pages[t].insert((seg.clone(), p));
                 }
             }
         }

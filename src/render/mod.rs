@@ -291,20 +291,23 @@ impl<'s> Renderer<'s> {
                 .collect(),
         };
         for kind in Kind::SECTIONS {
-            if dirty.is_some_and(|d| !d.listings.contains(&kind)) {
-                continue;
-            }
             let n = self.index.listings.get(&kind).map_or(0, |l| l.entries.len());
-            jobs.extend((1..=page_count(n)).map(|p| Job::Listing(kind, p)));
+            jobs.extend(
+                (1..=page_count(n))
+                    .filter(|&p| dirty.is_none_or(|d| d.listing_pages.contains(&(kind, p))))
+                    .map(|p| Job::Listing(kind, p)),
+            );
         }
         for (t, tax) in self.index.taxonomies.iter().enumerate() {
             jobs.push(Job::Taxonomy(t));
             for term in tax.terms.values() {
-                if dirty.is_some_and(|d| !d.terms[t].contains(&term.segment)) {
-                    continue;
-                }
                 jobs.extend(
                     (1..=page_count(term.items.len()))
+                        .filter(|&p| {
+                            dirty.is_none_or(|d| {
+                                d.term_pages[t].contains(&(term.segment.clone(), p))
+                            })
+                        })
                         .map(|p| Job::Term(t, term.segment.clone(), p)),
                 );
             }

@@ -174,6 +174,7 @@ fn rebuild_loop(
                         changed: changed.clone(),
                         files: preview.output().len(),
                         partial: true,
+                        pages: changed.len(),
                     };
                     publish(shared, &preview, &Ok(update));
                 }
@@ -204,7 +205,13 @@ fn rebuild_loop(
                     let (what, start) =
                         job.map_or_else(|| (String::new(), Instant::now()), |j| (j.what, j.start));
                     let result = preview.finish(*rendered);
-                    let scope = |u: &Update| if u.partial { " (the pages it touches)" } else { "" };
+                    let scope = |u: &Update| {
+                        if u.partial {
+                            format!(" ({} page{} it touches)", u.pages, plural(u.pages))
+                        } else {
+                            String::new()
+                        }
+                    };
                     match &result {
                         Ok(u) if u.changed.is_empty() => eprintln!(
                             "{what}: rebuilt in {:.0} ms{}, no file changed",

@@ -152,6 +152,8 @@ pub struct Update {
     /// Only the pages the edit touched were rendered (see
     /// [`crate::render::incremental`]), not the whole site.
     pub partial: bool,
+    /// HTML pages rendered.
+    pub pages: usize,
 }
 
 /// What [`Preview::read`] read.
@@ -491,6 +493,8 @@ impl Preview {
         match rendered.files {
             Ok(files) => {
                 let partial = matches!(files, build::Rendered::Patch(_));
+                let (build::Rendered::Patch(list) | build::Rendered::Full(list)) = &files;
+                let pages = list.iter().filter(|f| f.path.ends_with(".html")).count();
                 let changed = timings.time("diff", || match files {
                     build::Rendered::Full(files) => self.replace_output(files),
                     build::Rendered::Patch(files) => self.patch_output(files),
@@ -499,7 +503,7 @@ impl Preview {
                 self.base_path = rendered.base_path;
                 self.built = true;
                 self.timings = timings;
-                Ok(Update { changed, files: self.output.len(), partial })
+                Ok(Update { changed, files: self.output.len(), partial, pages })
             }
             Err(e) => {
                 self.timings = timings;
