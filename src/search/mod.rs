@@ -92,7 +92,8 @@ pub struct SizeStats {
 /// Sizes of a built index, by kind of file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct IndexStats {
-    /// `search/manifest.json`: fetched by every search.
+    /// `search/manifest.json`: fetched by every search (the search page loads its twin
+    /// `search/manifest.js`, the same bytes in a 25-byte wrapper, not counted here).
     pub manifest: SizeStats,
     /// `search/filters.json`: fetched once results show.
     pub filters: SizeStats,

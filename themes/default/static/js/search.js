@@ -4,16 +4,21 @@
  * no inline script, no eval), so there is no build step and no framework. Every piece
  * of content goes in as text (textContent, createTextNode), never as HTML.
  *
- * Why it starts in <head>: the time that matters is from navigation to the first
- * result on the page, and most of it is three short fetches in a row (manifest, term
- * shard, fragment), so this file is loaded `async` from <head> (with
- * js/search-core.js, and a preload of the manifest) and starts the search of `?q=`
- * at once, before the page below it is parsed or laid out. The page itself is wired
- * up when the DOM is ready; results then show one by one as their fragments arrive.
+ * Why it runs in <head>: the time that matters is from navigation to the first
+ * result on the page, and it is short fetches in a row (term shards, then fragments)
+ * plus the page's first layout, which holds the main thread for a while (long with
+ * Chinese text). So the page loads search/manifest.js, js/search-core.js and this
+ * file as classic scripts in <head>: the search of `?q=` starts as this file runs,
+ * its shard requests are out before the page below is parsed and laid out, and the
+ * first page's fragments are requested as soon as the ranking is known. The page is
+ * wired up when the DOM is ready; results then show one by one as their fragments
+ * arrive, and the filters follow.
  *
- * Needs search-core.js (window.QiaoSearch, the script element #qs-core); the page
- * markup is themes/default/templates/search.html. The index lives at `data-base` (on
- * this script element) + "search/".
+ * Needs search-core.js (window.QiaoSearch; if it is loaded `async`, the element
+ * #qs-core); uses window.QiaoSearchManifest (search/manifest.js) when present, else
+ * fetches search/manifest.json. The page markup is
+ * themes/default/templates/search.html; the index lives at `data-base` (on this
+ * script element) + "search/".
  */
 (function () {
   "use strict";
@@ -61,13 +66,24 @@
   whenCore(function (core) {
     var version = null;
     var manifestFromCache = false;
+    // search/manifest.js, run just before this file: the manifest without a fetch, so
+    // the shards of ?q= are requested while this script runs.
+    var given = window.QiaoSearchManifest || null;
+    var givenUrl = indexUrl + "manifest.js";
     function load(name) {
       var url = indexUrl + name;
       var init = {};
-      // The manifest names the index version that every other URL carries; it is
-      // preloaded by the page, and revalidated below if that copy came from a cache.
-      if (name === "manifest.json") init.cache = "no-cache";
-      else if (version) url += "?v=" + encodeURIComponent(version);
+      if (name === "manifest.json" && given) {
+        var m = given;
+        given = null;
+        return Promise.resolve(m);
+      }
+      // The manifest names the index version that every other URL carries; a copy
+      // that came from the HTTP cache is revalidated below.
+      if (name === "manifest.json") {
+        init.cache = "no-cache";
+        givenUrl = null;
+      } else if (version) url += "?v=" + encodeURIComponent(version);
       return fetch(url, init).then(function (r) {
         if (!r.ok) throw new Error(url + ": HTTP " + r.status);
         return r.json();
@@ -76,11 +92,11 @@
     var search = { index: new core.Index(load) };
     function opened() {
       return search.index.open().then(function (m) {
-        if (version === null) {
-          // A preloaded manifest may have come from the HTTP cache (the preload cannot
-          // ask for revalidation): check it once in the background, and start again
-          // with a fresh reader if the site has been rebuilt since.
-          var href = new URL(indexUrl + "manifest.json", window.location.href).href;
+        if (version === null && givenUrl) {
+          // manifest.js may have come from the HTTP cache (a script cannot ask for
+          // revalidation): check it once in the background, and start again with a
+          // fresh reader if the site has been rebuilt since.
+          var href = new URL(givenUrl, window.location.href).href;
           var entry = window.performance && performance.getEntriesByName && performance.getEntriesByName(href)[0];
           manifestFromCache = !entry || entry.transferSize === 0;
         }
