@@ -215,6 +215,10 @@ impl Insights {
     /// `{ "suggestions": [{ slug, title, url, type, type_label, score, reasons }], "labels": {…} }`
     /// for a demand page, best first; the list is empty unless the demand is open.
     pub fn demand_context(&self, slug: &str) -> Value {
+        page_value(&self.demand_view(slug))
+    }
+
+    fn demand_view(&self, slug: &str) -> DemandView<'_> {
         let zh = self.demands.get(slug).map_or(self.site_zh, |&i| self.cards[i].zh);
         let suggestions = self.suggestions.get(slug).map_or_else(Vec::new, |list| {
             list.iter()
@@ -232,13 +236,27 @@ impl Insights {
                 })
                 .collect()
         });
-        page_value(&DemandView { suggestions, labels: pick(zh, &DEMAND_ZH, &DEMAND_EN) })
+        DemandView { suggestions, labels: pick(zh, &DEMAND_ZH, &DEMAND_EN) }
     }
 
     /// `{ "open_demands": [{ slug, title, url, deadline, need, need_label, score, reasons }],
     /// "partners": [{ slug, title, url, type, type_label, cases, depth: { shallow, middle, deep },
     /// roadshows }], "labels": {…} }` for a member page, best and closest first.
     pub fn member_context(&self, slug: &str) -> Value {
+        page_value(&self.member_view(slug))
+    }
+
+    /// Whether the demand or member page of `slug` shows something else with
+    /// `other`'s insights than with these (for `serve`'s incremental render).
+    pub fn page_differs(&self, other: &Insights, kind: crate::model::Kind, slug: &str) -> bool {
+        match kind {
+            crate::model::Kind::Demands => self.demand_view(slug) != other.demand_view(slug),
+            crate::model::Kind::Members => self.member_view(slug) != other.member_view(slug),
+            _ => false,
+        }
+    }
+
+    fn member_view(&self, slug: &str) -> MemberView<'_> {
         let member = self.members.get(slug).copied();
         let zh = member.map_or(self.site_zh, |i| self.cards[i].zh);
         let open_demands =
@@ -276,7 +294,7 @@ impl Insights {
                 })
                 .collect()
         });
-        page_value(&MemberView { open_demands, partners, labels: pick(zh, &MEMBER_ZH, &MEMBER_EN) })
+        MemberView { open_demands, partners, labels: pick(zh, &MEMBER_ZH, &MEMBER_EN) }
     }
 
     /// `{ "cases": [{ slug, title, url, date }], "labels": {…} }`: the cases that used the

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 /// Counts by depth.
-#[derive(Serialize, Clone, Copy)]
+#[derive(Serialize, Clone, Copy, PartialEq)]
 pub struct DepthCounts {
     pub shallow: u32,
     pub middle: u32,
@@ -24,7 +24,7 @@ impl DepthCounts {
 }
 
 /// One suggested partner on a demand page.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct Suggestion<'a> {
     pub slug: &'a str,
     pub title: &'a str,
@@ -37,14 +37,14 @@ pub struct Suggestion<'a> {
 }
 
 /// `Insights::demand_context`.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct DemandView<'a> {
     pub suggestions: Vec<Suggestion<'a>>,
     pub labels: &'static DemandLabels,
 }
 
 /// One open demand on a member page.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct OpenDemand<'a> {
     pub slug: &'a str,
     pub title: &'a str,
@@ -57,7 +57,7 @@ pub struct OpenDemand<'a> {
 }
 
 /// One partner on a member page.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct Partner<'a> {
     pub slug: &'a str,
     pub title: &'a str,
@@ -71,7 +71,7 @@ pub struct Partner<'a> {
 }
 
 /// `Insights::member_context`.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct MemberView<'a> {
     pub open_demands: Vec<OpenDemand<'a>>,
     pub partners: Vec<Partner<'a>>,
@@ -95,7 +95,7 @@ pub struct PolicyView<'a> {
 }
 
 /// Words of the demand partial.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct DemandLabels {
     pub heading: &'static str,
     pub intro: &'static str,
@@ -104,7 +104,7 @@ pub struct DemandLabels {
 }
 
 /// Words of the member partial.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct MemberLabels {
     pub demands_heading: &'static str,
     pub demands_intro: &'static str,

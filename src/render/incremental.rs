@@ -251,14 +251,7 @@ impl<'s> Renderer<'s> {
             use rayon::prelude::*;
             (0..new.items.len())
                 .into_par_iter()
-                .filter(|&i| {
-                    let slug = &new.items[i].slug;
-                    match new.items[i].kind {
-                        Kind::Demands => a.demand_context(slug) != b.demand_context(slug),
-                        Kind::Members => a.member_context(slug) != b.member_context(slug),
-                        _ => false,
-                    }
-                })
+                .filter(|&i| a.page_differs(b, new.items[i].kind, &new.items[i].slug))
                 .collect()
         };
         let mut dirty = Dirty { items: moved.into_iter().collect(), ..Dirty::default() };
