@@ -196,6 +196,10 @@ fn render_stages(
             failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
         }
     };
+    let dirty = match &pages {
+        Pages::Dirty { dirty, .. } => Some(*dirty),
+        _ => None,
+    };
     let (mut html_paths, provided, previous) = match pages {
         Pages::All | Pages::AllKept => {
             let paths = timings.time("render", || renderer.render_all_into(&give))?;
@@ -246,7 +250,11 @@ fn render_stages(
         }
     };
     timings.time("outputs", || {
-        for f in outputs::all(site).into_iter().chain(insights.outputs()) {
+        let files = match dirty {
+            Some(dirty) => outputs::of_kinds(site, &dirty.kinds),
+            None => outputs::all(site),
+        };
+        for f in files.into_iter().chain(insights.outputs()) {
             give_generated(f);
         }
         html_paths.retain(|p| p.ends_with(".html"));

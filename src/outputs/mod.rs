@@ -44,6 +44,22 @@ pub fn all(site: &Site) -> Vec<OutputFile> {
     files
 }
 
+/// The files of [`all`] that show items of `kinds`: the site feed, those kinds'
+/// feeds and exports, the calendars when roadshows are among them, and robots.txt.
+/// For `serve`, when only items of these kinds changed. Sorted by path.
+pub fn of_kinds(site: &Site, kinds: &std::collections::BTreeSet<Kind>) -> Vec<OutputFile> {
+    let mut files = vec![feeds::feed(site, None), robots::robots(site)];
+    for &kind in kinds.iter().filter(|k| Kind::SECTIONS.contains(k)) {
+        files.push(feeds::feed(site, Some(kind)));
+        files.push(json::export(site, kind));
+    }
+    if kinds.contains(&Kind::Roadshows) {
+        files.extend(ics::calendars(site));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
 /// The instant of a date or datetime: a date alone is midnight in the site's timezone.
 pub fn instant(site: &Site, value: &DateOrTime) -> ZonedDateTime {
     match value {

@@ -71,6 +71,9 @@ pub struct Dirty {
     pub listing_pages: BTreeSet<(Kind, usize)>,
     /// Term pages by taxonomy (industries, regions, tags): (segment, page number from 1).
     pub term_pages: [BTreeSet<(String, usize)>; 3],
+    /// The kinds of the items whose cards may differ: their feeds and exports
+    /// may too (see [`crate::outputs::of_kinds`]).
+    pub kinds: BTreeSet<Kind>,
 }
 
 impl Dirty {
@@ -269,6 +272,9 @@ impl<'s> Renderer<'s> {
             }
         }
         dirty.items.extend(cards.iter().copied());
+        for &i in &cards {
+            dirty.kinds.extend([old.items[i].kind, new.items[i].kind]);
+        }
         // A listing or term page shows a slice of its items: render it again when
         // the slice moved (or its group headings did) or shows a changed card, and
         // every page when the count (in the pagination) or the heading changed.
