@@ -11,18 +11,26 @@
 //! causes in another is found as in a full build. `site.toml` changes re-read
 //! everything (parsing depends on the timezone and language).
 //!
-//! Rendering the whole site takes seconds on 10,000 documents, so a save is
-//! served in two steps. First the edited items' own pages, rendered by a
-//! [`PageRenderer`] kept warm with the last full build's templates, indexes and
+//! A save is served in two steps. First the edited items' own pages, rendered
+//! by a [`PageRenderer`] kept warm with the last build's templates, indexes and
 //! insights ([`Preview::quick`]: only when the change cannot have altered the
-//! list of items, and the files are free of errors); then the whole site by
-//! [`build::render`], whose output is compared with what is served so the browser
-//! is told exactly which other files changed. The full render is the judge: when
-//! the check or the render finds errors, pages served ahead are taken back.
+//! list of items, and the files are free of errors): the browser reloads within
+//! milliseconds. Then the rest, by [`render_site`] on another thread: when only
+//! content changed and the site still has the same items and pages, it renders
+//! only the pages the edit touches ([`crate::render::incremental`] says which),
+//! tokenizes only the search documents that changed and encodes only the index
+//! files they touch ([`crate::search::Assembled::update`]), using the [`Warm`]
+//! cache the previous render left; otherwise (new, removed or renamed files,
+//! templates, static files, `site.toml`) it renders everything. Its output is
+//! compared with what is served, so the browser is told exactly which other
+//! files changed. That render is the judge: when the check or the render finds
+//! errors, pages served ahead are taken back.
 //!
-//! After the full render the preview's output is byte-for-byte the output of
+//! After each render the preview's output is byte-for-byte the output of
 //! `build::load` + `build::render` with the same options (tested below after a
-//! series of edits, creations, renames and deletions, and in `tests/serve.rs`).
+//! series of edits, creations, renames and deletions, in `tests/incremental.rs`
+//! after every kind of edit on the example site and on a paginated site, and in
+//! `tests/serve.rs` against the running binary).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
