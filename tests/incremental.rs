@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use qiao::build::{self, Timings};
 use qiao::config::BuildOptions;
-use qiao::serve::preview::Preview;
+use qiao::serve::preview::{Preview, Update};
 use qiao::serve::watch::Changes;
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -65,6 +65,15 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "{rel} has no `{from}`");
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Rebuilds after a save of `rel` and checks the result against a fresh build.
+fn rebuild_and_compare(p: &mut Preview, what: &str, rel: &str) -> Update {
+    let update = p.rebuild(&changes(&[rel])).unwrap_or_else(|f| panic!("{what}: {}", f.terminal()));
+    let want = fresh(p.options());
+    let got = served(p);
+    assert!(got == want, "{what}: differs from a fresh build at {}", first_difference(&got, &want));
+    update
 }
 
 fn changes(paths: &[&str]) -> Changes {
@@ -131,15 +140,7 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
     ];
     for (what, rel, from, to, partial) in steps {
         edit(&root, rel, from, to);
-        let update =
-            p.rebuild(&changes(&[rel])).unwrap_or_else(|f| panic!("{what}: {}", f.terminal()));
-        let want = fresh(p.options());
-        let got = served(&p);
-        assert!(
-            got == want,
-            "{what}: differs from a fresh build at {}",
-            first_difference(&got, &want)
-        );
+        let update = rebuild_and_compare(&mut p, what, rel);
         assert_eq!(update.partial, *partial, "{what}: partial render");
         assert!(!update.changed.is_empty(), "{what}: nothing changed");
         assert!(
@@ -239,15 +240,7 @@ fn paginated_listings_and_terms_render_only_the_pages_that_moved() {
 
     let mut step = |what: &str, rel: &str, text: String, rendered_at_most: usize| {
         write(rel, &text);
-        let update =
-            p.rebuild(&changes(&[rel])).unwrap_or_else(|f| panic!("{what}: {}", f.terminal()));
-        let want = fresh(p.options());
-        let got = served(&p);
-        assert!(
-            got == want,
-            "{what}: differs from a fresh build at {}",
-            first_difference(&got, &want)
-        );
+        let update = rebuild_and_compare(&mut p, what, rel);
         assert!(update.partial, "{what}");
         assert!(update.pages <= rendered_at_most, "{what}: {} pages rendered", update.pages);
         eprintln!(
