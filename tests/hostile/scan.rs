@@ -215,8 +215,13 @@ pub fn scan_html(path: &str, html: &str, base_path: &str, findings: &mut Finding
         match tag.name.as_str() {
             "script" => {
                 let ld = tag.attr("type") == Some("application/ld+json");
+                // The theme's scripts, the preview's, and the search manifest (data
+                // assigned to one global, written by the index builder).
                 let own_src = tag.attr("src").is_some_and(|src| {
-                    src.starts_with(base_path) && (src.contains("/js/") || src.contains("/__qiao/"))
+                    src.starts_with(base_path)
+                        && (src.contains("/js/")
+                            || src.contains("/__qiao/")
+                            || src == format!("{base_path}search/manifest.js"))
                 });
                 if ld {
                     let text = tag.raw.as_deref().unwrap_or("");
