@@ -87,10 +87,11 @@ test("?q= runs on load, results are links in rank order with highlighted text", 
 test("filters narrow the results, are kept in the URL, and the back button restores", async () => {
   const { page, problems } = await openPage(`?q=${encodeURIComponent(query)}`);
   await results(page).first().waitFor();
-  const before = await page.textContent("#qs-status");
   const boxes = page.locator("#qs-facets input[type=checkbox]");
-  // The filters follow the first page of results (they are not on its critical path).
+  // The filters follow the first page of results (they are not on its critical path);
+  // the status is final once they are shown.
   await boxes.first().waitFor();
+  const before = await page.textContent("#qs-status");
   assert.ok((await boxes.count()) > 0, "facets are shown");
   const counts = await page.locator("#qs-facets .qs-count").allTextContents();
   assert.ok(counts.every((c) => /^\d+$/.test(c)), `counts: ${counts}`);
