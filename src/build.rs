@@ -367,19 +367,11 @@ pub fn render_warm(
             if let Err(e) = timings.time("check", || check_bodies(&renderer)) {
                 return (Err(e), Some(warm));
             }
-            let Warm {
-                site: old_site,
-                insights: old_insights,
-                render,
-                search,
-                html_paths,
-                provided,
-            } = warm;
+            // The old site, insights and render cache go with `warm` at the end of this arm.
+            let Warm { search, html_paths, provided, .. } = warm;
             let pages =
                 Pages::Dirty { dirty: &dirty, html_paths, provided, search: Box::new(search) };
-            let staged = render_stages(&site, &insights, renderer, pages, timings, &sink);
-            drop((old_site, old_insights, render));
-            staged.map(|s| (true, s))
+            render_stages(&site, &insights, renderer, pages, timings, &sink).map(|s| (true, s))
         }
         (_, previous) => {
             let staged = render_stages(&site, &insights, renderer, Pages::AllKept, timings, &sink);
