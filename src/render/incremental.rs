@@ -22,8 +22,10 @@
 //! - and always the pages that sum up the site: home, 404, search, the taxonomy
 //!   indexes and the insight pages.
 //!
-//! Anything else would be rendered to the same bytes. The preview's tests and
-//! `tests/serve.rs` compare the result with a fresh build after series of edits.
+//! Anything else would be rendered to the same bytes. `tests/incremental.rs`
+//! compares the result with a fresh build after every kind of edit (and fails when
+//! any one of these rules is left out); the preview's tests and `tests/serve.rs`
+//! after series of edits, creations, renames and deletions.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
