@@ -95,13 +95,27 @@ pub fn check(options: &BuildOptions) -> Result<Site, BuildError> {
     let insights = insight::compute(&site);
     let render_options = RenderOptions { minify: false, live_reload: false };
     let renderer = Renderer::new(&site, &options.root, render_options, &insights)?;
-    let mut diagnostics = renderer.check_bodies();
-    if !diagnostics.is_empty() {
-        crate::diagnostics::sort(&mut diagnostics);
-        return Err(BuildError::Site(diagnostics));
-    }
+    check_bodies(&renderer)?;
     drop(renderer);
     Ok(site)
+}
+
+/// Output files gathered in memory, by path: a later file of the same path
+/// replaces an earlier one, exactly as when they are written to disk.
+#[derive(Default)]
+struct Collected(Mutex<std::collections::BTreeMap<String, Vec<u8>>>);
+
+impl Collected {
+    fn sink(&self, f: OutputFile) -> anyhow::Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path, f.bytes);
+        Ok(())
+    }
+
+    /// The files, sorted by path.
+    fn into_files(self) -> Vec<OutputFile> {
+        let files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect()
+    }
 }
 
 /// Every output file of a loaded site, sorted by path (for `serve`, which keeps
@@ -112,13 +126,9 @@ pub fn render(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
-    let files = Mutex::new(std::collections::BTreeMap::new());
-    render_into(site, options, timings, &|f: OutputFile| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path, f.bytes);
-        Ok(())
-    })?;
-    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-    Ok(files.into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect())
+    let files = Collected::default();
+    render_into(site, options, timings, &|f| files.sink(f))?;
+    Ok(files.into_files())
 }
 
 /// Renders every output file of a loaded site and hands each to `sink` as soon as
@@ -200,13 +210,15 @@ fn render_stages(
         Pages::Dirty { dirty, .. } => Some(*dirty),
         _ => None,
     };
+    // A warm render keeps the renderer's cache and the search documents; with no
+    // previous ones (`AllKept`) every document is tokenized and the index assembled.
+    let keep = !matches!(pages, Pages::All);
     let (mut html_paths, provided, previous) = match pages {
         Pages::All | Pages::AllKept => {
             let paths = timings.time("render", || renderer.render_all_into(&give))?;
             // A file the site itself provides in static/ (say its own robots.txt) is
             // kept: the generated file of the same path is left out.
             let provided: HashSet<String> = paths.iter().cloned().collect();
-            let keep = matches!(pages, Pages::AllKept);
             (paths, provided, keep.then(SearchCache::default))
         }
         Pages::Dirty { dirty, html_paths, provided, search } => {
@@ -220,7 +232,7 @@ fn render_stages(
         }
     };
     let docs = timings.time("search text", || search_docs(site, &renderer));
-    let render = previous.is_some().then(|| renderer.cache());
+    let render = keep.then(|| renderer.cache());
     drop(renderer);
     let search = match previous {
         None => {
@@ -338,11 +350,8 @@ pub fn render_warm(
 ) -> (Result<Rendered, BuildError>, Option<Warm>) {
     let insights = timings.time("insight", || insight::compute(&site));
     let previous = previous.filter(|_| !templates);
-    let files = Mutex::new(Vec::new());
-    let sink = |f: OutputFile| -> anyhow::Result<()> {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok(())
-    };
+    let files = Collected::default();
+    let sink = |f| files.sink(f);
     let renderer = timings.time("templates", || match &previous {
         Some(w) => Renderer::with_cache(
             &site,
@@ -383,14 +392,7 @@ pub fn render_warm(
     };
     match staged {
         Ok((patch, s)) => {
-            let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-            // As on disk: a later file of the same path replaces an earlier one.
-            let mut by_path = std::collections::BTreeMap::new();
-            for f in files.drain(..) {
-                by_path.insert(f.path, f.bytes);
-            }
-            let files: Vec<OutputFile> =
-                by_path.into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect();
+            let files = files.into_files();
             let warm = match (s.render, s.search) {
                 (Some(render), Some(search)) => Some(Warm {
                     site,

@@ -57,13 +57,6 @@ impl std::fmt::Debug for RenderCache {
     }
 }
 
-impl RenderCache {
-    /// The compiled theme, to be used again while no template changed.
-    pub fn theme(&self) -> Arc<Theme> {
-        self.theme.clone()
-    }
-}
-
 /// The pages to render again, besides those every render makes (see the module docs).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dirty {
@@ -71,25 +64,11 @@ pub struct Dirty {
     pub items: BTreeSet<Ix>,
     /// Listing pages: (kind, page number from 1).
     pub listing_pages: BTreeSet<(Kind, usize)>,
-    /// Term pages by taxonomy (industries, regions, tags): (segment, page number from 1).
-    pub term_pages: [BTreeSet<(String, usize)>; 3],
+    /// Term pages by taxonomy (industries, regions, tags): segment -> page numbers from 1.
+    pub term_pages: [BTreeMap<String, BTreeSet<usize>>; 3],
     /// The kinds of the items whose cards may differ: their feeds and exports
     /// may too (see [`crate::outputs::of_kinds`]).
     pub kinds: BTreeSet<Kind>,
-}
-
-impl Dirty {
-    /// How many pages.
-    pub fn len(&self) -> usize {
-        self.items.len()
-            + self.listing_pages.len()
-            + self.term_pages.iter().map(BTreeSet::len).sum::<usize>()
-    }
-
-    /// Whether nothing but the site-wide pages needs rendering.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// The items `item` names: (kind, slug).
@@ -116,14 +95,14 @@ fn references(item: &Item) -> Vec<(Kind, &str)> {
     }
 }
 
-/// Per item, the items it names and the items that name it.
-fn neighbours(site: &Site) -> Vec<Vec<Ix>> {
-    let index: std::collections::HashMap<(Kind, &str), Ix> =
-        site.items.iter().enumerate().map(|(i, it)| ((it.kind, it.slug.as_str()), i)).collect();
+/// Per item, the items it names and the items that name it. `index` finds items
+/// by (kind, slug); the old and new site of an edit share it, as their items are
+/// the same in the same order.
+fn neighbours(site: &Site, index: &SiteIndex<'_>) -> Vec<Vec<Ix>> {
     let mut out = vec![Vec::new(); site.items.len()];
     for (i, item) in site.items.iter().enumerate() {
-        for key in references(item) {
-            if let Some(&j) = index.get(&key) {
+        for (kind, slug) in references(item) {
+            if let Some(j) = index.find(kind, slug) {
                 out[i].push(j);
                 out[j].push(i);
             }
@@ -244,7 +223,8 @@ impl<'s> Renderer<'s> {
         // the changed ones and those that show their names.
         let mut cards: BTreeSet<Ix> = BTreeSet::new();
         if !changed.is_empty() {
-            let (old_n, new_n) = rayon::join(|| neighbours(old), || neighbours(new));
+            let (old_n, new_n) =
+                rayon::join(|| neighbours(old, &self.index), || neighbours(new, &self.index));
             for &i in &changed {
                 cards.insert(i);
                 cards.extend(old_n[i].iter().chain(&new_n[i]).copied());
@@ -261,14 +241,13 @@ impl<'s> Renderer<'s> {
         };
         let mut dirty = Dirty { items: moved.into_iter().collect(), ..Dirty::default() };
         // A term whose label changed shows on every page of its items, and on its own.
-        let now = terms_of(&self.index);
         let mut relabelled: [BTreeSet<&str>; 3] = Default::default();
-        for (t, (before, after)) in cache.terms.iter().zip(&now).enumerate() {
-            for (seg, (label, items)) in after {
+        for (t, (before, tax)) in cache.terms.iter().zip(&self.index.taxonomies).enumerate() {
+            for (seg, term) in &tax.terms {
                 if let Some((old_label, old_items)) = before.get(seg)
-                    && old_label != label
+                    && *old_label != term.label
                 {
-                    cards.extend(items.iter().chain(old_items).copied());
+                    cards.extend(term.items.iter().chain(old_items).copied());
                     relabelled[t].insert(seg);
                 }
             }
@@ -281,20 +260,20 @@ impl<'s> Renderer<'s> {
         // the slice moved (or its group headings did) or shows a changed card, and
         // every page when the count (in the pagination) or the heading changed.
         for kind in Kind::SECTIONS {
-            let entries = |l: Option<&'_ Listing>| l.map(|l| l.entries.clone()).unwrap_or_default();
-            let (before, after) =
-                (entries(cache.listings.get(&kind)), entries(self.index.listings.get(&kind)));
+            let before = cache.listings.get(&kind).map_or(&[][..], |l| l.entries.as_slice());
+            let after = self.index.listings.get(&kind).map_or(&[][..], |l| l.entries.as_slice());
             let intro = old.intros.get(&kind) != new.intros.get(&kind);
-            for p in changed_pages(&before, &after, intro, |e| cards.contains(&e.1)) {
+            for p in changed_pages(before, after, intro, |e| cards.contains(&e.1)) {
                 dirty.listing_pages.insert((kind, p));
             }
         }
-        for (t, after) in now.iter().enumerate() {
-            for (seg, (_, items)) in after {
+        for (t, tax) in self.index.taxonomies.iter().enumerate() {
+            for (seg, term) in &tax.terms {
                 let before = cache.terms[t].get(seg).map_or(&[][..], |(_, items)| items);
                 let relabelled = relabelled[t].contains(seg.as_str());
-                for p in changed_pages(before, items, relabelled, |i| cards.contains(i)) {
-                    dirty.term_pages[t].insert((seg.clone(), p));
+                let pages = changed_pages(before, &term.items, relabelled, |i| cards.contains(i));
+                if !pages.is_empty() {
+                    dirty.term_pages[t].insert(seg.clone(), pages.into_iter().collect());
                 }
             }
         }

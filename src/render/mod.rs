@@ -303,9 +303,9 @@ impl<'s> Renderer<'s> {
             for term in tax.terms.values() {
                 jobs.extend(
                     (1..=page_count(term.items.len()))
-                        .filter(|&p| {
+                        .filter(|p| {
                             dirty.is_none_or(|d| {
-                                d.term_pages[t].contains(&(term.segment.clone(), p))
+                                d.term_pages[t].get(&term.segment).is_some_and(|ps| ps.contains(p))
                             })
                         })
                         .map(|p| Job::Term(t, term.segment.clone(), p)),

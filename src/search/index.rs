@@ -397,6 +397,11 @@ fn doc_order(docs: &[DocTerms]) -> Vec<usize> {
     order
 }
 
+/// Terms in more documents than this are stored without positions.
+fn positions_max_df(docs: usize) -> usize {
+    (docs / 8).max(POSITIONS_MIN_DF)
+}
+
 fn shard_count(docs: &[DocTerms], options: IndexOptions) -> usize {
     let postings: usize = docs.iter().map(|d| d.terms.len()).sum();
     (postings * BYTES_PER_POSTING).div_ceil(options.target_shard_bytes).clamp(1, MAX_SHARDS)
@@ -471,7 +476,7 @@ impl Assembled {
         let sorted: Vec<&DocTerms> = order.iter().map(|&i| &docs[i]).collect();
         let n = sorted.len();
         let shards = shard_count(docs, options);
-        let positions_max_df = (n / 8).max(POSITIONS_MIN_DF);
+        let positions_max_df = positions_max_df(n);
 
         // (term hash, document, weight << 27 | term index) per shard, in document order:
         // built per slice of documents in parallel, concatenated in slice order per shard.
@@ -522,7 +527,6 @@ impl Assembled {
     pub fn update(&mut self, docs: &[DocTerms], changed: &[usize]) -> Option<Vec<OutputFile>> {
         let n = docs.len();
         if n != self.order.len()
-            || self.entries.len() != self.shards
             || shard_count(docs, self.options) != self.shards
             || doc_order(docs) != self.order
         {
@@ -543,7 +547,7 @@ impl Assembled {
                 chunks.insert(d as usize / self.options.fragment_docs);
             }
         }
-        let positions_max_df = (n / 8).max(POSITIONS_MIN_DF);
+        let positions_max_df = positions_max_df(n);
         let shard_files: Vec<(usize, OutputFile)> = self
             .entries
             .par_iter_mut()
@@ -717,15 +721,9 @@ mod tests {
         assert!(weight(&[0, 50, 50, 5000], &[1, 50, 50, 5000]) <= 15);
     }
 
-    /// `files` with `patch` applied, by path.
-    fn patched(
-        files: Vec<OutputFile>,
-        patch: Vec<OutputFile>,
-    ) -> std::collections::BTreeMap<String, Vec<u8>> {
-        let mut all: std::collections::BTreeMap<_, _> =
-            files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        all.extend(patch.into_iter().map(|f| (f.path, f.bytes)));
-        all
+    /// Files by path.
+    fn by_path(files: Vec<OutputFile>) -> std::collections::BTreeMap<String, Vec<u8>> {
+        files.into_iter().map(|f| (f.path, f.bytes)).collect()
     }
 
     #[test]
@@ -747,7 +745,7 @@ mod tests {
         let mut terms: Vec<DocTerms> = docs.iter().map(tokenize_doc).collect();
         let (files, mut kept) = Assembled::new(&terms, options);
         assert!(kept.shards > 4, "{} shards", kept.shards);
-        let mut served = patched(files, Vec::new());
+        let mut served = by_path(files);
         // One word for another (the same number of terms), in two documents; then a facet.
         for (round, changed) in [vec![3usize], vec![0, 8], vec![5]].into_iter().enumerate() {
             for &i in &changed {
@@ -759,9 +757,8 @@ mod tests {
             }
             let patch = kept.update(&terms, &changed).expect("same numbering and shards");
             assert!(patch.len() < served.len(), "round {round}: {} files", patch.len());
-            served =
-                patched(served.into_iter().map(|(p, b)| OutputFile::new(p, b)).collect(), patch);
-            let fresh = patched(assemble_with(&terms, options), Vec::new());
+            served.extend(by_path(patch));
+            let fresh = by_path(assemble_with(&terms, options));
             assert_eq!(served, fresh, "round {round}");
         }
         // A new date renumbers the documents: assemble again.

@@ -493,19 +493,17 @@ impl Preview {
     /// ahead included); on failure the last full build is served again.
     pub fn finish(&mut self, rendered: Rendered) -> Result<Update, Failure> {
         let mut timings = rendered.timings;
-        // A failed render hands back the cache it was given: it still describes
-        // what is served.
-        if rendered.warm.is_some() || rendered.files.is_ok() {
-            self.warm = rendered.warm;
-        }
+        // (A failed render hands back the cache it was given: it still describes
+        // what is served.)
+        self.warm = rendered.warm;
         match rendered.files {
             Ok(files) => {
                 let partial = matches!(files, build::Rendered::Patch(_));
                 let (build::Rendered::Patch(list) | build::Rendered::Full(list)) = &files;
                 let pages = list.iter().filter(|f| f.path.ends_with(".html")).count();
                 let changed = timings.time("diff", || match files {
-                    build::Rendered::Full(files) => self.replace_output(files),
-                    build::Rendered::Patch(files) => self.patch_output(files),
+                    build::Rendered::Full(files) => self.take_files(HashMap::new(), files),
+                    build::Rendered::Patch(files) => self.take_files(self.confirmed.clone(), files),
                 });
                 self.confirmed = self.output.clone();
                 self.base_path = rendered.base_path;
@@ -629,28 +627,20 @@ impl Preview {
         if diagnostics.is_empty() { Ok(site) } else { Err(Failure::new(diagnostics, Vec::new())) }
     }
 
-    /// Swaps in a new output, keeping the old bytes of unchanged files. Returns
-    /// the paths that differ from what was served.
-    fn replace_output(&mut self, files: Vec<OutputFile>) -> Vec<String> {
-        let mut next = HashMap::with_capacity(files.len());
+    /// Serves `files` over `base` (nothing for a full render, the last build for
+    /// the pages of an edit), keeping the last build's bytes of unchanged files.
+    /// Returns the paths that differ from what was served.
+    fn take_files(
+        &mut self,
+        mut next: HashMap<String, Arc<[u8]>>,
+        files: Vec<OutputFile>,
+    ) -> Vec<String> {
         for f in files {
             let bytes = match self.confirmed.get(&f.path) {
                 Some(prev) if **prev == *f.bytes => prev.clone(),
                 _ => Arc::from(f.bytes),
             };
             next.insert(f.path, bytes);
-        }
-        self.serve(next)
-    }
-
-    /// The last full or patched build with `files` replacing theirs: what a render
-    /// of an edit's pages gives. Returns the paths that differ from what was served.
-    fn patch_output(&mut self, files: Vec<OutputFile>) -> Vec<String> {
-        let mut next = self.confirmed.clone();
-        for f in files {
-            if next.get(&f.path).is_none_or(|prev| **prev != *f.bytes) {
-                next.insert(f.path, Arc::from(f.bytes));
-            }
         }
         self.serve(next)
     }

@@ -14,8 +14,8 @@
  * wired up when the DOM is ready; results then show one by one as their fragments
  * arrive, and the filters follow.
  *
- * Needs search-core.js (window.QiaoSearch; if it is loaded `async`, the element
- * #qs-core); uses window.QiaoSearchManifest (search/manifest.js) when present, else
+ * Needs search-core.js (window.QiaoSearch, a classic script before this one); uses
+ * window.QiaoSearchManifest (search/manifest.js) when present, else
  * fetches search/manifest.json. The page markup is
  * themes/default/templates/search.html; the index lives at `data-base` (on this
  * script element) + "search/".
@@ -33,13 +33,8 @@
 
   function noop() {}
 
-  function whenCore(start) {
-    if (window.QiaoSearch) return start(window.QiaoSearch);
-    var tag = document.getElementById("qs-core");
-    if (!tag) return;
-    tag.addEventListener("load", function () {
-      if (window.QiaoSearch) start(window.QiaoSearch);
-    });
+  function withCore(start) {
+    if (window.QiaoSearch) start(window.QiaoSearch);
   }
 
   function whenDom(start) {
@@ -63,7 +58,7 @@
     });
   }
 
-  whenCore(function (core) {
+  withCore(function (core) {
     var version = null;
     var manifestFromCache = false;
     // search/manifest.js, run just before this file: the manifest without a fetch, so
