@@ -16,6 +16,8 @@
   var IGNORED = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
   var CJK = /^[\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u{20000}-\u{3ffff}]$/u;
   var WORD = /^[\p{Alphabetic}\p{N}\p{M}]$/u;
+  // How many distinct characters the per-character memos below keep.
+  var MEMO_CHARS = 20000;
 
   /** NFKD, drop diacritics and invisibles, lowercase (final sigma and ß folded), NFC. */
   function normalize(text) {
@@ -36,13 +38,33 @@
   var WORDC = 1;
   var CJKC = 2;
 
+  // Classes of the non-ASCII characters seen so far: highlighting classifies every
+  // character of every result, and the Unicode-property tests are the slow part.
+  var classes = new Map();
+
   function classOf(ch) {
     var c = ch.codePointAt(0);
     if (c < 128) {
       return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? WORDC : SEP;
     }
-    if (CJK.test(ch)) return CJKC;
-    return WORD.test(ch) ? WORDC : SEP;
+    var cls = classes.get(ch);
+    if (cls === undefined) {
+      cls = CJK.test(ch) ? CJKC : WORD.test(ch) ? WORDC : SEP;
+      if (classes.size < MEMO_CHARS) classes.set(ch, cls);
+    }
+    return cls;
+  }
+
+  // normalize() of single characters, as highlighting needs them (see matchRanges).
+  var normalized = new Map();
+
+  function normalizeChar(ch) {
+    var n = normalized.get(ch);
+    if (n === undefined) {
+      n = Array.from(normalize(ch));
+      if (normalized.size < MEMO_CHARS) normalized.set(ch, n);
+    }
+    return n;
   }
 
   /**
@@ -476,7 +498,7 @@
     var offs = [];
     var at = 0;
     for (var ch of text) {
-      var n = Array.from(normalize(ch));
+      var n = normalizeChar(ch);
       for (var k = 0; k < n.length; k++) {
         norm.push(n[k]);
         offs.push([at, at + ch.length]);

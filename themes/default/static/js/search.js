@@ -105,6 +105,7 @@
     var initial = readUrl();
     var early = null;
     if (core.plan(initial.q).terms.length) {
+      document.documentElement.setAttribute("data-qs-pending", "");
       early = {
         q: initial.q,
         ranked: opened().then(function () {
@@ -511,6 +512,8 @@
     });
 
     input.value = state.q;
-    run(null);
+    run(null).then(function () {
+      document.documentElement.removeAttribute("data-qs-pending");
+    });
   }
 })();
