@@ -222,7 +222,7 @@ async function coldLoad(tool, q) {
 }
 
 // Search-only bytes: the index files and search code, not the page shell and theme.
-const isSearchFile = (tool, u) => (tool === 'qiao' ? /\/search\/(manifest|filters|t\/|f\/)|\/js\/search(-core)?\.js/.test(u) : /\/pagefind\//.test(u));
+const isSearchFile = (tool, u) => (tool === 'qiao' ? /\/search\/(manifest|filters|search\.js|t\/|f\/)|\/js\/search(-core)?\.js/.test(u) : /\/pagefind\//.test(u));
 
 // ---------- 1. bytes, 2. time ----------
 const bytesRows = [];

@@ -189,6 +189,10 @@ struct SearchCache {
     index: Option<search::Assembled>,
 }
 
+/// The theme's static files that make up the search page's code, in the order the
+/// page's script ([`search::page_script`]) holds them.
+const SEARCH_PAGE_CODE: [&str; 2] = ["js/search-core.js", "js/search.js"];
+
 /// The stages after the templates: pages, search index, outputs, sitemap.
 fn render_stages(
     site: &Site,
@@ -232,12 +236,25 @@ fn render_stages(
         }
     };
     let docs = timings.time("search text", || search_docs(site, &renderer));
+    let search_code = SEARCH_PAGE_CODE
+        .iter()
+        .filter_map(|path| renderer.static_file(path))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|d| BuildError::Site(vec![d]))?;
     let render = keep.then(|| renderer.cache());
     drop(renderer);
+    // The index's files, and the search page's script whenever the manifest is new.
+    let give_index = |f: OutputFile| {
+        if f.path == search::MANIFEST_PATH {
+            let code: Vec<&[u8]> = search_code.iter().map(Vec::as_slice).collect();
+            give_generated(search::page_script(&f, &code));
+        }
+        give_generated(f);
+    };
     let search = match previous {
         None => {
             timings.time("search index", || {
-                search::build_index(&docs).into_iter().for_each(&give_generated)
+                search::build_index(&docs).into_iter().for_each(&give_index)
             });
             None
         }
@@ -247,14 +264,14 @@ fn render_stages(
             let index = timings.time("search index", || {
                 let mut index = index?;
                 let files = index.update(&terms, &changed)?;
-                files.into_iter().for_each(&give_generated);
+                files.into_iter().for_each(&give_index);
                 Some(index)
             });
             let index = index.unwrap_or_else(|| {
                 timings.time("search index (all)", || {
                     let (files, index) =
                         search::Assembled::new(&terms, search::IndexOptions::default());
-                    files.into_iter().for_each(&give_generated);
+                    files.into_iter().for_each(&give_index);
                     index
                 })
             });

@@ -231,3 +231,36 @@ fn a_site_static_file_replaces_a_generated_one() {
     );
     assert!(public.join("sitemap.xml").is_file());
 }
+
+#[test]
+fn the_search_page_loads_one_script_of_the_manifest_and_the_sites_search_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let out = Command::new(env!("CARGO_BIN_EXE_qiao")).arg("init").arg(&root).output().unwrap();
+    assert!(out.status.success());
+    // The site's own page code replaces the theme's, in the page's script too.
+    std::fs::create_dir_all(root.join("static/js")).unwrap();
+    std::fs::write(root.join("static/js/search.js"), "/* the site's own search page */\n").unwrap();
+    let public = dir.path().join("public");
+    qiao(&["build"], &root, &public);
+
+    let read = |p: &str| std::fs::read_to_string(public.join(p)).unwrap();
+    let core = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/js/search-core.js"),
+    )
+    .unwrap();
+    let manifest = read("search/manifest.json");
+    assert_eq!(
+        read("search/search.js"),
+        format!(
+            "self.QiaoSearchManifest={};\n{core}/* the site's own search page */\n",
+            manifest.trim_end()
+        )
+    );
+    let page = read("search/index.html");
+    let scripts: Vec<&str> = page.match_indices("<script").map(|(i, _)| &page[i..]).collect();
+    assert_eq!(scripts.len(), 1, "{page}");
+    assert!(scripts[0].starts_with("<script src=\"/search/search.js\""), "{page}");
+    let sheets = page.matches("rel=\"stylesheet\"").count();
+    assert_eq!(sheets, 1, "one stylesheet (css/style.css): {page}");
+}

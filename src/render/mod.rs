@@ -372,15 +372,9 @@ impl<'s> Renderer<'s> {
                 continue;
             }
             static_paths.push(path.clone());
-            match file {
-                StaticFile::Builtin(bytes) => sink(OutputFile::new(path.clone(), bytes.to_vec())),
-                StaticFile::Disk(p) => match std::fs::read(p) {
-                    Ok(bytes) => sink(OutputFile::new(path.clone(), bytes)),
-                    Err(e) => diagnostics.push(Diagnostic::file(
-                        crate::diagnostics::display_path(Path::new("."), p),
-                        format!("cannot read the static file: {e}"),
-                    )),
-                },
+            match file.read() {
+                Ok(bytes) => sink(OutputFile::new(path.clone(), bytes.into_owned())),
+                Err(e) => diagnostics.push(static_file_error(file, &e)),
             }
         }
         if !diagnostics.is_empty() {
@@ -410,6 +404,14 @@ impl<'s> Renderer<'s> {
                 self.item_page(item, &body).map_err(|(d, _)| d)
             }
         }
+    }
+
+    /// The bytes of the static file at `path` as the site's layers resolve it (the
+    /// site's `static/`, then its theme, then the built-in theme), for an output made
+    /// from theme files (the search page's script).
+    pub fn static_file(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        let file = self.theme.statics.get(path)?;
+        Some(file.read().map(|b| b.into_owned()).map_err(|e| static_file_error(file, &e)))
     }
 
     /// The body as plain text, for the search index.
@@ -607,6 +609,15 @@ impl<'s> Renderer<'s> {
             )),
         }
     }
+}
+
+/// A static file that could not be read.
+fn static_file_error(file: &StaticFile, e: &std::io::Error) -> Diagnostic {
+    let shown = match file {
+        StaticFile::Disk(p) => crate::diagnostics::display_path(Path::new("."), p),
+        StaticFile::Builtin(_) => "the built-in theme".to_owned(),
+    };
+    Diagnostic::file(shown, format!("cannot read the static file: {e}"))
 }
 
 /// The insight helper's pages, in a stable order.

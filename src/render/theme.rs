@@ -34,6 +34,16 @@ pub enum StaticFile {
     Disk(PathBuf),
 }
 
+impl StaticFile {
+    /// Its bytes.
+    pub fn read(&self) -> std::io::Result<Cow<'static, [u8]>> {
+        match self {
+            StaticFile::Builtin(bytes) => Ok(Cow::Borrowed(bytes)),
+            StaticFile::Disk(path) => std::fs::read(path).map(Cow::Owned),
+        }
+    }
+}
+
 /// The compiled theme.
 pub struct Theme {
     /// Every template, compiled.

@@ -10,8 +10,7 @@
 //!
 //! | file | holds | fetched |
 //! |---|---|---|
-//! | `search/manifest.json` | version, id (content hash for cache busting), doc count, shard count, docs per fragment file | by `qiao search`; by the search page when `manifest.js` did not load, and to revalidate a cached copy |
-//! | `search/manifest.js` | the same object, as `self.QiaoSearchManifest={...};` | once per page, a classic script in the search page's `<head>` |
+//! | `search/manifest.json` | version, id (content hash for cache busting), doc count, shard count, docs per fragment file | by `qiao search`; by the search page only to revalidate the copy in its script (`search/search.js`, see [`super::page_script`]) when that came from the HTTP cache |
 //! | `search/t/<n>.json` | `[[term, idf, postings], ...]` sorted by term, for terms whose key hashes to shard n | per query term |
 //! | `search/f/<n>.json` | `[{u,t,k,d,s,b,l}, ...]`: url, title, kind, date, summary, start of body, labels, for docs `n*D..n*D+D` | per shown result |
 //! | `search/filters.json` | facet -> value -> doc-id list | once, after the first page of results (first, when a filter is set) |
@@ -41,6 +40,8 @@ use crate::output::OutputFile;
 
 /// Format version in the manifest; the browser refuses other versions.
 pub const FORMAT_VERSION: u32 = 1;
+/// Where the manifest is written.
+pub const MANIFEST_PATH: &str = "search/manifest.json";
 /// At most this many positions are kept per document and term.
 pub const POS_CAP: usize = 32;
 /// Empty positions between fields and between labels, so no phrase spans two.
@@ -428,21 +429,10 @@ fn file_hash(f: &OutputFile) -> u64 {
     fast_hash(&f.bytes, fast_hash(f.path.as_bytes(), 0))
 }
 
-/// `search/manifest.json`, and the same object as `search/manifest.js`. Its id
-/// changes whenever any file does, so browsers never mix old and new files.
-///
-/// Why a script too: the search page loads `manifest.js` as a classic script in its
-/// `<head>`, so the manifest is there when `search.js` runs and the term shards are
-/// requested at once, before the page's first layout; a `fetch` of the JSON would
-/// have to wait for the main thread after it (tens of milliseconds of the time to
-/// the first result). It only assigns numbers and a hex id, so it is safe under a
-/// strict CSP (`script-src 'self'`).
-fn manifest_files(
-    hashes: &[u64],
-    docs: usize,
-    shards: usize,
-    fragment_docs: usize,
-) -> [OutputFile; 2] {
+/// `search/manifest.json`. Its id changes whenever any file does, so browsers never
+/// mix old and new files. The search page gets the same object inside its script
+/// ([`page_script`](super::page_script)), written whenever this file is.
+fn manifest_file(hashes: &[u64], docs: usize, shards: usize, fragment_docs: usize) -> OutputFile {
     let id = hashes
         .iter()
         .fold(0u64, |acc, &h| (acc.rotate_left(7) ^ h).wrapping_mul(0x0000_0100_0000_01B3));
@@ -454,11 +444,7 @@ fn manifest_files(
         "fragmentDocs": fragment_docs,
     });
     let json = serde_json::to_string(&manifest).expect("manifest serializes");
-    let script = format!("self.QiaoSearchManifest={json};\n");
-    [
-        OutputFile::new("search/manifest.json", format!("{json}\n").into_bytes()),
-        OutputFile::new("search/manifest.js", script.into_bytes()),
-    ]
+    OutputFile::new(MANIFEST_PATH, format!("{json}\n").into_bytes())
 }
 
 impl Assembled {
@@ -515,7 +501,7 @@ impl Assembled {
         files.extend(shard_files);
         files.extend(fragment_files);
         let hashes: Vec<u64> = files.par_iter().map(file_hash).collect();
-        files.splice(0..0, manifest_files(&hashes, n, shards, options.fragment_docs));
+        files.insert(0, manifest_file(&hashes, n, shards, options.fragment_docs));
         let kept = Assembled { options, order, shards, entries, hashes };
         (files, kept)
     }
@@ -575,7 +561,7 @@ impl Assembled {
             self.hashes[*at] = file_hash(f);
         }
         let mut out: Vec<OutputFile> = files.into_iter().map(|(_, f)| f).collect();
-        out.splice(0..0, manifest_files(&self.hashes, n, self.shards, fragment_docs));
+        out.insert(0, manifest_file(&self.hashes, n, self.shards, fragment_docs));
         Some(out)
     }
 }

@@ -32,7 +32,8 @@ pub mod query;
 pub mod tokenize;
 
 pub use index::{
-    Assembled, DocTerms, IndexOptions, assemble, assemble_with, build_index, tokenize_doc,
+    Assembled, DocTerms, IndexOptions, MANIFEST_PATH, assemble, assemble_with, build_index,
+    tokenize_doc,
 };
 pub use query::query_dir;
 pub use tokenize::tokenize;
@@ -89,11 +90,41 @@ pub struct SizeStats {
     pub gzip_max: usize,
 }
 
+/// Where the search page's script is written.
+pub const PAGE_SCRIPT_PATH: &str = "search/search.js";
+
+/// The search page's one script: the index's manifest (`manifest`, the
+/// `search/manifest.json` file) as `self.QiaoSearchManifest={...};`, then `code`, in
+/// order (the theme's `js/search-core.js` and `js/search.js`), each part on lines of
+/// its own.
+///
+/// Why one file: before its first result the search page needs the manifest, the
+/// index reader and the page code, and each request it waits for costs it more than
+/// the bytes do (docs/search.md measures 10-15 ms a request in headless Chromium on
+/// 2 cores). Written whenever the manifest is, so the manifest it carries is the
+/// index's. Safe under a strict CSP: a classic script from the site itself, whose
+/// first line only assigns numbers and a hex id.
+pub fn page_script(manifest: &OutputFile, code: &[&[u8]]) -> OutputFile {
+    let json = manifest.bytes.trim_ascii_end();
+    let mut bytes =
+        Vec::with_capacity(json.len() + 32 + code.iter().map(|c| c.len() + 1).sum::<usize>());
+    bytes.extend_from_slice(b"self.QiaoSearchManifest=");
+    bytes.extend_from_slice(json);
+    bytes.extend_from_slice(b";\n");
+    for part in code {
+        bytes.extend_from_slice(part);
+        if !part.ends_with(b"\n") {
+            bytes.push(b'\n');
+        }
+    }
+    OutputFile::new(PAGE_SCRIPT_PATH, bytes)
+}
+
 /// Sizes of a built index, by kind of file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct IndexStats {
-    /// `search/manifest.json`: fetched by every search (the search page loads its twin
-    /// `search/manifest.js`, the same bytes in a 25-byte wrapper, not counted here).
+    /// `search/manifest.json`: read by `qiao search`; the search page carries the same
+    /// object in its script ([`page_script`], not counted here).
     pub manifest: SizeStats,
     /// `search/filters.json`: fetched once results show.
     pub filters: SizeStats,

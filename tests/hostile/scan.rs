@@ -215,13 +215,14 @@ pub fn scan_html(path: &str, html: &str, base_path: &str, findings: &mut Finding
         match tag.name.as_str() {
             "script" => {
                 let ld = tag.attr("type") == Some("application/ld+json");
-                // The theme's scripts, the preview's, and the search manifest (data
-                // assigned to one global, written by the index builder).
+                // The theme's scripts, the preview's, and the search page's script
+                // (the index's manifest and the theme's search code, written by the
+                // build: qiao::search::page_script).
                 let own_src = tag.attr("src").is_some_and(|src| {
                     src.starts_with(base_path)
                         && (src.contains("/js/")
                             || src.contains("/__qiao/")
-                            || src == format!("{base_path}search/manifest.js"))
+                            || src == format!("{base_path}search/search.js"))
                 });
                 if ld {
                     let text = tag.raw.as_deref().unwrap_or("");

@@ -4,21 +4,23 @@
  * no inline script, no eval), so there is no build step and no framework. Every piece
  * of content goes in as text (textContent, createTextNode), never as HTML.
  *
- * Why it runs in <head>: the time that matters is from navigation to the first
- * result on the page, and it is short fetches in a row (term shards, then fragments)
- * plus the page's first layout, which holds the main thread for a while (long with
- * Chinese text). So the page loads search/manifest.js, js/search-core.js and this
- * file as classic scripts in <head>: the search of `?q=` starts as this file runs,
- * its shard requests are out before the page below is parsed and laid out, and the
- * first page's fragments are requested as soon as the ranking is known. The page is
- * wired up when the DOM is ready; results then show one by one as their fragments
- * arrive, and the filters follow.
+ * Why it runs in <head>, in one script with the manifest and the core: the time that
+ * matters is from navigation to the first result on the page, and it is short
+ * fetches in a row (the script, term shards, then fragments) plus the page's first
+ * layout, which holds the main thread for a while (long with Chinese text). So the
+ * build writes search/search.js (the index's manifest as window.QiaoSearchManifest,
+ * js/search-core.js, then this file) and the page loads it as its one classic script
+ * in <head>: the search of `?q=` starts as this file runs, its shard requests are out
+ * before the page below is parsed and laid out, and the first page's fragments are
+ * requested as soon as the ranking is known. The page is wired up when the DOM is
+ * ready; results then show one by one as their fragments arrive, and the filters
+ * follow. docs/search.md has the measurements behind each of these choices.
  *
- * Needs search-core.js (window.QiaoSearch, a classic script before this one); uses
- * window.QiaoSearchManifest (search/manifest.js) when present, else
- * fetches search/manifest.json. The page markup is
- * themes/default/templates/search.html; the index lives at `data-base` (on this
- * script element) + "search/".
+ * Needs search-core.js (window.QiaoSearch) to have run before; uses
+ * window.QiaoSearchManifest when present, else fetches search/manifest.json (a theme
+ * that loads js/search-core.js and this file on their own still works). The page
+ * markup is themes/default/templates/search.html; the index lives at `data-base` (on
+ * this script element) + "search/".
  */
 (function () {
   "use strict";
@@ -61,10 +63,10 @@
   withCore(function (core) {
     var version = null;
     var manifestFromCache = false;
-    // search/manifest.js, run just before this file: the manifest without a fetch, so
-    // the shards of ?q= are requested while this script runs.
+    // The manifest at the head of this script (search/search.js): no fetch, so the
+    // shards of ?q= are requested while this script runs.
     var given = window.QiaoSearchManifest || null;
-    var givenUrl = indexUrl + "manifest.js";
+    var givenUrl = given && me ? me.src : null;
     function load(name) {
       var url = indexUrl + name;
       var init = {};
@@ -88,9 +90,9 @@
     function opened() {
       return search.index.open().then(function (m) {
         if (version === null && givenUrl) {
-          // manifest.js may have come from the HTTP cache (a script cannot ask for
-          // revalidation): check it once in the background, and start again with a
-          // fresh reader if the site has been rebuilt since.
+          // The script may have come from the HTTP cache (a script cannot ask for
+          // revalidation): check the manifest once in the background, and start again
+          // with a fresh reader if the site has been rebuilt since.
           var href = new URL(givenUrl, window.location.href).href;
           var entry = window.performance && performance.getEntriesByName && performance.getEntriesByName(href)[0];
           manifestFromCache = !entry || entry.transferSize === 0;
