@@ -191,13 +191,15 @@ const FIRST_RESULT_SCRIPT = `(() => {
 
 const searchUrl = (tool, q) => `${BASE}/${tool === 'qiao' ? 'search' : 'pf-test'}/?q=${encodeURIComponent(q)}`;
 
-// One cold load (fresh context, empty cache): bytes per request and time to first
-// result. The fresh tab first opens an empty page of the same origin, as a visitor
-// who comes from another page of the site (its header search box) does, so the
-// figure is the search page's own time, not the start of a renderer process for a
-// new tab (about 20-40 ms here, the same for both tools); QIAO_BENCH_FROM=new-tab
-// measures from a new tab instead.
-async function coldLoad(tool, q) {
+// One cold load (fresh context, empty cache): time to first result and, with
+// `bytes`, the bytes of every request. The fresh tab first opens an empty page of the
+// same origin, as a visitor who comes from another page of the site (its header
+// search box) does, so the figure is the search page's own time, not the start of a
+// renderer process for a new tab (about 20-40 ms here, the same for both tools);
+// QIAO_BENCH_FROM=new-tab measures from a new tab instead. Only the load that counts
+// bytes listens to requests: asking the browser for each request's sizes while the
+// page loads costs the browser time the timed loads should not pay.
+async function coldLoad(tool, q, bytes = false) {
   const ctx = await browser.newContext();
   await ctx.addInitScript(FIRST_RESULT_SCRIPT);
   const page = await ctx.newPage();
@@ -208,14 +210,16 @@ async function coldLoad(tool, q) {
     page.on('pageerror', (e) => console.error('pageerror', e.message));
     page.on('response', (r) => console.error('response', r.status(), r.url()));
   }
-  page.on('requestfinished', async (r) => {
-    reqs.push(r.sizes().then((s) => ({ url: r.url(), body: s.responseBodySize, headers: s.responseHeadersSize })));
-  });
+  if (bytes) {
+    page.on('requestfinished', async (r) => {
+      reqs.push(r.sizes().then((s) => ({ url: r.url(), body: s.responseBodySize, headers: s.responseHeadersSize })));
+    });
+  }
   const done = page.waitForEvent('console', { predicate: (m) => m.text() === '__bench_done', timeout: 15000 });
   await page.goto(searchUrl(tool, q), { waitUntil: 'commit' });
   await done;
   const ms = await page.evaluate(() => window.__firstResult ?? null);
-  await page.waitForLoadState('networkidle');
+  if (bytes) await page.waitForLoadState('networkidle');
   const sizes = await Promise.all(reqs);
   await ctx.close();
   return { ms, sizes };
@@ -230,15 +234,22 @@ const timeRows = [];
 for (const q of BROWSER_QUERIES) {
   const row = { q };
   const trow = { q };
-  for (const tool of ['qiao', 'pagefind']) {
-    await coldLoad(tool, q); // warm the server's gzip cache and the OS page cache
-    const times = [];
-    let first;
-    for (let i = 0; i < RUNS; i++) {
+  const tools = ['qiao', 'pagefind'];
+  // The bytes, from one load that also warms the server's gzip cache and the OS page
+  // cache; then the timed loads, the two tools taking turns so that a slower spell of
+  // a shared machine falls on both.
+  const firsts = {};
+  for (const tool of tools) firsts[tool] = await coldLoad(tool, q, true);
+  const timesOf = { qiao: [], pagefind: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const tool of tools) {
       const r = await coldLoad(tool, q);
-      if (r.ms !== null) times.push(r.ms);
-      first ||= r;
+      if (r.ms !== null) timesOf[tool].push(r.ms);
     }
+  }
+  for (const tool of tools) {
+    const first = firsts[tool];
+    const times = timesOf[tool];
     const all = first.sizes.reduce((a, s) => a + s.body, 0);
     const search = first.sizes.filter((s) => isSearchFile(tool, s.url)).reduce((a, s) => a + s.body, 0);
     const hdr = first.sizes.reduce((a, s) => a + s.headers, 0);
