@@ -241,13 +241,13 @@ fn render_stages(
         .filter_map(|path| renderer.static_file(path))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|d| BuildError::Site(vec![d]))?;
+    let search_code: Vec<&[u8]> = search_code.iter().map(AsRef::as_ref).collect();
     let render = keep.then(|| renderer.cache());
     drop(renderer);
     // The index's files, and the search page's script whenever the manifest is new.
     let give_index = |f: OutputFile| {
         if f.path == search::MANIFEST_PATH {
-            let code: Vec<&[u8]> = search_code.iter().map(Vec::as_slice).collect();
-            give_generated(search::page_script(&f, &code));
+            give_generated(search::page_script(&f, &search_code));
         }
         give_generated(f);
     };
@@ -310,7 +310,7 @@ fn retokenize(
         Vec::new()
     };
     old.resize_with(docs.len(), || None);
-    let terms: Vec<(search::DocTerms, bool)> = docs
+    let (terms, fresh): (Vec<search::DocTerms>, Vec<bool>) = docs
         .par_iter()
         .zip(old.into_par_iter())
         .enumerate()
@@ -318,10 +318,10 @@ fn retokenize(
             Some(terms) if old_docs.get(i) == Some(doc) => (terms, false),
             _ => (search::tokenize_doc(doc), true),
         })
-        .collect();
-    let changed = terms.iter().enumerate().filter(|(_, t)| t.1).map(|(i, _)| i).collect();
+        .unzip();
+    let changed = fresh.iter().enumerate().filter(|&(_, &f)| f).map(|(i, _)| i).collect();
     let index = index.filter(|_| old_docs.len() == docs.len());
-    (terms.into_iter().map(|t| t.0).collect(), changed, index)
+    (terms, changed, index)
 }
 
 /// What a render in `serve` keeps for the next one: the site it rendered, its

@@ -19,6 +19,14 @@ fn qiao(args: &[&str], root: &Path, out: &Path) {
     assert!(output.status.success(), "qiao {args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
+/// A new site from `qiao init`, in `dir/site`.
+fn init_site(dir: &Path) -> PathBuf {
+    let root = dir.join("site");
+    let out = Command::new(env!("CARGO_BIN_EXE_qiao")).arg("init").arg(&root).output().unwrap();
+    assert!(out.status.success(), "qiao init: {}", String::from_utf8_lossy(&out.stderr));
+    root
+}
+
 fn files(dir: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(dir)
         .into_iter()
@@ -219,9 +227,7 @@ fn generated_corpus_builds_with_every_link_resolving() {
 #[test]
 fn a_site_static_file_replaces_a_generated_one() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = Command::new(env!("CARGO_BIN_EXE_qiao")).arg("init").arg(&root).output().unwrap();
-    assert!(out.status.success());
+    let root = init_site(dir.path());
     std::fs::write(root.join("static/robots.txt"), "User-agent: *\nDisallow: /private/\n").unwrap();
     let public = dir.path().join("public");
     qiao(&["build"], &root, &public);
@@ -235,9 +241,7 @@ fn a_site_static_file_replaces_a_generated_one() {
 #[test]
 fn the_search_page_loads_one_script_of_the_manifest_and_the_sites_search_code() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let out = Command::new(env!("CARGO_BIN_EXE_qiao")).arg("init").arg(&root).output().unwrap();
-    assert!(out.status.success());
+    let root = init_site(dir.path());
     // The site's own page code replaces the theme's, in the page's script too.
     std::fs::create_dir_all(root.join("static/js")).unwrap();
     std::fs::write(root.join("static/js/search.js"), "/* the site's own search page */\n").unwrap();

@@ -24,6 +24,7 @@ mod pages;
 pub mod theme;
 pub mod views;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -409,9 +410,9 @@ impl<'s> Renderer<'s> {
     /// The bytes of the static file at `path` as the site's layers resolve it (the
     /// site's `static/`, then its theme, then the built-in theme), for an output made
     /// from theme files (the search page's script).
-    pub fn static_file(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+    pub fn static_file(&self, path: &str) -> Option<Result<Cow<'static, [u8]>, Diagnostic>> {
         let file = self.theme.statics.get(path)?;
-        Some(file.read().map(|b| b.into_owned()).map_err(|e| static_file_error(file, &e)))
+        Some(file.read().map_err(|e| static_file_error(file, &e)))
     }
 
     /// The body as plain text, for the search index.
