@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test of qiao: formatting and lints, the Rust tests, the JavaScript
-# search tests (node) and the browser tests (headless Chromium). Installs what a
-# fresh Debian machine lacks (Chromium, the test-only npm packages) first.
+# Runs every test of qiao: the repository stands alone, formatting and lints, the
+# Rust tests, the JavaScript search tests (node) and the browser tests (headless
+# Chromium). First installs what a fresh Debian machine lacks (Python 3 for the
+# corpus generator, Node.js, Chromium, the test-only npm packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
 
-need_chromium=0
-[ -x /usr/bin/chromium ] || need_chromium=1
-if [ "$need_chromium" = 1 ]; then
-  echo "== installing Chromium (Debian package) for the browser tests"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
-  fi
-fi
-if ! command -v node >/dev/null; then
-  echo "== installing Node.js (Debian package) for the JavaScript tests"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq nodejs npm >/dev/null; else sudo apt-get install -y -qq nodejs npm >/dev/null; fi
+# Debian packages the tests need, by the command that shows each is there.
+missing=()
+command -v python3 >/dev/null || missing+=(python3)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v git >/dev/null || missing+=(git)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing ${missing[*]} (Debian packages) for the tests"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+echo "== the repository stands alone (no tracked file reaches outside it)"
+python3 scripts/check-standalone.py
 echo "== cargo fmt --check"
 cargo fmt --check
 echo "== cargo clippy"
@@ -28,20 +32,16 @@ echo "== cargo test"
 cargo build --locked --release
 cargo test --locked
 
-if [ -d tests/js ]; then
-  echo "== node --test tests/js (search tokenizer and ranking vectors)"
-  node --test tests/js/
-fi
-if [ -f tests/browser/package.json ]; then
-  echo "== browser tests (headless Chromium)"
-  (cd tests/browser && npm ci --no-audit --no-fund --silent)
-  QIAO_BIN="$PWD/target/release/qiao" node --test tests/browser/
-  echo "== search page in headless Chromium, under a strict CSP (root and base path)"
-  built=$(mktemp -d)
-  target/release/qiao build --today 2026-11-24 --output-dir "$built/root" >/dev/null
-  target/release/qiao build --today 2026-11-24 --output-dir "$built/sub" --base-url https://alliance.example.org/alliance/ >/dev/null
-  QIAO_SEARCH_SITE="$built/root" node --test tests/js/search-page.browser.mjs
-  QIAO_SEARCH_SITE="$built/sub" QIAO_SEARCH_BASE=/alliance/ node --test tests/js/search-page.browser.mjs
-  rm -rf "$built"
-fi
-echo "== all tests passed"
+echo "== node --test tests/js (search tokenizer and ranking vectors)"
+node --test tests/js/
+echo "== browser tests (headless Chromium)"
+(cd tests/browser && npm ci --no-audit --no-fund --silent)
+QIAO_BIN="$PWD/target/release/qiao" node --test tests/browser/
+echo "== search page in headless Chromium, under a strict CSP (root and base path)"
+built=$(mktemp -d)
+trap 'rm -rf "$built"' EXIT
+target/release/qiao build --today 2026-11-24 --output-dir "$built/root" >/dev/null
+target/release/qiao build --today 2026-11-24 --output-dir "$built/sub" --base-url https://alliance.example.org/alliance/ >/dev/null
+QIAO_SEARCH_SITE="$built/root" node --test tests/js/search-page.browser.mjs
+QIAO_SEARCH_SITE="$built/sub" QIAO_SEARCH_BASE=/alliance/ node --test tests/js/search-page.browser.mjs
+echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -113,8 +113,13 @@ impl Staging {
             .context("output folder has no name")?
             .to_string_lossy()
             .into_owned();
-        fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        fs::create_dir_all(&parent).with_context(|| {
+            format!(
+                "cannot create the folder {} for the output {}",
+                parent.display(),
+                output.display()
+            )
+        })?;
         remove_stale(&parent, &name);
         let dir = parent.join(format!(".{name}.qiao-new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));

@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 fn qiao(args: &[&str], root: &Path, out: &Path) {
     let output = Command::new(env!("CARGO_BIN_EXE_qiao"))
         .args(args)
@@ -205,20 +207,9 @@ fn example_site_builds_the_same_bytes_twice() {
 
 #[test]
 fn generated_corpus_builds_with_every_link_resolving() {
-    let generator = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
-    if !generator.is_file() {
-        eprintln!("skipped: {} not found", generator.display());
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("corpus");
-    let status = Command::new("python3")
-        .arg(&generator)
-        .arg(&site)
-        .args(["--docs", "400"])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::generate_corpus(&site, 400);
     let out = dir.path().join("out");
     qiao(&["build", "--today", "2026-06-01"], &site, &out);
     check_site(&out, "https://alliance.example.org/");
@@ -267,4 +258,73 @@ fn the_search_page_loads_one_script_of_the_manifest_and_the_sites_search_code() 
     assert!(scripts[0].starts_with("<script src=\"/search/search.js\""), "{page}");
     let sheets = page.matches("rel=\"stylesheet\"").count();
     assert_eq!(sheets, 1, "one stylesheet (css/style.css): {page}");
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_qiao")).args(args).output().unwrap()
+}
+
+#[test]
+fn search_says_when_it_found_nothing_and_when_there_is_no_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = init_site(dir.path());
+    let root_arg = root.to_str().unwrap();
+
+    // No index yet: an I/O error (3) that says to build first, not a usage error (2).
+    let out = run(&["search", "--root", root_arg, "联盟"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("build the site first"), "{err}");
+
+    qiao(&["build"], &root, &root.join("public"));
+    let out = run(&["search", "--root", root_arg, "zzzqqqxxx"]);
+    assert_eq!(out.status.code(), Some(1), "found nothing exits 1, as grep does");
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no results for `zzzqqqxxx`"));
+    let out = run(&["search", "--json", "--root", root_arg, "zzzqqqxxx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+
+    // Something every new site has: its about page.
+    let about = std::fs::read_to_string(root.join("content/about.md")).unwrap();
+    let word = about
+        .lines()
+        .find_map(|l| l.strip_prefix("title = \""))
+        .and_then(|t| t.strip_suffix('"'))
+        .expect("the about page's title");
+    let out = run(&["search", "--root", root_arg, word]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("/about/\t"));
+}
+
+#[test]
+fn a_write_failure_is_not_reported_as_errors_in_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = init_site(dir.path());
+    // The output's parent is a file: nothing can be written there.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    let out = run(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output-dir",
+        blocker.join("public").to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("not-a-folder"), "names the path it could not write: {err}");
+    assert!(!err.contains("error["), "no site diagnostic: {err}");
+    assert!(!err.contains("site has"), "{err}");
+}
+
+#[test]
+fn help_lists_the_exit_codes() {
+    let out = run(&["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for line in
+        ["0  success", "1  the site has errors", "2  the command line is wrong", "3  a file"]
+    {
+        assert!(help.contains(line), "{line}: {help}");
+    }
 }

@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant, SystemTime};
 
+mod common;
+
 #[path = "hostile/scan.rs"]
 mod scan;
 use scan::{files_below, scan_output};
@@ -641,56 +643,13 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
 // Interrupted and out-of-space builds
 // ---------------------------------------------------------------------------
 
-/// Writes a corpus of `docs` items: `gen_corpus.py` from shared/ when python3 and
-/// the script are there, else a simple one of the same kinds.
-fn corpus(root: &Path, docs: usize) {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
-    if script.is_file() {
-        let ok = Command::new("python3")
-            .arg(&script)
-            .arg(root)
-            .args(["--docs", &docs.to_string()])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok && root.join("site.toml").is_file() {
-            return;
-        }
-    }
-    let w = |rel: &str, text: String| {
-        let p = root.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
-    w("site.toml", "title = \"Corpus\"\nbase_url = \"https://example.org/\"\n".into());
-    w(
-        "content/members/m0.md",
-        "+++\ndate = 2025-01-01\ntitle = \"M0\"\ndate = 2025-01-01\ntype = \"college\"\n+++\n"
-            .into(),
-    );
-    w(
-        "content/members/m1.md",
-        "+++\ndate = 2025-01-01\ntitle = \"M1\"\ndate = 2025-01-01\ntype = \"enterprise\"\n+++\n"
-            .into(),
-    );
-    for i in 0..docs {
-        w(
-            &format!("content/cases/c{i}.md"),
-            format!(
-                "+++\ndate = 2025-01-01\ntitle = \"案例 {i}\"\ndate = 2025-01-01\npartners = [\"m0\", \"m1\"]\nmodes = [\"joint-lab\"]\ntags = [\"t{}\"]\n+++\n\n{}\n",
-                i % 50,
-                "校企合作共建联合实验室。 ".repeat(40)
-            ),
-        );
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up() {
     let docs = env_number("QIAO_HOSTILE_DOCS", 1000);
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    corpus(&root, docs);
+    common::generate_corpus(&root, docs);
     let out = root.join("public");
     let build = || {
         Command::new(env!("CARGO_BIN_EXE_qiao"))
@@ -1100,7 +1059,8 @@ fn search_survives_hostile_queries() {
             .unwrap();
         let short: String = q.chars().take(40).collect();
         assert_no_crash(&out, &["search", &short]);
-        assert!(out.status.success(), "query {short:?}: {}", stderr(&out));
+        // Found (0) or found nothing (1, as grep), never anything else.
+        assert!(matches!(out.status.code(), Some(0 | 1)), "query {short:?}: {}", stderr(&out));
         serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("--json prints JSON");
     }
 }

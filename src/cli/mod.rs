@@ -3,7 +3,7 @@
 
 mod scaffold;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -18,10 +18,13 @@ use crate::diagnostics;
 pub enum ExitStatus {
     /// Everything worked.
     Success,
-    /// The site has errors.
+    /// The site has errors (or `search` found nothing, as grep does).
     SiteErrors,
     /// The command line is wrong.
     Usage,
+    /// A file could not be read or written (disk full, no permission, no built
+    /// search index): nothing is wrong with the site itself.
+    Io,
 }
 
 impl From<ExitStatus> for ExitCode {
@@ -30,13 +33,22 @@ impl From<ExitStatus> for ExitCode {
             ExitStatus::Success => 0,
             ExitStatus::SiteErrors => 1,
             ExitStatus::Usage => 2,
+            ExitStatus::Io => 3,
         })
     }
 }
 
+/// What every exit code means, shown at the end of `--help`.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  the site has errors (all are printed; nothing was written), or `search` found nothing
+  2  the command line is wrong
+  3  a file could not be read or written (disk full, permission denied, no built index)";
+
 /// qiao (桥): a static site generator for industry–education cooperation alliances.
 #[derive(Debug, Parser)]
-#[command(name = "qiao", version, about, long_about = None)]
+#[command(name = "qiao", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -55,6 +67,13 @@ pub struct SiteArgs {
     /// Fix "today" (YYYY-MM-DD) for expired demands, upcoming roadshows and policy status. Also QIAO_TODAY.
     #[arg(long, env = "QIAO_TODAY", value_parser = parse_date)]
     pub today: Option<Date>,
+}
+
+fn parse_interface(s: &str) -> Result<String, String> {
+    match s.parse::<std::net::IpAddr>() {
+        Ok(_) => Ok(s.to_owned()),
+        Err(_) => Err(format!("`{s}` is not an IP address (try 127.0.0.1)")),
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -91,7 +110,7 @@ pub enum Command {
         #[command(flatten)]
         site: SiteArgs,
         /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(long, default_value = "127.0.0.1", value_parser = parse_interface)]
         interface: String,
         /// Port to listen on (the next free one is used if it is taken).
         #[arg(long, default_value_t = 1111)]
@@ -186,7 +205,7 @@ pub fn run(cli: Cli) -> ExitStatus {
                 Ok(()) => ExitStatus::Success,
                 Err(e) => {
                     eprintln!("error: {e:#}");
-                    ExitStatus::Usage
+                    ExitStatus::Io
                 }
             }
         }
@@ -230,7 +249,7 @@ fn report_error(e: &BuildError) -> ExitStatus {
         }
         BuildError::Io(err) => {
             eprintln!("error: {err:#}");
-            ExitStatus::SiteErrors
+            ExitStatus::Io
         }
         BuildError::Usage(msg) => {
             eprintln!("error: {msg}");
@@ -247,11 +266,21 @@ fn search(
     query: &str,
 ) -> ExitStatus {
     let dir = index.unwrap_or_else(|| root.unwrap_or_else(|| PathBuf::from(".")).join("public"));
-    if !Path::new(&dir).join("search").is_dir() {
-        eprintln!("error: no search index in {}/search/ (run `qiao build` first)", dir.display());
-        return ExitStatus::Usage;
+    if !dir.join("search/manifest.json").is_file() {
+        eprintln!(
+            "error: no search index in {}: build the site first (`qiao build`)",
+            dir.join("search").display()
+        );
+        return ExitStatus::Io;
     }
     match crate::search::query_dir(&dir, query, limit) {
+        Ok(hits) if hits.is_empty() => {
+            if json {
+                println!("[]");
+            }
+            eprintln!("no results for `{query}`");
+            ExitStatus::SiteErrors
+        }
         Ok(hits) => {
             if json {
                 let list: Vec<_> = hits
@@ -267,8 +296,11 @@ fn search(
             ExitStatus::Success
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitStatus::SiteErrors
+            eprintln!(
+                "error: cannot read the search index in {}: {e:#}",
+                dir.join("search").display()
+            );
+            ExitStatus::Io
         }
     }
 }

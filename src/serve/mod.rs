@@ -328,10 +328,12 @@ fn describe(changes: &Changes) -> String {
     if changes.statics {
         parts.push("static".into());
     }
-    match changes.content.len() {
-        0 => {}
-        1 => parts.push(changes.content.iter().next().cloned().unwrap_or_default()),
-        n => parts.push(format!("{n} content paths")),
+    // The files by name, as the editor saved them; a long batch (a `git checkout`)
+    // ends with how many more there were.
+    const NAMED: usize = 3;
+    parts.extend(changes.content.iter().take(NAMED).cloned());
+    if changes.content.len() > NAMED {
+        parts.push(format!("and {} more", changes.content.len() - NAMED));
     }
     if changes.rescan {
         parts.push("everything".into());
@@ -389,5 +391,27 @@ fn open_browser(url: &str) {
             std::thread::spawn(move || child.wait());
         }
         Err(_) => eprintln!("could not open a browser; open {url} yourself"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_terminal_names_the_files_that_changed() {
+        let mut changes = Changes::default();
+        changes.content.insert("content/cases/a.md".into());
+        assert_eq!(describe(&changes), "content/cases/a.md");
+        changes.content.insert("content/cases/b.md".into());
+        changes.config = true;
+        assert_eq!(describe(&changes), "site.toml, content/cases/a.md, content/cases/b.md");
+        for name in ["c", "d", "e"] {
+            changes.content.insert(format!("content/news/{name}.md"));
+        }
+        assert_eq!(
+            describe(&changes),
+            "site.toml, content/cases/a.md, content/cases/b.md, content/news/c.md, and 2 more"
+        );
     }
 }
