@@ -21,6 +21,29 @@ impl Site {
         site
     }
 
+    /// A site made by `qiao init --language LANGUAGE`.
+    fn init(language: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_qiao"))
+            .arg("init")
+            .arg(dir.path())
+            .args(["--language", language])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "init: {}", String::from_utf8_lossy(&out.stderr));
+        Site { dir }
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    /// Runs `check`, asserting exit 0; `what` says what the site holds.
+    fn passes(&self, what: &dyn std::fmt::Display) {
+        let out = self.check();
+        assert!(out.status.success(), "{what}\n{}", String::from_utf8_lossy(&out.stderr));
+    }
+
     fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -467,6 +490,143 @@ fn init_then_new_of_every_kind_passes_check() {
     assert!(check.status.success(), "after new: {}", String::from_utf8_lossy(&check.stderr));
     let again = run(&["new", "cases", "new-cases"]);
     assert_eq!(again.status.code(), Some(2));
+}
+
+/// A commented TOML line, by the rule of `src/cli/scaffold.rs`: `# ` and then `[`, or
+/// a bare key followed by `=`. Any other comment is prose.
+fn is_hint(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("# ") else { return false };
+    let key = rest.find(|c: char| !(c.is_ascii_alphanumeric() || "_-.".contains(c)));
+    let key = key.unwrap_or(rest.len());
+    rest.starts_with('[') || (key > 0 && rest[key..].trim_start().starts_with('='))
+}
+
+/// The lines of `text` a scaffold's comment rules apply to (index, line): the front
+/// matter of a content file, or all of `site.toml`.
+fn toml_lines(text: &str, whole: bool) -> Vec<(usize, &str)> {
+    let lines = text.lines().enumerate();
+    if whole {
+        return lines.collect();
+    }
+    lines.skip(1).take_while(|(_, l)| *l != "+++").collect()
+}
+
+/// The commented TOML lines of `text`, as blocks of consecutive lines.
+fn hint_blocks(text: &str, whole: bool) -> Vec<Vec<usize>> {
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for (i, line) in toml_lines(text, whole) {
+        if !is_hint(line) {
+            continue;
+        }
+        match blocks.last_mut() {
+            Some(b) if b.last() == Some(&(i - 1)) => b.push(i),
+            _ => blocks.push(vec![i]),
+        }
+    }
+    blocks
+}
+
+/// `text` with the leading `# ` of the given lines removed.
+fn uncomment(text: &str, lines: &[usize]) -> String {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| if lines.contains(&i) { &l[2..] } else { l })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(qiao::content::parse::is_cjk)
+}
+
+/// Checks the comments of a file `qiao init` or `qiao new` wrote, then uncomments
+/// each block of commented TOML lines on its own, and then all of them at once:
+/// the site must pass `check` every time. Returns how many hints the file has.
+fn check_hints(s: &Site, rel: &str, language: &str) -> usize {
+    let text = s.read(rel);
+    let whole = rel == "site.toml";
+    let comments: Vec<&str> = toml_lines(&text, whole)
+        .into_iter()
+        .map(|(_, l)| l)
+        .filter(|l| l.starts_with('#'))
+        .collect();
+    for line in &comments {
+        assert!(line.starts_with("# "), "{rel}: a comment must start with `# `: {line}");
+        if !is_hint(line) {
+            assert!(
+                toml::from_str::<toml::Table>(&line[2..]).is_err(),
+                "{rel}: prose that reads as TOML: {line}"
+            );
+            if language == "zh" {
+                assert!(has_cjk(line), "{rel}: a comment of a Chinese site in English: {line}");
+            }
+        }
+    }
+    if language == "en" {
+        assert!(!has_cjk(&text), "{rel}: Chinese in an English site:\n{text}");
+    }
+    let blocks = hint_blocks(&text, whole);
+    for block in &blocks {
+        let edited = uncomment(&text, block);
+        s.write(rel, &edited);
+        s.passes(&format_args!("{rel} with lines {block:?} uncommented:\n{edited}"));
+    }
+    let all: Vec<usize> = blocks.concat();
+    let edited = uncomment(&text, &all);
+    s.write(rel, &edited);
+    s.passes(&format_args!("{rel} with every hint uncommented:\n{edited}"));
+    s.write(rel, &text);
+    all.len()
+}
+
+/// What `init` and `new` write explains itself in the site's language, and every
+/// commented optional line can be uncommented where it stands.
+#[test]
+fn scaffold_hints_can_be_uncommented_in_the_site_language() {
+    std::thread::scope(|scope| {
+        for language in ["zh", "en"] {
+            scope.spawn(move || scaffold_hints_in(language));
+        }
+    });
+}
+
+/// The scaffold test on one site made by `qiao init --language LANGUAGE`: its
+/// `site.toml`, the files `init` writes from the templates, and a `new` file of
+/// every kind.
+fn scaffold_hints_in(language: &str) {
+    let s = Site::init(language);
+    s.passes(&format_args!("init --language {language}"));
+    assert!(s.read("site.toml").contains(&format!("language = \"{language}\"")), "{language}");
+    // The Chinese site has an image under static/, so `new` offers `cover`; the
+    // English one has none, so `new` only says how to add one.
+    if language == "zh" {
+        s.write("static/images/campus.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+    }
+    for rel in [
+        "site.toml",
+        "content/cases/first-order-class.md",
+        "content/policies/first-policy.md",
+        "content/demands/first-demand.md",
+        "content/roadshows/first-roadshow.md",
+    ] {
+        assert!(check_hints(&s, rel, language) > 0, "{language} {rel}: no commented TOML line");
+    }
+    let title = if language == "zh" { "新的条目" } else { "A new entry" };
+    for kind in ["members", "cases", "policies", "demands", "roadshows", "page"] {
+        let out = s.qiao(&["new", kind, &format!("new-{kind}"), "--title", title]);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(out.status.success(), "new {kind}: {}", String::from_utf8_lossy(&out.stderr));
+        let path = PathBuf::from(stdout.trim());
+        let rel = path.strip_prefix(s.root()).unwrap().to_str().unwrap().replace('\\', "/");
+        s.passes(&format_args!("{language}: qiao new {kind}"));
+        let text = s.read(&rel);
+        assert_eq!(
+            text.contains("\n# cover = \"/images/campus.svg\"\n"),
+            language == "zh",
+            "{text}"
+        );
+        assert!(check_hints(&s, &rel, language) > 0, "{language} {rel}: no commented TOML line");
+    }
 }
 
 #[test]

@@ -136,7 +136,8 @@ pub enum Command {
         /// What to search for.
         query: String,
     },
-    /// Write a new content file with every required field.
+    /// Write a new content file: every required field filled in, the optional ones as
+    /// commented lines, explained in the site's language (Chinese for `zh`, else English).
     New {
         /// members, cases, policies, demands, roadshows or page.
         kind: String,
@@ -153,6 +154,10 @@ pub enum Command {
     Init {
         /// The new site's folder.
         dir: PathBuf,
+        /// The site's language: `zh` writes a Chinese site (settings, comments and
+        /// sample content), `en` (or any other language tag) an English one.
+        #[arg(long, default_value = "zh", value_parser = scaffold::parse_language)]
+        language: String,
     },
 }
 
@@ -224,7 +229,7 @@ pub fn run(cli: Cli) -> ExitStatus {
                 }
             }
         }
-        Command::Init { dir } => match scaffold::init(&dir) {
+        Command::Init { dir, language } => match scaffold::init(&dir, &language) {
             Ok(()) => {
                 eprintln!(
                     "created a new site in {}; try: cd {} && qiao serve",
