@@ -19,4 +19,5 @@ pub mod outputs;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod urls;
 pub mod write;

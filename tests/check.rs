@@ -300,6 +300,29 @@ fn duplicate_slug_names_the_earlier_file() {
 }
 
 #[test]
+fn a_page_cannot_take_a_url_qiao_writes_itself() {
+    let s = Site::new();
+    let policy = "+++\ntitle = \"Finder\"\ndate = 2025-01-01\nissuer = \"Gov\"\nlevel = \"municipal\"\nissued = 2025-01-01\n+++\n";
+    s.write("content/policies/finder.md", policy);
+    s.write("content/cases/x.md", &case(&format!("{PARTNERS}slug = \"page\"\n")));
+    s.write("content/cases.md", "+++\ntitle = \"Our cases\"\n+++\n");
+    s.write("content/index.md", "+++\ntitle = \"Home\"\n+++\n");
+    s.write("content/search/help.md", "+++\ntitle = \"Help\"\n+++\n");
+    s.write("content/tags.md", "+++\ntitle = \"Tags\"\n+++\n");
+    assert_eq!(
+        s.errors(),
+        [
+            "content/cases.md:1:1: error: this page's URL /cases/ belongs to the listing of cases, which qiao writes itself; rename the file or its folder",
+            "content/cases/x.md:6:1: error: this page's URL /cases/page/ belongs to the listing of cases, which qiao writes itself; set a different `slug` or rename the file",
+            "content/index.md:1:1: error: this page's URL / belongs to the home page, which qiao writes itself; rename the file or its folder",
+            "content/policies/finder.md:1:1: error: this page's URL /policies/finder/ belongs to the policy finder, which qiao writes itself; set a different `slug` or rename the file",
+            "content/search/help.md:1:1: error: this page's URL /search/help/ belongs to the search page, which qiao writes itself; rename the file or its folder",
+            "content/tags.md:1:1: error: this page's URL /tags/ belongs to the tags pages, which qiao writes itself; rename the file or its folder",
+        ]
+    );
+}
+
+#[test]
 fn duplicate_slug_across_subfolders() {
     let s = Site::new();
     s.write("content/cases/2024/a.md", &case(PARTNERS));

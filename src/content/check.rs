@@ -1,4 +1,5 @@
-//! The rules that need more than one file: unique slugs within a kind, unique URLs,
+//! The rules that need more than one file: unique slugs within a kind, unique URLs
+//! that are none of qiao's own ([`crate::urls`]),
 //! references to members and policies that exist (with the nearest slugs when
 //! not), and cover images that exist under `static/`.
 
@@ -8,6 +9,7 @@ use std::path::Path;
 use super::parse::Reference;
 use crate::diagnostics::{Diagnostic, Position, suggest};
 use crate::model::{Item, Kind};
+use crate::urls;
 
 /// What the cross-file rules need of each parsed file, in the same order as `items`.
 pub type Pending = (String, Option<Position>, Vec<Reference>);
@@ -38,6 +40,23 @@ pub fn cross_file(
                 ),
             ));
             seen.insert((item.kind, item.slug.as_str()), earlier);
+            continue;
+        }
+        if let Some(owner) = urls::owner(&item.rel_url) {
+            diagnostics.push(Diagnostic::new(
+                rel,
+                slug_pos.unwrap_or(Position::START),
+                format!(
+                    "this page's URL /{} belongs to {}, which qiao writes itself; {}",
+                    item.rel_url,
+                    owner.describe(),
+                    if item.kind == Kind::Pages {
+                        "rename the file or its folder"
+                    } else {
+                        "set a different `slug` or rename the file"
+                    }
+                ),
+            ));
             continue;
         }
         if let Some(earlier) = urls.insert(item.rel_url.as_str(), rel) {

@@ -305,29 +305,8 @@ fn page_url(file: &ContentFile, r: &mut Reporter<'_>) -> Option<String> {
             return None;
         }
     }
-    if let Some(first) = segs.first()
-        && RESERVED.contains(first)
-    {
-        r.file_error(format!("`content/{first}` is a URL qiao writes itself (/{first}/); choose another folder or file name"));
-        return None;
-    }
     Some(if segs.is_empty() { String::new() } else { format!("{}/", segs.join("/")) })
 }
-
-/// First URL segments that qiao's own pages use.
-pub const RESERVED: &[&str] = &[
-    "search",
-    "industries",
-    "regions",
-    "tags",
-    "network",
-    "stats",
-    "js",
-    "css",
-    "404",
-    "sitemap",
-    "robots",
-];
 
 fn terms(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, field: &'static str) -> Vec<String> {
     let Some(v) = f.get(field) else { return Vec::new() };
