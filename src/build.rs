@@ -242,6 +242,7 @@ fn render_stages(
         .collect::<Result<Vec<_>, _>>()
         .map_err(|d| BuildError::Site(vec![d]))?;
     let search_code: Vec<&[u8]> = search_code.iter().map(AsRef::as_ref).collect();
+    let later_pages = renderer.later_pages();
     let render = keep.then(|| renderer.cache());
     drop(renderer);
     // The index's files, and the search page's script whenever the manifest is new.
@@ -289,7 +290,8 @@ fn render_stages(
         html_paths.retain(|p| p.ends_with(".html"));
         html_paths.sort();
         let html: Vec<&str> = html_paths.iter().map(String::as_str).collect();
-        give_generated(outputs::sitemap(site, &html));
+        let later: Vec<&str> = later_pages.iter().map(String::as_str).collect();
+        give_generated(outputs::sitemap(site, &html, &later));
     });
     match failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         Some(e) => Err(BuildError::Io(e)),

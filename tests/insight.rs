@@ -506,9 +506,184 @@ fn network_counts_edges_and_depths() {
     assert_eq!(svg.matches("<path ").count(), 3);
     assert_eq!(svg.matches("<circle ").count(), 4);
     assert_eq!(svg.matches("d-deep").count(), 1);
-    let legend: Vec<&str> =
-        ctx["legend"].as_array().unwrap().iter().map(|l| l["type"].as_str().unwrap()).collect();
-    assert_eq!(legend, ["university", "college", "enterprise"]);
+    // The legend names every type drawn, on the ring or apart, with how many.
+    let legend: Vec<(&str, u64)> = ctx["legend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["type"].as_str().unwrap(), l["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        legend,
+        [
+            ("university", 1),
+            ("college", 1),
+            ("enterprise", 4),
+            ("association", 1),
+            ("institute", 1)
+        ]
+    );
+
+    // Members that share no case (`assoc` met partners at a roadshow only) are
+    // drawn apart and listed, by type, then title.
+    assert_eq!(slugs(&net["unconnected"]), ["ai-corp", "orchard", "assoc", "vision"]);
+    assert_eq!(net["unconnected"][2]["roadshows"], 1);
+    assert_eq!(ctx["apart_count"], 4);
+    assert_eq!(ctx["apart_drawn"], 4);
+    assert_eq!(ctx["apart_capped"], false);
+    let groups: Vec<(&str, Vec<&str>)> = ctx["apart"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["type"].as_str().unwrap(), slugs(&g["members"])))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("enterprise", vec!["ai-corp", "orchard"]),
+            ("association", vec!["assoc"]),
+            ("institute", vec!["vision"])
+        ]
+    );
+    let apart = ctx["apart_svg"].as_str().unwrap();
+    assert_well_formed(apart);
+    assert_eq!(apart.matches("<circle ").count(), 4);
+    assert!(!apart.contains("<path "), "no lines to members apart");
+    assert!(apart.contains(r#"<a href="/alliance/members/orchard/">"#));
+    assert!(!svg.contains("/members/orchard/"), "not on the ring");
+    // Drawn at the ring's scale: the same width.
+    let width = |svg: &str| {
+        svg.split("viewBox=\"0 0 ").nth(1).unwrap().split(' ').next().unwrap().to_owned()
+    };
+    assert_eq!(width(apart), width(svg));
+}
+
+/// A site where one member has no case: the network still shows it, apart from
+/// the ring, and the built `/network/` page links to it under the theme's heading.
+#[test]
+fn a_member_without_a_case_is_drawn_apart_and_listed_on_the_built_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "site.toml",
+        "title = \"测试联盟\"\nbase_url = \"https://example.org/alliance/\"\nlanguage = \"zh\"\n",
+    );
+    for (slug, title, kind) in [
+        ("xjtu", "浔江大学", "university"),
+        ("hengrui", "恒锐精密", "enterprise"),
+        ("edu-bureau", "浔江市教育局 <局>", "government"),
+    ] {
+        write(
+            root,
+            &format!("content/members/{slug}.md"),
+            &format!(
+                "+++\ntitle = \"{title}\"\ndate = 2024-01-01\ntype = \"{kind}\"\n+++\n\n介绍。\n"
+            ),
+        );
+    }
+    write(
+        root,
+        "content/cases/c1.md",
+        "+++\ntitle = \"联合研发\"\ndate = 2025-01-01\npartners = [\"xjtu\", \"hengrui\"]\nmodes = [\"joint-rnd\"]\n+++\n\n正文。\n",
+    );
+    let site = load(root, "2025-06-01");
+
+    // The facts: on the ring two members, apart the third.
+    let ins = compute(&site);
+    let net = output(&ins, "network/index.json");
+    assert_eq!(slugs(&net["members"]), ["hengrui", "xjtu"]);
+    assert_eq!(slugs(&net["unconnected"]), ["edu-bureau"]);
+    assert_eq!(net["unconnected"][0]["cases"], 0);
+    assert_eq!(net["unconnected"][0]["url"], "https://example.org/alliance/members/edu-bureau/");
+    let (_, ctx) = page(&ins, "network/index.html");
+    assert_eq!(ctx["drawn"], 2);
+    assert_eq!(ctx["apart_drawn"], 1);
+    assert_eq!(ctx["apart"][0]["type"], "government");
+    assert_eq!(ctx["apart"][0]["members"][0]["url"], "/alliance/members/edu-bureau/");
+    let apart = ctx["apart_svg"].as_str().unwrap();
+    assert_well_formed(apart);
+    assert!(apart.contains(r#"<a href="/alliance/members/edu-bureau/">"#), "{apart}");
+    assert!(apart.contains("浔江市教育局 &lt;局&gt;"), "titles are escaped: {apart}");
+    assert!(!ctx["svg"].as_str().unwrap().contains("edu-bureau"));
+
+    // The built page, through the library as `qiao build` does.
+    let mut options = qiao::config::BuildOptions::new(root);
+    options.today = Some("2025-06-01".parse().unwrap());
+    let mut timings = qiao::build::Timings::default();
+    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+    let files =
+        qiao::build::render(&site, &options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+    let html = files.iter().find(|f| f.path == "network/index.html").expect("network page");
+    let html = std::str::from_utf8(&html.bytes).unwrap();
+    let zh: toml::Table = toml::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/zh.toml"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let heading = zh["network_apart"].as_str().unwrap();
+    let intro = zh["network_apart_intro"].as_str().unwrap();
+    assert!(html.contains(heading) && html.contains(intro), "the theme's words: {html}");
+    // Once in the drawing apart, once in the list under the heading.
+    let link = r#"<a href="/alliance/members/edu-bureau/">"#;
+    assert_eq!(html.matches(link).count(), 2, "{html}");
+    assert!(
+        html.contains(r#"<a href="/alliance/members/edu-bureau/">浔江市教育局 &lt;局&gt;</a>"#)
+    );
+    let list = &html[html.find(r#"id="insight-apart-title""#).expect("the list's heading")..];
+    assert!(list.contains(link), "listed under the heading");
+    assert!(files.iter().any(|f| f.path == "members/edu-bureau/index.html"), "the link resolves");
+}
+
+/// Past `MAX_APART` (120) members without a case partner, those closest to a
+/// case (partners met at roadshows) are drawn apart; the page still lists them all.
+#[test]
+fn members_apart_past_the_cap_keep_those_with_roadshow_partners() {
+    const MAX_APART: usize = 120;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "site.toml",
+        "title = \"测试联盟\"\nbase_url = \"https://example.org/\"\nlanguage = \"zh\"\n",
+    );
+    let total = MAX_APART + 2;
+    for n in 0..total {
+        write(
+            root,
+            &format!("content/members/m{n:03}.md"),
+            &format!(
+                "+++\ntitle = \"成员 {n:03}\"\ndate = 2024-01-01\ntype = \"enterprise\"\n+++\n"
+            ),
+        );
+    }
+    // The last two by title met at a roadshow: they are drawn, the two before them not.
+    let (a, b) = (format!("m{:03}", total - 2), format!("m{:03}", total - 1));
+    write(
+        root,
+        "content/roadshows/r1.md",
+        &format!(
+            "+++\ntitle = \"路演\"\ndate = 2025-02-01\nstart = 2025-03-01T09:00:00+08:00\norganizer = [\"{a}\", \"{b}\"]\nvenue = {{ name = \"会展中心\" }}\n+++\n"
+        ),
+    );
+    let site = load(root, "2025-06-01");
+    let ins = compute(&site);
+    let (_, ctx) = page(&ins, "network/index.html");
+    assert_eq!(ctx["drawn"], 0);
+    assert_eq!(ctx["apart_count"], total);
+    assert_eq!(ctx["apart_drawn"], MAX_APART);
+    assert_eq!(ctx["apart_capped"], true);
+    assert_eq!(ctx["apart"][0]["members"].as_array().unwrap().len(), total, "all listed");
+    let apart = ctx["apart_svg"].as_str().unwrap();
+    assert_well_formed(apart);
+    assert_eq!(apart.matches("<circle ").count(), MAX_APART);
+    let drawn = |n: usize| apart.contains(&format!("/members/m{n:03}/"));
+    assert!(drawn(0) && drawn(MAX_APART - 3) && drawn(total - 2) && drawn(total - 1));
+    assert!(!drawn(MAX_APART - 2) && !drawn(MAX_APART - 1));
+    let unconnected = output(&ins, "network/index.json")["unconnected"].as_array().unwrap().len();
+    assert_eq!(unconnected, total);
 }
 
 #[test]
@@ -683,6 +858,14 @@ fn templates_render_with_the_contexts() {
     let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
     let read = |name: &str| std::fs::read_to_string(theme.join(name)).unwrap();
     let mut tera = tera::Tera::new();
+    // The theme's `fmt` filter (`{{ t.items_count | fmt(n=3) }}`), as qiao registers it.
+    tera.register_filter(
+        "fmt",
+        |s: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let n: tera::Value = kwargs.must_get("n")?;
+            Ok(s.replace("{n}", &n.to_string()))
+        },
+    );
     tera.add_raw_templates(vec![
         ("base.html", "<html lang=\"{{ lang }}\"><title>{% block title %}{% endblock title %}</title><meta name=\"description\" content=\"{% block description %}{% endblock description %}\">{% block head %}{% endblock head %}<main>{% block content %}{% endblock content %}</main>{% block scripts %}{% endblock scripts %}</html>".to_owned()),
         ("network.html", read("network.html")),
@@ -694,10 +877,16 @@ fn templates_render_with_the_contexts() {
         ("member.html", "{% include \"partials/insight-member.html\" %}".to_owned()),
     ])
     .unwrap();
+    let strings: Value = toml::from_str::<toml::Table>(
+        &std::fs::read_to_string(theme.join("../i18n/zh.toml")).unwrap(),
+    )
+    .map(|t| serde_json::to_value(t).unwrap())
+    .unwrap();
     let base = |extra: &Value| {
         let mut ctx = tera::Context::new();
         ctx.insert("base_path", "/alliance/");
         ctx.insert("lang", "zh");
+        ctx.insert("t", &strings);
         ctx.insert("site", &serde_json::json!({ "title": "测试联盟" }));
         for (k, v) in extra.as_object().unwrap() {
             ctx.insert(k.clone(), v);
@@ -719,6 +908,8 @@ fn templates_render_with_the_contexts() {
         if path == "network/index.html" {
             assert!(html.contains("<svg"));
             assert!(html.contains("Acme &lt;R&amp;D&gt;"));
+            assert!(html.contains(r#"<a href="/alliance/members/orchard/">赣南果业</a>"#));
+            assert!(html.contains(strings["network_apart"].as_str().unwrap()));
         }
         if path == "stats/index.html" {
             assert_eq!(html.matches("<svg").count(), 13);

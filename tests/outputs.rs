@@ -161,7 +161,7 @@ fn two_builds_give_identical_bytes() {
     let again = load(dir.path());
     assert_eq!(files(&site), files(&again));
     let pages = ["index.html", "cases/c01/index.html"];
-    assert_eq!(outputs::sitemap(&site, &pages), outputs::sitemap(&again, &pages));
+    assert_eq!(outputs::sitemap(&site, &pages, &[]), outputs::sitemap(&again, &pages, &[]));
     for i in &site.items {
         assert_eq!(outputs::jsonld::for_item(&site, i), outputs::jsonld::for_item(&again, i));
     }
@@ -480,7 +480,7 @@ fn json_ld_describes_members_and_roadshows_safely() {
 }
 
 #[test]
-fn sitemap_lists_pages_but_404_and_search() {
+fn sitemap_lists_pages_but_404_search_and_later_pages_of_listings() {
     let (_dir, site) = site();
     let pages = [
         "index.html",
@@ -494,7 +494,9 @@ fn sitemap_lists_pages_but_404_and_search() {
         "industries/intelligent-manufacturing/index.html",
         "cases/c01/index.html",
     ];
-    let file = outputs::sitemap(&site, &pages);
+    let later =
+        ["cases/page/2/index.html", "industries/intelligent-manufacturing/page/2/index.html"];
+    let file = outputs::sitemap(&site, &pages, &later);
     assert_eq!(file.path, "sitemap.xml");
 
     let mut reader = quick_xml::Reader::from_reader(file.bytes.as_slice());
@@ -527,7 +529,6 @@ fn sitemap_lists_pages_but_404_and_search() {
             BASE.to_owned(),
             format!("{BASE}cases/"),
             format!("{BASE}cases/c01/"),
-            format!("{BASE}cases/page/2/"),
             format!("{BASE}industries/intelligent-manufacturing/"),
             format!("{BASE}roadshows/r-cancelled/"),
             format!("{BASE}tags/%E4%BA%A7%E6%95%99%E8%9E%8D%E5%90%88/"),
@@ -541,6 +542,88 @@ fn sitemap_lists_pages_but_404_and_search() {
         Some("2025-05-02T10:00:00+08:00")
     );
     assert_eq!(lastmod[BASE], None);
+}
+
+/// The `<loc>`s of a sitemap, in order.
+fn sitemap_locs(xml: &[u8]) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let (mut locs, mut in_loc) = (Vec::new(), false);
+    loop {
+        match reader.read_event_into(&mut buf).unwrap() {
+            quick_xml::events::Event::Start(e) => in_loc = e.name().as_ref() == b"loc",
+            quick_xml::events::Event::Text(t) if in_loc => {
+                locs.push(t.decode().unwrap().into_owned())
+            }
+            quick_xml::events::Event::End(_) => in_loc = false,
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    locs
+}
+
+/// A whole build of the fixture (61 cases: two pages of the cases listing and of
+/// the industry's term page) with plain pages at `/page/2/` and `/news/page/2/`,
+/// which look like pagination and are not: the sitemap leaves out exactly the
+/// pages the renderer paginated.
+#[test]
+fn sitemap_of_a_build_leaves_out_pages_2_of_listings_and_terms_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fixture(root);
+    write(
+        root,
+        "content/page/2.md",
+        "+++\ntitle = \"第二页\"\ndate = 2024-01-01\n+++\n\n不是分页。\n",
+    );
+    write(
+        root,
+        "content/news/page/2.md",
+        "+++\ntitle = \"News, page 2\"\ndate = 2024-01-01\n+++\n\nA page of its own.\n",
+    );
+    let mut options = qiao::config::BuildOptions::new(root);
+    options.today = Some(TODAY);
+    let mut timings = qiao::build::Timings::default();
+    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+    let built: BTreeMap<String, Vec<u8>> = qiao::build::render(&site, &options, &mut timings)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    for page in [
+        "cases/page/2/index.html",
+        "industries/intelligent-manufacturing/page/2/index.html",
+        "page/2/index.html",
+        "news/page/2/index.html",
+    ] {
+        assert!(built.contains_key(page), "the build has no {page}");
+    }
+    let locs = sitemap_locs(&built["sitemap.xml"]);
+    let listed = |rel: &str| locs.contains(&format!("{BASE}{rel}"));
+    for rel in
+        ["cases/page/2/", "industries/intelligent-manufacturing/page/2/", "search/", "404.html"]
+    {
+        assert!(!listed(rel), "{rel} is in the sitemap: {locs:?}");
+    }
+    for rel in [
+        "",
+        "cases/",
+        "industries/",
+        "industries/intelligent-manufacturing/",
+        "page/2/",
+        "news/page/2/",
+        "cases/c01/",
+        "network/",
+        "stats/",
+    ] {
+        assert!(listed(rel), "{rel} is not in the sitemap: {locs:?}");
+    }
+    // Every other HTML page of the build is listed, once.
+    let html = built.keys().filter(|p| p.ends_with(".html")).count();
+    assert_eq!(locs.len(), html - 4, "{locs:?}");
+    assert!(locs.windows(2).all(|w| w[0] < w[1]), "sorted and de-duplicated");
 }
 
 #[test]

@@ -403,6 +403,17 @@ fn network_page<'s>(
             })
         })
         .collect();
+    let mut apart: Vec<ApartGroup<'s>> = Vec::new();
+    for r in &net.apart {
+        let member_type =
+            site.items[r.item].as_member().map_or("other", |m| m.member_type.as_str());
+        if apart.last().is_none_or(|g| g.member_type != member_type) {
+            apart.push(ApartGroup { member_type, members: Vec::new() });
+        }
+        if let Some(g) = apart.last_mut() {
+            g.members.push(link(r.item));
+        }
+    }
     let capped = net.with_cases > net.drawn;
     let note = match (zh, capped) {
         (true, true) => format!(
@@ -435,6 +446,11 @@ fn network_page<'s>(
             with_cases: net.with_cases,
             capped,
             max_drawn: network::MAX_DRAWN,
+            apart_svg: &net.apart_svg,
+            apart_drawn: net.apart_drawn,
+            apart_count: net.apart.len(),
+            apart_capped: net.apart.len() > net.apart_drawn,
+            apart,
             legend,
             members,
             edges,
@@ -534,24 +550,22 @@ fn matches_file<'s>(site: &'s Site, docking: &'s matching::Docking) -> MatchesFi
 
 fn network_file<'s>(site: &'s Site, net: &network::Network) -> NetworkFile<'s> {
     let config = &site.config;
-    let members = net
-        .rows
-        .iter()
-        .map(|r| {
-            let item = &site.items[r.item];
-            NodeOut {
-                slug: &item.slug,
-                title: &item.title,
-                url: config.absolute(&item.rel_url),
-                member_type: item.as_member().map(|m| m.member_type.as_str()),
-                partners: r.partners,
-                case_partners: r.case_partners,
-                cases: r.cases,
-                depth: DepthCounts::new(r.depth),
-                roadshows: r.roadshows,
-            }
-        })
-        .collect();
+    let node = |r: &network::MemberRow| {
+        let item = &site.items[r.item];
+        NodeOut {
+            slug: &item.slug,
+            title: &item.title,
+            url: config.absolute(&item.rel_url),
+            member_type: item.as_member().map(|m| m.member_type.as_str()),
+            partners: r.partners,
+            case_partners: r.case_partners,
+            cases: r.cases,
+            depth: DepthCounts::new(r.depth),
+            roadshows: r.roadshows,
+        }
+    };
+    let members = net.rows.iter().map(node).collect();
+    let unconnected = net.apart.iter().map(node).collect();
     let edges = net
         .edges
         .iter()
@@ -563,5 +577,5 @@ fn network_file<'s>(site: &'s Site, net: &network::Network) -> NetworkFile<'s> {
             roadshows: e.roadshows,
         })
         .collect();
-    NetworkFile { members, edges }
+    NetworkFile { members, edges, unconnected }
 }

@@ -10,6 +10,12 @@
 //! layout it costs nothing, is the same on every build, and its labels never
 //! overlap. Past [`MAX_DRAWN`] members the ring gets unreadable, so only the
 //! members with the most partners are drawn; the table on the page lists them all.
+//!
+//! Members that share no case with another member are not left out: they are drawn
+//! apart, as a second drawing of the ring's width (so at the same scale) with their
+//! nodes in rows, grouped by type and sorted by title, and the page lists them all
+//! (whom the secretariat could bring into a case). Past [`MAX_APART`] of them,
+//! those with the most partners from roadshows are drawn.
 
 use std::collections::HashMap;
 use std::f64::consts::PI;
@@ -21,6 +27,9 @@ use crate::model::{Depth, KindData, MemberType, Site};
 
 /// How many members the graph draws at most.
 pub const MAX_DRAWN: usize = 200;
+
+/// How many members without a case partner the graph draws apart at most.
+pub const MAX_APART: usize = 120;
 
 /// One partner of a member.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,10 +106,18 @@ pub struct Network {
     pub with_cases: usize,
     /// Indices into `edges` of the pairs the graph draws.
     pub drawn_edges: Vec<usize>,
-    /// How many drawn members are of each type.
+    /// How many drawn members (on the ring or apart) are of each type.
     pub drawn_types: HashMap<MemberType, usize>,
     /// The graph as an SVG element.
     pub svg: String,
+    /// Every member without a case partner (so not on the ring), by type, then
+    /// title, then slug.
+    pub apart: Vec<MemberRow>,
+    /// How many of them the graph draws apart.
+    pub apart_drawn: usize,
+    /// The members drawn apart as an SVG element as wide as the ring's (empty when
+    /// there are none).
+    pub apart_svg: String,
 }
 
 #[derive(Default, Clone)]
@@ -234,6 +251,29 @@ pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
         partners.insert(catalog.members[p], list);
     }
 
+    // Members no case connects, by type, title and slug, as the members' listing
+    // orders them.
+    let by_type_and_title = |x: &&MemberRow, y: &&MemberRow| {
+        type_of(site, x.item)
+            .cmp(&type_of(site, y.item))
+            .then_with(|| site.items[x.item].title.cmp(&site.items[y.item].title))
+            .then_with(|| slug(x.item).cmp(slug(y.item)))
+    };
+    let mut apart: Vec<MemberRow> = rows.iter().filter(|r| r.case_partners == 0).cloned().collect();
+    apart.sort_by(|x, y| by_type_and_title(&x, &y));
+    let mut apart_rows: Vec<&MemberRow> = apart.iter().collect();
+    if apart_rows.len() > MAX_APART {
+        // The closest to a case first: most partners from roadshows, then slug.
+        apart_rows.sort_by(|x, y| {
+            y.partners
+                .cmp(&x.partners)
+                .then(y.roadshows.cmp(&x.roadshows))
+                .then(slug(x.item).cmp(slug(y.item)))
+        });
+        apart_rows.truncate(MAX_APART);
+        apart_rows.sort_by(by_type_and_title);
+    }
+
     // `rows` is in slug order, so a stable sort keeps slug order among ties.
     rows.retain(|r| r.partners > 0);
     rows.sort_by(|x, y| {
@@ -255,9 +295,10 @@ pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
         })
         .map(|(i, _)| i)
         .collect();
-    let svg = draw(site, &drawn_rows, &edges, &drawn_edges, zh);
+    let (svg, width) = draw(site, &drawn_rows, &edges, &drawn_edges, zh);
+    let apart_svg = draw_apart(site, &apart_rows, width, zh);
     let mut drawn_types: HashMap<MemberType, usize> = HashMap::new();
-    for r in &drawn_rows {
+    for r in drawn_rows.iter().chain(&apart_rows) {
         if let Some(t) = type_of(site, r.item) {
             *drawn_types.entry(t).or_default() += 1;
         }
@@ -271,6 +312,9 @@ pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
         drawn_edges,
         drawn_types,
         svg,
+        apart_drawn: apart_rows.len(),
+        apart,
+        apart_svg,
     }
 }
 
@@ -279,17 +323,31 @@ fn type_of(site: &Site, item: usize) -> Option<MemberType> {
     site.items[item].as_member().map(|m| m.member_type)
 }
 
-/// Draws the ring.
+/// Font size of the drawings' labels.
+const FONT: f64 = 11.0;
+/// The widest label; longer titles are cut with `…`.
+const LABEL_WIDTH: f64 = 130.0;
+
+/// A node's tooltip: title, type, case partners and cases.
+fn tooltip(site: &Site, row: &MemberRow, zh: bool) -> String {
+    let title = &site.items[row.item].title;
+    let type_label = type_of(site, row.item).map_or("", |t| labels::member_type(t, zh));
+    if zh {
+        format!("{title}（{type_label}，{} 个合作伙伴，{} 个案例）", row.case_partners, row.cases)
+    } else {
+        format!("{title} ({type_label}, {} partners, {} cases)", row.case_partners, row.cases)
+    }
+}
+
+/// Draws the ring, and returns it with its width.
 fn draw(
     site: &Site,
     rows: &[&MemberRow],
     edges: &[Edge],
     drawn_edges: &[usize],
     zh: bool,
-) -> String {
+) -> (String, f64) {
     const SLOT: f64 = 14.0;
-    const FONT: f64 = 11.0;
-    const LABEL_WIDTH: f64 = 130.0;
     const GROUP_GAP: f64 = 1.5;
 
     // Group by type, most partners first within a group (rows are already in that order).
@@ -362,21 +420,8 @@ fn draw(
     for (row, angle) in order.iter().zip(angles) {
         let item = &site.items[row.item];
         let (x, y) = position[&row.item];
-        let t = type_of(site, row.item);
-        let type_class = t.map_or("other", |t| t.as_str());
-        let type_label = t.map_or("", |t| labels::member_type(t, zh));
+        let type_class = type_of(site, row.item).map_or("other", |t| t.as_str());
         let r = (2.5 + 1.2 * (row.case_partners as f64).sqrt()).min(8.0);
-        let tooltip = if zh {
-            format!(
-                "{}（{}，{} 个合作伙伴，{} 个案例）",
-                item.title, type_label, row.case_partners, row.cases
-            )
-        } else {
-            format!(
-                "{} ({}, {} partners, {} cases)",
-                item.title, type_label, row.case_partners, row.cases
-            )
-        };
         let (lx, ly) = (half + (radius + 10.0) * angle.cos(), half + (radius + 10.0) * angle.sin());
         let mut degrees = angle.to_degrees();
         let anchor = if angle.cos() < -1e-9 {
@@ -395,12 +440,71 @@ fn draw(
             num(ly),
             num(degrees),
             href = esc(&site.config.link(&item.rel_url)),
-            tip = esc(&tooltip),
+            tip = esc(&tooltip(site, row, zh)),
             label = esc(&fit(&item.title, FONT, LABEL_WIDTH)),
         );
     }
     out.push_str("</g></svg>");
-    out
+    (out, size)
+}
+
+/// Draws the members without a case partner apart from the ring: `width` wide
+/// (the ring's, so both are drawn at the same scale), in rows of as many nodes
+/// as fit, each type starting a row of its own. `rows` are in the order drawn.
+/// The columns share the width, so labels get what room is left over. The
+/// drawing has no words of its own: the page names it.
+fn draw_apart(site: &Site, rows: &[&MemberRow], width: f64, zh: bool) -> String {
+    const MARGIN: f64 = 20.0;
+    const ROW: f64 = 20.0;
+    const GROUP_GAP: f64 = 8.0;
+    const RADIUS: f64 = 3.5;
+    const GAP: f64 = 6.0;
+    // Room after a label, before the next column's node.
+    const PAD: f64 = 12.0;
+    if rows.is_empty() {
+        return String::new();
+    }
+    let inner = width - 2.0 * MARGIN;
+    let columns = ((inner / (2.0 * RADIUS + GAP + LABEL_WIDTH + PAD)).floor() as usize).max(1);
+    let cell = inner / columns as f64;
+    let label_width = (cell - 2.0 * RADIUS - GAP - PAD).max(LABEL_WIDTH);
+
+    let mut nodes = String::with_capacity(300 * rows.len());
+    let (mut y, mut column) = (MARGIN / 2.0, 0);
+    let mut previous: Option<Option<MemberType>> = None;
+    for row in rows {
+        let t = type_of(site, row.item);
+        if previous != Some(t) {
+            if previous.is_some() {
+                y += ROW + GROUP_GAP;
+            }
+            (previous, column) = (Some(t), 0);
+        } else if column == columns {
+            (y, column) = (y + ROW, 0);
+        }
+        let item = &site.items[row.item];
+        let (x, cy) = (MARGIN + column as f64 * cell + RADIUS, y + ROW / 2.0);
+        let _ = write!(
+            nodes,
+            r#"<a href="{href}"><title>{tip}</title><circle class="n t-{type_class}" cx="{}" cy="{}" r="{}"/><text x="{}" y="{}" dy="0.35em">{label}</text></a>"#,
+            num(x),
+            num(cy),
+            num(RADIUS),
+            num(x + RADIUS + GAP),
+            num(cy),
+            href = esc(&site.config.link(&item.rel_url)),
+            tip = esc(&tooltip(site, row, zh)),
+            type_class = t.map_or("other", |t| t.as_str()),
+            label = esc(&fit(&item.title, FONT, label_width)),
+        );
+        column += 1;
+    }
+    let height = y + ROW + MARGIN / 2.0;
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" class="insight-network insight-network-apart" font-size="{FONT}" fill="currentColor"><g class="nodes">{nodes}</g></svg>"#,
+        w = num(width),
+        h = num(height),
+    )
 }
 
 #[cfg(test)]

@@ -223,6 +223,14 @@ pub struct LegendEntry {
     pub count: usize,
 }
 
+/// The members of one type that share no case, on `/network/`.
+#[derive(Serialize)]
+pub struct ApartGroup<'a> {
+    #[serde(rename = "type")]
+    pub member_type: &'static str,
+    pub members: Vec<MemberLink<'a>>,
+}
+
 /// Words of `/network/`.
 #[derive(Serialize)]
 pub struct NetworkLabels {
@@ -256,6 +264,14 @@ pub struct NetworkPage<'a> {
     pub with_cases: usize,
     pub capped: bool,
     pub max_drawn: usize,
+    /// The members that share no case, drawn apart from the ring.
+    pub apart_svg: &'a str,
+    /// How many of them are drawn, and how many there are.
+    pub apart_drawn: usize,
+    pub apart_count: usize,
+    pub apart_capped: bool,
+    /// All of them, grouped by type, each group by title.
+    pub apart: Vec<ApartGroup<'a>>,
     pub legend: Vec<LegendEntry>,
     pub members: Vec<NetworkMember<'a>>,
     pub edges: Vec<NetworkPair<'a>>,
@@ -426,11 +442,13 @@ pub struct EdgeOut<'a> {
     pub roadshows: u32,
 }
 
-/// `network/index.json`.
+/// `network/index.json`: `members` with at least one partner, `edges`, and
+/// `unconnected`: every member that shares no case (by type, then title).
 #[derive(Serialize)]
 pub struct NetworkFile<'a> {
     pub members: Vec<NodeOut<'a>>,
     pub edges: Vec<EdgeOut<'a>>,
+    pub unconnected: Vec<NodeOut<'a>>,
 }
 
 /// One option of a finder facet.

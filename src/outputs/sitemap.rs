@@ -1,14 +1,21 @@
-//! `sitemap.xml`: every HTML page the build wrote but `404.html` and the search
-//! page, including pages 2.. of paginated listings and the taxonomy pages.
+//! `sitemap.xml`: every HTML page the build wrote except the three kinds the
+//! contract leaves out: `404.html`, the search page, and pages 2.. of paginated
+//! listings (`cases/page/2/`, a term's `tags/ai/page/2/`, any listing). Page 1 of
+//! every listing and term, the taxonomy indexes and the insight pages are listed.
 //!
-//! The renderer decides which pages exist (pagination is its business), so the
-//! sitemap is made from its list of HTML paths, after rendering. Locations are
-//! absolute and percent-encoded as the sitemap protocol asks (CJK tag pages
-//! included); item pages carry `lastmod` (their `updated`, else `date`, written
-//! `YYYY-MM-DD` or RFC 3339 as in the source). Entries are sorted and de-duplicated,
-//! so the file depends only on the site. Written with `quick-xml`, which escapes.
+//! The renderer decides which pages exist and which of them are pages 2.. of a
+//! listing (pagination is its business), so the sitemap is made from its list of
+//! HTML paths and its list of those later pages
+//! ([`Renderer::later_pages`](crate::render::Renderer::later_pages)), after
+//! rendering. Nothing is guessed from the shape of a path: a plain page
+//! `content/page/2.md` (`/page/2/`) or `content/news/page/2.md` is listed like any
+//! page. Locations are absolute and percent-encoded as the sitemap protocol
+//! asks (CJK tag pages included); item pages carry `lastmod` (their `updated`, else
+//! `date`, written `YYYY-MM-DD` or RFC 3339 as in the source). Entries are sorted
+//! and de-duplicated, so the file depends only on the site. Written with
+//! `quick-xml`, which escapes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -35,8 +42,12 @@ pub fn page_path(html_path: &str) -> &str {
 }
 
 /// `sitemap.xml` from the paths of every HTML file the build writes (relative to
-/// the output folder, like [`OutputFile::path`]). Other paths are ignored.
-pub fn sitemap(site: &Site, html_paths: &[&str]) -> OutputFile {
+/// the output folder, like [`OutputFile::path`]) and the paths of those that are
+/// pages 2.. of a paginated listing (`later_pages`, as
+/// [`Renderer::later_pages`](crate::render::Renderer::later_pages) names them),
+/// which are left out. Other paths are ignored.
+pub fn sitemap(site: &Site, html_paths: &[&str], later_pages: &[&str]) -> OutputFile {
+    let later: HashSet<&str> = later_pages.iter().map(|p| p.trim_start_matches('/')).collect();
     let lastmod: HashMap<&str, String> = site
         .items
         .iter()
@@ -46,7 +57,7 @@ pub fn sitemap(site: &Site, html_paths: &[&str]) -> OutputFile {
     let mut urls: BTreeMap<String, Option<&String>> = BTreeMap::new();
     for path in html_paths {
         let path = path.trim_start_matches('/');
-        if !path.ends_with(".html") || EXCLUDED.contains(&path) {
+        if !path.ends_with(".html") || EXCLUDED.contains(&path) || later.contains(path) {
             continue;
         }
         let rel = page_path(path);

@@ -279,6 +279,29 @@ impl<'s> Renderer<'s> {
         self.render_jobs_into(self.jobs(Some(dirty)), false, sink)
     }
 
+    /// The HTML paths of pages 2.. of every paginated listing and term page
+    /// (`cases/page/2/index.html`, `tags/ai/page/3/index.html`), which the sitemap
+    /// leaves out. Pagination is the renderer's business, so the sitemap asks
+    /// rather than guessing from a path: a plain page may be called `page/2/` too.
+    pub fn later_pages(&self) -> Vec<String> {
+        let later = |base: String, n: usize| {
+            (2..=page_count(n)).map(move |p| format!("{}index.html", page_path(&base, p)))
+        };
+        let mut paths: Vec<String> = Kind::SECTIONS
+            .iter()
+            .flat_map(|kind| {
+                let n = self.index.listings.get(kind).map_or(0, |l| l.entries.len());
+                later(format!("{}/", kind.folder()), n)
+            })
+            .collect();
+        for tax in &self.index.taxonomies {
+            for term in tax.terms.values() {
+                paths.extend(later(format!("{}/{}/", tax.name, term.segment), term.items.len()));
+            }
+        }
+        paths
+    }
+
     /// The pages of the site, or those `dirty` names plus the site-wide ones.
     fn jobs(&self, dirty: Option<&incremental::Dirty>) -> Vec<Job> {
         let mut jobs: Vec<Job> = match dirty {
