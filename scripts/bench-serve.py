@@ -9,11 +9,12 @@ a clean `qiao build`, and `hugo server` on the same content.
                            [--hugo | --no-hugo] [--hugo-bin hugo] [--hugo-only] [--hugo-log FILE] [--timeout 120]
 
 Builds nothing itself: run `cargo build --release` first. The corpus is generated
-with shared/bench/gen_corpus.py when the folder does not exist.
+with scripts/gen_corpus.py (seed 1) when the folder does not exist.
 
 Hugo (on by default when `hugo` is on PATH; `--hugo` insists, `--no-hugo` skips):
-shared/bench/anchor_sites.py turns the corpus into a Hugo site in a temporary
-folder, and `hugo server` runs on it with Hugo's defaults (fast render mode, pages
+scripts/to_hugo.py turns the corpus into a Hugo site in a temporary folder (the
+content files at the same paths, so the same file is edited in both), and
+`hugo server` runs on it with Hugo's defaults (fast render mode, pages
 served from memory, live reload on), bound to 127.0.0.1 on a free port. A client
 of its LiveReload websocket (`/livereload`; a minimal RFC 6455 client in the
 standard library: it sends `hello`, Hugo answers `hello` and later pushes
@@ -67,13 +68,9 @@ def free_port():
 
 
 def gen_corpus(path, docs):
-    gen = None
-    for cand in [os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"), "/work/shared/bench/gen_corpus.py"]:
-        if os.path.exists(cand):
-            gen = cand
-            break
+    gen = find_bench_script("gen_corpus.py")
     if gen is None:
-        sys.exit("gen_corpus.py not found; pass --corpus with an existing site")
+        sys.exit(f"{os.path.join(HERE, 'gen_corpus.py')} not found; pass --corpus with an existing site")
     subprocess.run([sys.executable, gen, path, "--docs", str(docs)], check=True)
 
 
@@ -124,10 +121,9 @@ class Events(threading.Thread):
 
 
 def find_bench_script(name):
-    for cand in [os.path.join(REPO, "..", "shared", "bench", name), os.path.join("/work/shared/bench", name)]:
-        if os.path.exists(cand):
-            return cand
-    return None
+    """scripts/NAME of this repository (gen_corpus.py, to_hugo.py), or None."""
+    path = os.path.join(HERE, name)
+    return path if os.path.isfile(path) else None
 
 
 def load():
@@ -380,14 +376,14 @@ def http_get(port, path, timeout=60):
 
 
 def run_hugo(args, corpus, target_rel):
-    anchor = find_bench_script("anchor_sites.py")
-    if anchor is None:
-        sys.exit("anchor_sites.py not found (../shared/bench/); pass --no-hugo")
+    to_hugo = find_bench_script("to_hugo.py")
+    if to_hugo is None:
+        sys.exit(f"{os.path.join(HERE, 'to_hugo.py')} not found; pass --no-hugo")
     r = {"version": subprocess.run([args.hugo_bin, "version"], capture_output=True, text=True).stdout.strip()}
     with tempfile.TemporaryDirectory(prefix="bench-serve-hugo-") as tmp:
-        subprocess.run([sys.executable, anchor, corpus, os.path.join(tmp, "anchor")], check=True)
-        site = os.path.join(tmp, "anchor", "hugo")
-        target = os.path.join(site, target_rel)  # anchor_sites.py copies content files by the same name
+        subprocess.run([sys.executable, to_hugo, corpus, tmp], check=True)
+        site = os.path.join(tmp, "hugo")
+        target = os.path.join(site, target_rel)  # to_hugo.py keeps every content file's relative path
         fm = tomllib.loads(open(target, encoding="utf-8").read().split("+++", 2)[1])
         rel = target_rel.split(os.sep)  # content/cases/x.md
         page = "/" + rel[1] + "/" + str(fm.get("slug") or os.path.basename(target)[:-3]).lower() + "/"
