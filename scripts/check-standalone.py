@@ -5,8 +5,8 @@ The repository stands alone: a fresh clone with nothing beside it must build, te
 and benchmark. This looks at every file `git ls-files` lists and reports, as
 `path:line: ...`,
 
-- a path into a sibling folder of the clone (`../shared/` and the like), or an
-  absolute path of a developer's machine (`/work/`, `/root/`, `/home/`, `/Users/`);
+- a path into the shared folder beside the clone, or an absolute path of a
+  developer's machine (a home, root or work folder at the top of the file system);
 - a relative link in a Markdown file whose target resolves outside the repository.
 
 Run by scripts/test.sh; exits 1 when it found something.
