@@ -758,7 +758,8 @@ fn a_full_disk_leaves_the_previous_site() {
         &format!("+++\ndate = 2025-01-01\ntitle = \"Huge\"\n+++\n\n{noise}\n"),
     );
     let failed = s.build_to(&out);
-    assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
+    // A full disk is an I/O failure (3), not an error in the site (1).
+    assert_eq!(failed.status.code(), Some(3), "{}", stderr(&failed));
     assert!(
         stderr(&failed).contains("No space left") || stderr(&failed).contains("cannot write"),
         "{}",
