@@ -1,5 +1,8 @@
 //! `site.toml`: the site's settings, read with the same positioned diagnostics as
 //! front matter (unknown keys get a suggestion), and the build's own options.
+//!
+//! What it is not: the TOML machinery (that is `source::fields`, shared with
+//! `content`), or anything about content files; it knows nothing above `source`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,52 +12,50 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 use toml::de::{DeTable, DeValue};
 
-use crate::content::fields::{Fields, Reporter, Source, as_table, table_to_json};
 use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::source::fields::{Fields, Reporter, Source, Value, as_table, table_to_json};
 
 /// Labels of taxonomy terms by slug, from `[taxonomies]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct TaxonomyLabels {
+pub(crate) struct TaxonomyLabels {
     /// `industries.<slug> = "label"`
-    pub industries: BTreeMap<String, String>,
+    pub(crate) industries: BTreeMap<String, String>,
     /// `regions.<slug> = "label"`
-    pub regions: BTreeMap<String, String>,
+    pub(crate) regions: BTreeMap<String, String>,
     /// `tags.<term> = "label"`
-    pub tags: BTreeMap<String, String>,
+    pub(crate) tags: BTreeMap<String, String>,
 }
 
 /// The validated `site.toml`.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
     /// Site title.
-    pub title: String,
+    pub(crate) title: String,
     /// `base_url`, always ending in `/`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The path part of `base_url`, starting and ending with `/` (`/alliance/`).
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// The host of `base_url` (for calendar UIDs).
-    pub host: String,
+    pub(crate) host: String,
     /// Default language (BCP 47).
-    pub language: String,
-    /// IANA timezone name.
-    pub timezone: String,
-    /// The timezone itself.
-    pub tz: TimeZone,
+    pub(crate) language: String,
+    /// The IANA timezone (`timezone`, default `Asia/Shanghai`).
+    pub(crate) tz: TimeZone,
     /// Site description.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Theme folder under `themes/`, if not the built-in one.
-    pub theme: Option<String>,
+    pub(crate) theme: Option<String>,
     /// Taxonomy labels.
-    pub taxonomies: TaxonomyLabels,
+    pub(crate) taxonomies: TaxonomyLabels,
     /// Free data for templates.
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// `[markdown] trust_html`: raw HTML in Markdown is passed through unsanitized.
-    pub trust_html: bool,
+    pub(crate) trust_html: bool,
 }
 
 impl SiteConfig {
     /// Replaces `base_url` (from `--base-url`), checking it like the file's value.
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub(crate) fn set_base_url(&mut self, url: &str) -> Result<(), String> {
         let (base_url, base_path, host) = normalize_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -63,18 +64,18 @@ impl SiteConfig {
     }
 
     /// The absolute URL of a site path (`cases/x/` -> `https://host/alliance/cases/x/`).
-    pub fn absolute(&self, rel: &str) -> String {
+    pub(crate) fn absolute(&self, rel: &str) -> String {
         format!("{}{}", self.base_url, rel.trim_start_matches('/'))
     }
 
     /// The root-relative link of a site path (`cases/x/` -> `/alliance/cases/x/`).
-    pub fn link(&self, rel: &str) -> String {
+    pub(crate) fn link(&self, rel: &str) -> String {
         format!("{}{}", self.base_path, rel.trim_start_matches('/'))
     }
 }
 
 /// Checks a base URL and splits it into (url ending in `/`, path, host).
-pub fn normalize_base_url(url: &str) -> Result<(String, String, String), String> {
+pub(crate) fn normalize_base_url(url: &str) -> Result<(String, String, String), String> {
     let parsed =
         url::Url::parse(url.trim()).map_err(|e| format!("`{url}` is not a valid URL ({e})"))?;
     if !matches!(parsed.scheme(), "http" | "https") {
@@ -97,7 +98,7 @@ pub fn normalize_base_url(url: &str) -> Result<(String, String, String), String>
 }
 
 /// Whether `s` looks like a BCP 47 language tag (`zh`, `en-US`, `zh-Hans-CN`).
-pub fn is_language_tag(s: &str) -> bool {
+pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');
     let first = parts.next().unwrap_or("");
     (2..=8).contains(&first.len())
@@ -117,12 +118,12 @@ pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
             ),
         )]
     })?;
-    let text = crate::content::source::decode("site.toml", &bytes).map_err(|d| vec![d])?;
+    let text = crate::source::decode("site.toml", &bytes).map_err(|d| vec![d])?;
     parse(&text)
 }
 
 /// Parses the text of `site.toml`.
-pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+pub(crate) fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
     let index = LineIndex::new(text);
     let utc = TimeZone::UTC;
     let toml_text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -178,18 +179,18 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         }),
         None => Some("zh".to_owned()),
     };
-    let (timezone, tz) = match f.get("timezone") {
+    let tz = match f.get("timezone") {
         Some(v) => match r.text("timezone", v) {
             Some(name) => match TimeZone::get(&name) {
-                Ok(tz) => (name, Some(tz)),
+                Ok(tz) => Some(tz),
                 Err(_) => {
                     r.error(&v.span(), format!("`timezone` must be an IANA time zone name like \"Asia/Shanghai\", found \"{name}\""));
-                    (name, None)
+                    None
                 }
             },
-            None => (String::new(), None),
+            None => None,
         },
-        None => ("Asia/Shanghai".to_owned(), TimeZone::get("Asia/Shanghai").ok()),
+        None => TimeZone::get("Asia/Shanghai").ok(),
     };
     let description = f.get("description").and_then(|v| r.string("description", v));
     let theme = f.get("theme").and_then(|v| r.text("theme", v)).filter(|t| {
@@ -223,7 +224,6 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         base_path,
         host,
         language: language?,
-        timezone,
         tz: tz?,
         description,
         theme,
@@ -233,10 +233,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     })
 }
 
-fn read_taxonomies(
-    v: &crate::content::fields::Value<'_>,
-    r: &mut Reporter<'_>,
-) -> Option<TaxonomyLabels> {
+fn read_taxonomies(v: &Value<'_>, r: &mut Reporter<'_>) -> Option<TaxonomyLabels> {
     let table = as_table(r, "taxonomies", v, "[taxonomies]")?;
     let mut f = Fields::new(table, "taxonomies.");
     let mut labels = TaxonomyLabels::default();
@@ -267,19 +264,19 @@ fn read_taxonomies(
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// The folder that holds `site.toml`.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Where the site is written (default `ROOT/public`).
-    pub output_dir: PathBuf,
+    pub(crate) output_dir: PathBuf,
     /// Overrides `base_url`.
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Include drafts.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// "Today" for everything date-dependent; `None` means the real date in the site's timezone.
     pub today: Option<Date>,
     /// Minify HTML.
-    pub minify: bool,
+    pub(crate) minify: bool,
     /// Inject the live-reload script (serve only).
-    pub live_reload: bool,
+    pub(crate) live_reload: bool,
 }
 
 impl BuildOptions {
@@ -298,7 +295,7 @@ impl BuildOptions {
     }
 
     /// The build's "today": the option, else the real date in `tz`.
-    pub fn today_in(&self, tz: &TimeZone) -> Date {
+    pub(crate) fn today_in(&self, tz: &TimeZone) -> Date {
         self.today.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(tz.clone()).date())
     }
 }

@@ -1,6 +1,10 @@
 //! The alliance site as typed values, after validation: what every renderer and
 //! exporter reads. Nothing here does IO, and nothing here can hold a value the
 //! content model forbids (enumerations are enums, references are checked slugs).
+//!
+//! What it is not: the rules that make a value valid (`content`), or how a value
+//! is shown (labels and words are the theme's, URLs beyond an item's own are
+//! `urls`'). The date value is `source::date`'s, re-exported here.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +13,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::config::SiteConfig;
+pub(crate) use crate::source::date::{DateOrTime, rfc3339};
 
 /// The kinds of content, by top-level folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -51,54 +56,11 @@ impl Kind {
     }
 }
 
-/// A date, or a date with a time of day in a known offset.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateOrTime {
-    /// `2025-03-18`
-    Date(Date),
-    /// `2025-03-18T09:30:00+08:00`, or a local time read in the site's timezone.
-    DateTime(ZonedDateTime),
-}
-
-impl DateOrTime {
-    /// The calendar date (in the value's own offset).
-    pub fn date(&self) -> Date {
-        match self {
-            DateOrTime::Date(d) => *d,
-            DateOrTime::DateTime(z) => z.date(),
-        }
-    }
-
-    /// A sort key: dates sort as their midnight in UTC-less terms, datetimes by their date then time.
-    pub fn sort_key(&self) -> (Date, jiff::civil::Time) {
-        match self {
-            DateOrTime::Date(d) => (*d, jiff::civil::Time::midnight()),
-            DateOrTime::DateTime(z) => (z.date(), z.time()),
-        }
-    }
-
-    /// `YYYY-MM-DD` for dates, RFC 3339 with offset for datetimes.
-    pub fn to_rfc3339_or_date(&self) -> String {
-        match self {
-            DateOrTime::Date(d) => d.to_string(),
-            DateOrTime::DateTime(z) => rfc3339(z),
-        }
-    }
-}
-
-impl Serialize for DateOrTime {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_rfc3339_or_date())
-    }
-}
-
-/// RFC 3339 with the value's own offset and no zone annotation.
-pub fn rfc3339(z: &ZonedDateTime) -> String {
-    z.timestamp().display_with_offset(z.offset()).to_string()
-}
-
 /// Serializes a `ZonedDateTime` as RFC 3339.
-pub fn serialize_zoned<S: serde::Serializer>(z: &ZonedDateTime, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_zoned<S: serde::Serializer>(
+    z: &ZonedDateTime,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     s.serialize_str(&rfc3339(z))
 }
 
@@ -120,18 +82,19 @@ macro_rules! string_enum {
 
         impl $name {
             /// Every allowed value as editors write it.
-            pub const ALL: &'static [&'static str] = &[$($text),+];
+            pub(crate) const ALL: &'static [&'static str] = &[$($text),+];
 
             /// Every value, in the content model's order.
-            pub const VARIANTS: &'static [Self] = &[$($name::$variant),+];
+            #[allow(dead_code, reason = "made for every enumeration; the statistics and the finder use it for some")]
+            pub(crate) const VARIANTS: &'static [Self] = &[$($name::$variant),+];
 
             /// The value as editors write it.
-            pub fn as_str(self) -> &'static str {
+            pub(crate) fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
 
             /// Parses the editor's spelling.
-            pub fn parse(s: &str) -> Option<Self> {
+            pub(crate) fn parse(s: &str) -> Option<Self> {
                 match s { $($text => Some($name::$variant),)+ _ => None }
             }
         }
@@ -255,14 +218,14 @@ pub enum State {
 
 impl State {
     /// The states a demand can be in, open ones first.
-    pub const OF_DEMANDS: [State; 5] =
+    pub(crate) const OF_DEMANDS: [State; 5] =
         [State::Open, State::Expired, State::InTalks, State::Matched, State::Closed];
     /// The states a policy can be in, in force first.
-    pub const OF_POLICIES: [State; 5] =
+    pub(crate) const OF_POLICIES: [State; 5] =
         [State::InForce, State::Upcoming, State::Expired, State::Amended, State::Repealed];
 
     /// The exported spelling (`in-force`).
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             State::Open => "open",
             State::Expired => "expired",
@@ -285,13 +248,13 @@ impl State {
 pub struct Contact {
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Email address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     /// Phone number.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub(crate) phone: Option<String>,
 }
 
 /// An organisation of the alliance.
@@ -299,90 +262,90 @@ pub struct Contact {
 pub struct Member {
     /// What kind of organisation.
     #[serde(rename = "type")]
-    pub member_type: MemberType,
+    pub(crate) member_type: MemberType,
     /// Its own website.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    pub(crate) website: Option<String>,
     /// When it joined.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub joined: Option<Date>,
+    pub(crate) joined: Option<Date>,
     /// Whom to contact.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<Contact>,
+    pub(crate) contact: Option<Contact>,
     /// What it brings to partners.
-    pub offers: Vec<Offer>,
+    pub(crate) offers: Vec<Offer>,
     /// Free keywords of what it is good at.
-    pub expertise: Vec<String>,
+    pub(crate) expertise: Vec<String>,
 }
 
 /// A measured result of a case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// What was measured.
-    pub label: String,
+    pub(crate) label: String,
     /// How much (integer or decimal, as written).
-    pub value: serde_json::Number,
+    pub(crate) value: serde_json::Number,
     /// Unit, e.g. `人`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
 }
 
 /// A case study of cooperation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Case {
     /// Member slugs, at least two.
-    pub partners: Vec<String>,
+    pub(crate) partners: Vec<String>,
     /// Cooperation modes.
-    pub modes: Vec<Mode>,
+    pub(crate) modes: Vec<Mode>,
     /// Depth of cooperation.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub depth: Option<Depth>,
+    pub(crate) depth: Option<Depth>,
     /// Start.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub started: Option<Date>,
+    pub(crate) started: Option<Date>,
     /// End.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ended: Option<Date>,
+    pub(crate) ended: Option<Date>,
     /// Measured results.
-    pub outcomes: Vec<Outcome>,
+    pub(crate) outcomes: Vec<Outcome>,
     /// Policy slugs the case used.
-    pub policies: Vec<String>,
+    pub(crate) policies: Vec<String>,
 }
 
 /// One incentive a policy offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Incentive {
+pub(crate) struct Incentive {
     /// Its kind.
-    pub kind: IncentiveKind,
+    pub(crate) kind: IncentiveKind,
     /// What it says.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A policy summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policy {
     /// Issuing authorities (always a list here).
-    pub issuer: Vec<String>,
+    pub(crate) issuer: Vec<String>,
     /// Document number, e.g. `赣府发〔2024〕12号`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub doc_number: Option<String>,
+    pub(crate) doc_number: Option<String>,
     /// Government level.
-    pub level: PolicyLevel,
+    pub(crate) level: PolicyLevel,
     /// Date issued.
-    pub issued: Date,
+    pub(crate) issued: Date,
     /// Date it takes effect (defaults to `issued`).
-    pub effective: Date,
+    pub(crate) effective: Date,
     /// Date it expires.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expires: Option<Date>,
+    pub(crate) expires: Option<Date>,
     /// Status set by the editor, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<PolicyStatus>,
+    pub(crate) status: Option<PolicyStatus>,
     /// Incentives.
-    pub incentives: Vec<Incentive>,
+    pub(crate) incentives: Vec<Incentive>,
     /// Full text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_url: Option<String>,
+    pub(crate) source_url: Option<String>,
 }
 
 /// A demand's budget.
@@ -416,69 +379,69 @@ pub enum Budget {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Demand {
     /// What is sought.
-    pub need: Need,
+    pub(crate) need: Need,
     /// Member slug of who seeks it.
-    pub organization: String,
+    pub(crate) organization: String,
     /// Last day for proposals.
-    pub deadline: Date,
+    pub(crate) deadline: Date,
     /// Status as set (default open).
-    pub status: DemandStatus,
+    pub(crate) status: DemandStatus,
     /// Budget.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub budget: Option<Budget>,
+    pub(crate) budget: Option<Budget>,
     /// Technology readiness level sought.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trl: Option<u8>,
+    pub(crate) trl: Option<u8>,
     /// Whom to contact.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<Contact>,
+    pub(crate) contact: Option<Contact>,
 }
 
 /// Where a roadshow happens.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Venue {
+pub(crate) struct Venue {
     /// Name of the place.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Street address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
+    pub(crate) address: Option<String>,
     /// City.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    pub(crate) city: Option<String>,
 }
 
 /// How to register for a roadshow.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Registration {
+pub(crate) struct Registration {
     /// Registration link.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Last day to register.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<Date>,
+    pub(crate) deadline: Option<Date>,
     /// Seats.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity: Option<u32>,
+    pub(crate) capacity: Option<u32>,
 }
 
 /// A project pitched at a roadshow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Project {
+pub(crate) struct Project {
     /// Project title.
-    pub title: String,
+    pub(crate) title: String,
     /// Member slug of the team.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub team: Option<String>,
+    pub(crate) team: Option<String>,
     /// What it seeks.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub seeking: Option<Seeking>,
+    pub(crate) seeking: Option<Seeking>,
     /// Technology readiness level.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trl: Option<u8>,
+    pub(crate) trl: Option<u8>,
     /// Short description.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
 }
 
 /// A roadshow listing.
@@ -486,25 +449,25 @@ pub struct Project {
 pub struct Roadshow {
     /// When it starts.
     #[serde(serialize_with = "serialize_zoned")]
-    pub start: ZonedDateTime,
+    pub(crate) start: ZonedDateTime,
     /// When it ends.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_opt_zoned")]
-    pub end: Option<ZonedDateTime>,
+    pub(crate) end: Option<ZonedDateTime>,
     /// Status as set (default scheduled).
-    pub status: RoadshowStatus,
+    pub(crate) status: RoadshowStatus,
     /// Organizing member slugs (always a list here).
-    pub organizer: Vec<String>,
+    pub(crate) organizer: Vec<String>,
     /// Where.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub venue: Option<Venue>,
+    pub(crate) venue: Option<Venue>,
     /// Online link.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub online_url: Option<String>,
+    pub(crate) online_url: Option<String>,
     /// Registration.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub registration: Option<Registration>,
+    pub(crate) registration: Option<Registration>,
     /// Pitched projects.
-    pub projects: Vec<Project>,
+    pub(crate) projects: Vec<Project>,
 }
 
 /// What only one kind has.
@@ -538,45 +501,45 @@ pub struct Item {
     /// (`cases/x/`, `join/how/`).
     pub rel_url: String,
     /// Title.
-    pub title: String,
+    pub(crate) title: String,
     /// Publication date. A plain page may leave it out: then it is 1970-01-01 and
     /// `dated` is false, and nothing shows or exports it.
     pub date: DateOrTime,
     /// Whether the file sets `date`.
-    pub dated: bool,
+    pub(crate) dated: bool,
     /// Last substantive change.
-    pub updated: Option<DateOrTime>,
+    pub(crate) updated: Option<DateOrTime>,
     /// Summary as written.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Draft items are left out unless asked for.
-    pub draft: bool,
+    pub(crate) draft: bool,
     /// Industry term slugs.
-    pub industries: Vec<String>,
+    pub(crate) industries: Vec<String>,
     /// Region term slugs.
-    pub regions: Vec<String>,
+    pub(crate) regions: Vec<String>,
     /// Free tags as written.
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// BCP 47 language (the site's when unset).
-    pub lang: String,
+    pub(crate) lang: String,
     /// Whether `lang` was set in the file.
-    pub lang_set: bool,
+    pub(crate) lang_set: bool,
     /// Cover image path.
-    pub cover: Option<String>,
+    pub(crate) cover: Option<String>,
     /// Cover image text.
-    pub cover_alt: Option<String>,
+    pub(crate) cover_alt: Option<String>,
     /// Free data for templates.
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// The Markdown body.
-    pub body: String,
+    pub(crate) body: String,
     /// How many lines of the file come before the body (for positions in the body).
-    pub body_line_offset: usize,
+    pub(crate) body_line_offset: usize,
     /// Kind-specific fields.
     pub data: KindData,
 }
 
 impl Item {
     /// The derived status shown to visitors, if the kind has one.
-    pub fn state(&self, today: Date) -> Option<State> {
+    pub(crate) fn state(&self, today: Date) -> Option<State> {
         match &self.data {
             KindData::Demand(d) => Some(match d.status {
                 DemandStatus::Open if d.deadline < today => State::Expired,
@@ -606,12 +569,12 @@ impl Item {
     }
 
     /// The newest of `updated` and `date`, for feeds and calendars.
-    pub fn last_changed(&self) -> &DateOrTime {
+    pub(crate) fn last_changed(&self) -> &DateOrTime {
         self.updated.as_ref().unwrap_or(&self.date)
     }
 
     /// The member data, if this is a member.
-    pub fn as_member(&self) -> Option<&Member> {
+    pub(crate) fn as_member(&self) -> Option<&Member> {
         match &self.data {
             KindData::Member(m) => Some(m),
             _ => None,
@@ -623,15 +586,15 @@ impl Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intro {
     /// Site-relative source path.
-    pub source: String,
+    pub(crate) source: String,
     /// Listing title.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Intro Markdown.
-    pub body: String,
+    pub(crate) body: String,
     /// Lines before the body.
-    pub body_line_offset: usize,
+    pub(crate) body_line_offset: usize,
     /// Free data for templates.
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The whole validated site.
@@ -642,9 +605,9 @@ pub struct Site {
     /// Every published item of every kind, plain pages included, in source path order.
     pub items: Vec<Item>,
     /// Listing intros by kind.
-    pub intros: BTreeMap<Kind, Intro>,
+    pub(crate) intros: BTreeMap<Kind, Intro>,
     /// "Today" for everything date-dependent.
-    pub today: Date,
+    pub(crate) today: Date,
     lookup: std::collections::HashMap<(Kind, String), usize>,
 }
 

@@ -17,25 +17,25 @@
 use crate::model::Kind;
 
 /// The search page's folder.
-pub const SEARCH: &str = "search/";
+pub(crate) const SEARCH: &str = "search/";
 /// The cooperation network.
-pub const NETWORK: &str = "network/";
+pub(crate) const NETWORK: &str = "network/";
 /// The statistics page.
-pub const STATS: &str = "stats/";
+pub(crate) const STATS: &str = "stats/";
 /// The policy finder, inside the policies listing's folder.
-pub const POLICY_FINDER: &str = "policies/finder/";
+pub(crate) const POLICY_FINDER: &str = "policies/finder/";
 /// The folder segment of a listing's pages 2.. (`cases/page/2/`).
-pub const PAGINATION: &str = "page";
+pub(crate) const PAGINATION: &str = "page";
 /// The taxonomies, each a folder of term pages (`industries/intelligent-manufacturing/`).
-pub const TAXONOMIES: [&str; 3] = ["industries", "regions", "tags"];
+pub(crate) const TAXONOMIES: [&str; 3] = ["industries", "regions", "tags"];
 /// The theme's folders of static files.
-pub const THEME_FOLDERS: [&str; 2] = ["css", "js"];
+pub(crate) const THEME_FOLDERS: [&str; 2] = ["css", "js"];
 /// Site-wide files, by the first segment a content folder would need to shadow them.
 const SITE_FILES: [&str; 3] = ["404", "sitemap", "robots"];
 
 /// What qiao writes at a site path of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Owner {
+pub(crate) enum Owner {
     /// `/`.
     Home,
     /// `/<kind>/` and its pages 2.. (`/cases/page/2/`).
@@ -58,7 +58,7 @@ pub enum Owner {
 
 impl Owner {
     /// What the owner is, for a message to an editor.
-    pub fn describe(self) -> String {
+    pub(crate) fn describe(self) -> String {
         match self {
             Owner::Home => "the home page".into(),
             Owner::Listing(kind) => format!("the listing of {}", kind.folder()),
@@ -76,7 +76,7 @@ impl Owner {
 /// Which of qiao's own outputs is at `rel_url` (a page's URL relative to the site
 /// root, as [`crate::model::Item::rel_url`]: `cases/x/`, `` for the root), or
 /// anything below it, if any.
-pub fn owner(rel_url: &str) -> Option<Owner> {
+pub(crate) fn owner(rel_url: &str) -> Option<Owner> {
     let path = rel_url.trim_start_matches('/');
     if path.is_empty() {
         return Some(Owner::Home);

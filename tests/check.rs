@@ -559,7 +559,7 @@ fn uncomment(text: &str, lines: &[usize]) -> String {
 }
 
 fn has_cjk(s: &str) -> bool {
-    s.chars().any(qiao::content::parse::is_cjk)
+    s.chars().any(qiao::text::is_cjk)
 }
 
 /// Checks the comments of a file `qiao init` or `qiao new` wrote, then uncomments
@@ -716,7 +716,7 @@ fn mutated_files_never_panic() {
                 m.swap(a, b);
             }
         }
-        if let Ok(text) = qiao::content::source::decode(&file.rel, &m) {
+        if let Ok(text) = qiao::source::decode(&file.rel, &m) {
             let _ = qiao::content::parse_file(&file, &text, &config);
         }
     }

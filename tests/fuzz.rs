@@ -351,7 +351,7 @@ fn run_parse(
     input: &[u8],
 ) -> Result<Vec<String>, String> {
     let file = content_file(root, seed);
-    catch_unwind(AssertUnwindSafe(|| match qiao::content::source::decode(&file.rel, input) {
+    catch_unwind(AssertUnwindSafe(|| match qiao::source::decode(&file.rel, input) {
         Ok(text) => qiao::content::parse_file(&file, &text, config)
             .diagnostics
             .iter()

@@ -1,15 +1,19 @@
 //! Alliance intelligence on a small site whose right answers are known: demand
-//! docking, the partner network, statistics, the policy finder, the SVG drawings
-//! (well-formed XML, editor text escaped), the theme's insight templates, and
-//! determinism. A timing test over a generated 10k corpus is `#[ignore]`d; run it
-//! with `cargo test --release --test insight -- --ignored --nocapture`.
+//! docking with its reasons, the partner network, statistics, the policy finder,
+//! the SVG drawings (well-formed XML, editor text escaped), and determinism. The
+//! facts are checked as `insight::compute` returns them (items, codes, slugs,
+//! counts); their wording (reasons, labels, titles in each page's language) on the
+//! pages and files a build writes. A timing test over a generated 10k corpus is
+//! `#[ignore]`d; run it with `cargo test --release --test insight -- --ignored --nocapture`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
 
-use qiao::insight::{Insights, compute};
-use qiao::model::Site;
+use qiao::insight::{Insights, Match, Reason, compute};
+use qiao::model::{IncentiveKind, Kind, Mode, Offer, PolicyLevel, Site, State};
+use qiao::outputs::{self, Texts};
 
 mod common;
 
@@ -298,46 +302,98 @@ effective = 2025-07-01"#,
     (dir, site)
 }
 
+/// The index of the item of `kind` called `slug`.
+fn ix(site: &Site, kind: Kind, slug: &str) -> usize {
+    site.items
+        .iter()
+        .position(|i| i.kind == kind && i.slug == slug)
+        .unwrap_or_else(|| panic!("no {kind:?} {slug}"))
+}
+
+/// The slugs of the other side of `matches`.
+fn matched<'s>(site: &'s Site, matches: &[Match]) -> Vec<&'s str> {
+    matches.iter().map(|m| site.items[m.item].slug.as_str()).collect()
+}
+
 fn slugs(list: &Value) -> Vec<&str> {
     list.as_array().unwrap().iter().map(|x| x["slug"].as_str().unwrap()).collect()
 }
 
-fn output(ins: &Insights, path: &str) -> Value {
-    let file =
-        ins.outputs().into_iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
+/// The insight JSON files (which hold no words but the reasons, empty here).
+fn output(site: &Site, ins: &Insights, path: &str) -> Value {
+    let file = outputs::insight::files(site, ins, &Texts::default())
+        .into_iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no {path}"));
     assert_eq!(file.bytes.last(), Some(&b'\n'));
     serde_json::from_slice(&file.bytes).unwrap()
 }
 
-fn page(ins: &Insights, path: &str) -> (&'static str, Value) {
-    let (_, template, ctx) =
-        ins.pages().into_iter().find(|p| p.0 == path).unwrap_or_else(|| panic!("no {path}"));
-    (template, ctx["insight"].clone())
+/// Every file a build of the site at `root` writes, as `qiao build` makes them.
+fn build(root: &Path, today: &str) -> BTreeMap<String, String> {
+    let mut options = qiao::config::BuildOptions::new(root);
+    options.today = Some(today.parse().unwrap());
+    let mut timings = qiao::build::Timings::default();
+    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+    qiao::build::render(&site, &options, &mut timings)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .into_iter()
+        .filter_map(|f| Some((f.path, String::from_utf8(f.bytes).ok()?)))
+        .collect()
+}
+
+fn file<'a>(files: &'a BTreeMap<String, String>, path: &str) -> &'a str {
+    files.get(path).unwrap_or_else(|| panic!("no {path}"))
+}
+
+/// The texts of the `<li>`s of the first `<ul class="insight-reasons">` after `after`.
+fn reasons_on<'a>(html: &'a str, after: &str) -> Vec<&'a str> {
+    let from = html.find(after).unwrap_or_else(|| panic!("no {after} in {html}"));
+    let list = &html[from..];
+    let list = &list[list.find(r#"<ul class="insight-reasons">"#).unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    list.split("<li>").skip(1).map(|li| li.trim_end().trim_end_matches("</li>")).collect()
 }
 
 #[test]
 fn the_right_partner_ranks_first_and_the_own_organization_never_appears() {
-    let (_dir, site) = fixture();
+    let (dir, site) = fixture();
     let ins = compute(&site);
-    let ctx = ins.demand_context("d-open");
-    let list = &ctx["suggestions"];
-    let found = slugs(list);
-    assert_eq!(found.first(), Some(&"xjtu"), "{list:#}");
+    let list = ins.suggestions(ix(&site, Kind::Demands, "d-open"));
+    let found = matched(&site, list);
+    assert_eq!(found.first(), Some(&"xjtu"), "{list:#?}");
     assert!(!found.contains(&"hengrui"), "the demand's own organization: {found:?}");
     assert!(!found.contains(&"orchard"), "nothing topical in common: {found:?}");
     assert!(!found.contains(&"ai-corp"), "`AI` must not match inside `maintain`: {found:?}");
     assert!(found.contains(&"vision"), "expertise keyword in the text, any case: {found:?}");
 
-    let first = &list[0];
-    assert_eq!(first["url"], "/alliance/members/xjtu/");
-    assert_eq!(first["type"], "university");
-    assert_eq!(first["type_label"], "高校");
     // 4 keyword + 3 industry + 3 offers + 3×2 cases + 3 project + 2 region
-    assert_eq!(first["score"], 21);
-    let reasons: Vec<&str> =
-        first["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    let first = &list[0];
+    assert_eq!(first.score, 21);
     assert_eq!(
-        reasons,
+        first.reasons,
+        [
+            Reason::Keywords(vec!["数控加工".into()]),
+            Reason::Industries(vec!["intelligent-manufacturing".into()]),
+            Reason::Cases { mode: Mode::JointRnd, count: 3 },
+            Reason::Cases { mode: Mode::JointLab, count: 1 },
+            Reason::Offers(vec![Offer::Research, Offer::Equipment]),
+            Reason::Projects { title: "五轴加工误差补偿".into(), count: 1 },
+            Reason::Regions(vec!["linxun".into()]),
+        ]
+    );
+    // Scores are in descending order.
+    assert!(list.windows(2).all(|w| w[0].score >= w[1].score), "{list:#?}");
+
+    // The demand page words them from the theme's Chinese table, with the
+    // site's labels of terms.
+    let files = build(dir.path(), "2025-06-01");
+    let page = file(&files, "demands/d-open/index.html");
+    assert!(page.contains("推荐对接伙伴"), "{page}");
+    assert!(page.contains(r#"<a href="/alliance/members/xjtu/">浔江大学</a>"#));
+    assert!(page.contains(r#"<span class="insight-type t-university">高校</span>"#));
+    assert_eq!(
+        reasons_on(page, r#"<a href="/alliance/members/xjtu/">"#),
         [
             "专长「数控加工」见于需求",
             "同属智能制造",
@@ -348,118 +404,123 @@ fn the_right_partner_ranks_first_and_the_own_organization_never_appears() {
             "同在临浔区",
         ]
     );
-    assert_eq!(ctx["labels"]["heading"], "推荐对接伙伴");
-
-    // Scores are in descending order.
-    let scores: Vec<u64> =
-        list.as_array().unwrap().iter().map(|s| s["score"].as_u64().unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 }
 
 #[test]
 fn only_open_demands_get_suggestions() {
-    let (_dir, site) = fixture();
+    let (dir, site) = fixture();
     let ins = compute(&site);
-    for slug in ["d-closed", "d-expired", "no-such-demand"] {
-        assert_eq!(ins.demand_context(slug)["suggestions"], serde_json::json!([]), "{slug}");
+    for slug in ["d-closed", "d-expired"] {
+        assert!(ins.suggestions(ix(&site, Kind::Demands, slug)).is_empty(), "{slug}");
     }
-    let matches = output(&ins, "demands/matches.json");
+    let docked: Vec<&str> =
+        ins.docked().iter().map(|(d, _)| site.items[*d].slug.as_str()).collect();
+    assert_eq!(docked, ["d-en", "d-open"]);
+
+    // `demands/matches.json` holds the same suggestions, with absolute URLs and the
+    // reasons in each demand's language.
+    let files = build(dir.path(), "2025-06-01");
+    let matches: Value = serde_json::from_str(file(&files, "demands/matches.json")).unwrap();
     assert_eq!(matches["today"], "2025-06-01");
     assert_eq!(matches["count"], 2);
-    let demands: Vec<&str> = slugs(&matches["demands"]);
-    assert_eq!(demands, ["d-en", "d-open"]);
+    assert_eq!(slugs(&matches["demands"]), ["d-en", "d-open"]);
     let open = &matches["demands"][1];
     assert_eq!(open["url"], "https://example.org/alliance/demands/d-open/");
-    assert_eq!(open["suggestions"][0]["slug"], "xjtu");
-    assert_eq!(open["suggestions"][0]["url"], "https://example.org/alliance/members/xjtu/");
-    assert_eq!(
-        open["suggestions"],
-        ins.demand_context("d-open")["suggestions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                let mut s = s.clone();
-                let o = s.as_object_mut().unwrap();
-                o.remove("type_label");
-                o.insert(
-                    "url".into(),
-                    format!("https://example.org{}", o["url"].as_str().unwrap()).into(),
-                );
-                s
-            })
-            .collect::<Value>()
-    );
+    assert_eq!(open["need"], "technology");
+    assert_eq!(open["organization"], "hengrui");
+    let facts = ins.suggestions(ix(&site, Kind::Demands, "d-open"));
+    assert_eq!(slugs(&open["suggestions"]), matched(&site, facts));
+    for (s, m) in open["suggestions"].as_array().unwrap().iter().zip(facts) {
+        assert_eq!(s["score"], m.score);
+        assert_eq!(s["reasons"].as_array().unwrap().len(), m.reasons.len());
+    }
+    let first = &open["suggestions"][0];
+    assert_eq!(first["url"], "https://example.org/alliance/members/xjtu/");
+    assert_eq!(first["type"], "university");
+    assert_eq!(first["reasons"][0], "专长「数控加工」见于需求");
+    assert_eq!(matches["demands"][0]["suggestions"][0]["reasons"][0], "same industry: 智能制造");
+    // A closed demand's page shows no suggestions.
+    assert!(!file(&files, "demands/d-closed/index.html").contains("insight-docking"));
 }
 
 #[test]
 fn reasons_follow_the_page_language() {
-    let (_dir, site) = fixture();
+    let (dir, site) = fixture();
     let ins = compute(&site);
-    let ctx = ins.demand_context("d-en");
-    let list = &ctx["suggestions"];
-    assert_eq!(ctx["labels"]["heading"], "Suggested partners");
     // A talent need: the college offering talent and training with an order-training case.
-    assert_eq!(list[0]["slug"], "vocational", "{list:#}");
-    assert_eq!(list[0]["type_label"], "college");
-    let reasons: Vec<&str> =
-        list[0]["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
-    assert!(reasons.contains(&"same industry: 智能制造"), "{reasons:?}");
-    assert!(reasons.contains(&"1 order-based training case"), "{reasons:?}");
-    assert!(reasons.contains(&"offers talent, training"), "{reasons:?}");
+    let list = ins.suggestions(ix(&site, Kind::Demands, "d-en"));
+    assert_eq!(matched(&site, list)[0], "vocational", "{list:#?}");
+    assert!(list[0].reasons.contains(&Reason::Cases { mode: Mode::OrderTraining, count: 1 }));
+    assert!(list[0].reasons.contains(&Reason::Offers(vec![Offer::Talent, Offer::Training])));
+    // The English member page shows its open demands, with reasons in English.
+    let vision = ins.open_demands(ix(&site, Kind::Members, "vision"));
+    assert_eq!(matched(&site, vision), ["d-open"]);
+    assert_eq!(vision[0].reasons[0], Reason::Keywords(vec!["Machine Vision".into()]));
 
-    // The English member page shows its open demands with English reasons.
-    let vision = ins.member_context("vision");
-    assert_eq!(vision["labels"]["demands_heading"], "Open demands it could answer");
-    assert_eq!(slugs(&vision["open_demands"]), ["d-open"]);
+    let files = build(dir.path(), "2025-06-01");
+    let page = file(&files, "demands/d-en/index.html");
+    assert!(page.contains("Suggested partners"), "{page}");
+    assert!(page.contains("Vocational college"), "the English table's label: {page}");
+    let reasons = reasons_on(page, r#"<a href="/alliance/members/vocational/">"#);
+    for reason in
+        ["same industry: 智能制造", "1 Order-based training case", "offers Talent, Training"]
+    {
+        assert!(reasons.contains(&reason), "{reason}: {reasons:?}");
+    }
+    let vision = file(&files, "members/vision/index.html");
+    assert!(vision.contains("Open demands it could answer"), "{vision}");
     assert_eq!(
-        vision["open_demands"][0]["reasons"][0],
+        reasons_on(vision, r#"<a href="/alliance/demands/d-open/">"#)[0],
         "expertise “Machine Vision” mentioned in the demand"
     );
 }
 
 #[test]
 fn member_pages_show_open_demands_and_partners() {
-    let (_dir, site) = fixture();
+    let (dir, site) = fixture();
     let ins = compute(&site);
-    let xjtu = ins.member_context("xjtu");
-    let demands = slugs(&xjtu["open_demands"]);
-    assert_eq!(demands, ["d-open"]);
-    let d = &xjtu["open_demands"][0];
-    assert_eq!(d["deadline"], "2025-12-31");
-    assert_eq!(d["url"], "/alliance/demands/d-open/");
-    assert_eq!(d["need"], "technology");
-    assert_eq!(d["score"], 21);
-    assert_eq!(d["reasons"][0], "专长「数控加工」见于需求");
+    let xjtu = ix(&site, Kind::Members, "xjtu");
+    let demands = ins.open_demands(xjtu);
+    assert_eq!(matched(&site, demands), ["d-open"]);
+    assert_eq!(demands[0].score, 21);
+    assert_eq!(demands[0].reasons[0], Reason::Keywords(vec!["数控加工".into()]));
 
     // Its own demands are never suggested to the organization.
-    assert!(slugs(&ins.member_context("hengrui")["open_demands"]).is_empty());
-    assert!(slugs(&ins.member_context("orchard")["open_demands"]).is_empty());
+    assert!(ins.open_demands(ix(&site, Kind::Members, "hengrui")).is_empty());
+    assert!(ins.open_demands(ix(&site, Kind::Members, "orchard")).is_empty());
 
-    let partners = &xjtu["partners"];
-    assert_eq!(slugs(partners), ["hengrui", "acme", "assoc"]);
-    assert_eq!(partners[0]["cases"], 2);
-    assert_eq!(partners[0]["depth"], serde_json::json!({ "shallow": 0, "middle": 1, "deep": 1 }));
-    assert_eq!(partners[0]["roadshows"], 0);
-    assert_eq!(partners[0]["type"], "enterprise");
-    assert_eq!(partners[1]["depth"], serde_json::json!({ "shallow": 1, "middle": 0, "deep": 0 }));
-    assert_eq!(partners[2]["cases"], 0);
-    assert_eq!(partners[2]["roadshows"], 1);
-    assert_eq!(partners[2]["url"], "/alliance/members/assoc/");
+    let partners = ins.partners(xjtu);
+    let names: Vec<&str> = partners.iter().map(|l| site.items[l.other].slug.as_str()).collect();
+    assert_eq!(names, ["hengrui", "acme", "assoc"]);
+    assert_eq!((partners[0].cases, partners[0].depth, partners[0].roadshows), (2, [0, 1, 1], 0));
+    assert_eq!(partners[1].depth, [1, 0, 0]);
+    assert_eq!((partners[2].cases, partners[2].roadshows), (0, 1));
 
-    let hengrui = slugs(&ins.member_context("hengrui")["partners"]).join(",");
-    assert_eq!(hengrui, "xjtu,vocational");
-    let vocational = &ins.member_context("vocational")["partners"][0];
-    assert_eq!(vocational["cases"], 1);
-    assert_eq!(vocational["depth"], serde_json::json!({ "shallow": 0, "middle": 0, "deep": 0 }));
-    assert_eq!(ins.member_context("orchard")["partners"], serde_json::json!([]));
+    let hengrui = ins.partners(ix(&site, Kind::Members, "hengrui"));
+    let names: Vec<&str> = hengrui.iter().map(|l| site.items[l.other].slug.as_str()).collect();
+    assert_eq!(names, ["xjtu", "vocational"]);
+    let vocational = &ins.partners(ix(&site, Kind::Members, "vocational"))[0];
+    assert_eq!((vocational.cases, vocational.depth), (1, [0, 0, 0]));
+    assert!(ins.partners(ix(&site, Kind::Members, "orchard")).is_empty());
+
+    // The page: partners with their depths under the theme's depth labels, the open
+    // demand with its deadline and need label, editor text escaped.
+    let files = build(dir.path(), "2025-06-01");
+    let page = file(&files, "members/xjtu/index.html");
+    for words in ["合作伙伴", "深层", "中层", "浅层", "可对接的需求", "技术攻关", "2025-12-31"]
+    {
+        assert!(page.contains(words), "{words}: {page}");
+    }
+    assert!(page.contains("Acme &lt;R&amp;D&gt; &quot;Lab&quot; &amp; Co"), "{page}");
+    assert!(page.contains(r#"<a href="/alliance/demands/d-open/">"#));
+    assert!(!file(&files, "members/orchard/index.html").contains("insight-partners"));
 }
 
 #[test]
 fn network_counts_edges_and_depths() {
-    let (_dir, site) = fixture();
+    let (dir, site) = fixture();
     let ins = compute(&site);
-    let net = output(&ins, "network/index.json");
+    let net = output(&site, &ins, "network/index.json");
     let edges = net["edges"].as_array().unwrap();
     let pairs: Vec<(String, String, u64, u64)> = edges
         .iter()
@@ -492,35 +553,34 @@ fn network_counts_edges_and_depths() {
     assert_eq!(xjtu["depth"], serde_json::json!({ "shallow": 1, "middle": 1, "deep": 1 }));
     assert_eq!(xjtu["roadshows"], 1);
 
-    let (template, ctx) = page(&ins, "network/index.html");
-    assert_eq!(template, "network.html");
-    assert_eq!(ctx["drawn"], 4, "members with case partners");
-    assert_eq!(ctx["capped"], false);
-    assert_eq!(ctx["members"].as_array().unwrap().len(), 5);
-    assert_eq!(ctx["edges"].as_array().unwrap().len(), 3, "drawn pairs are case pairs");
-    let svg = ctx["svg"].as_str().unwrap();
-    assert_well_formed(svg);
+    let network = ins.network();
+    assert_eq!(network.ring.len(), 4, "members with case partners");
+    assert_eq!(network.with_cases, 4);
+    assert_eq!(network.rows.len(), 5);
+    assert_eq!(network.drawn_edges.len(), 3, "drawn pairs are case pairs");
+    // Every word of the drawing comes from the caller, escaped.
+    let svg = network.ring_svg(&site, "<网络> & Co", &|row| format!("tip {}", row.cases));
+    assert_well_formed(&svg);
+    assert!(svg.contains("<title id=\"insight-network-title\">&lt;网络&gt; &amp; Co</title>"));
+    assert!(svg.contains("<title>tip 3</title>"), "{svg}");
     assert!(svg.contains(r#"<a href="/alliance/members/xjtu/">"#), "nodes link to members");
     assert!(svg.contains("Acme &lt;R&amp;D&gt; &quot;Lab&quot;"), "titles are escaped");
     assert!(!svg.contains("<R&D>"));
     assert_eq!(svg.matches("<path ").count(), 3);
     assert_eq!(svg.matches("<circle ").count(), 4);
     assert_eq!(svg.matches("d-deep").count(), 1);
-    // The legend names every type drawn, on the ring or apart, with how many.
-    let legend: Vec<(&str, u64)> = ctx["legend"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| (l["type"].as_str().unwrap(), l["count"].as_u64().unwrap()))
-        .collect();
+    // The legend counts every type drawn, on the ring or apart.
+    let mut types: Vec<(&str, usize)> =
+        network.drawn_types.iter().map(|(t, n)| (type_name(*t), *n)).collect();
+    types.sort();
     assert_eq!(
-        legend,
+        types,
         [
-            ("university", 1),
+            ("association", 1),
             ("college", 1),
             ("enterprise", 4),
-            ("association", 1),
-            ("institute", 1)
+            ("institute", 1),
+            ("university", 1)
         ]
     );
 
@@ -528,25 +588,9 @@ fn network_counts_edges_and_depths() {
     // drawn apart and listed, by type, then title.
     assert_eq!(slugs(&net["unconnected"]), ["ai-corp", "orchard", "assoc", "vision"]);
     assert_eq!(net["unconnected"][2]["roadshows"], 1);
-    assert_eq!(ctx["apart_count"], 4);
-    assert_eq!(ctx["apart_drawn"], 4);
-    assert_eq!(ctx["apart_capped"], false);
-    let groups: Vec<(&str, Vec<&str>)> = ctx["apart"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| (g["type"].as_str().unwrap(), slugs(&g["members"])))
-        .collect();
-    assert_eq!(
-        groups,
-        [
-            ("enterprise", vec!["ai-corp", "orchard"]),
-            ("association", vec!["assoc"]),
-            ("institute", vec!["vision"])
-        ]
-    );
-    let apart = ctx["apart_svg"].as_str().unwrap();
-    assert_well_formed(apart);
+    assert_eq!((network.apart.len(), network.apart_drawn.len()), (4, 4));
+    let apart = network.apart_svg(&site, &|_| "tip".to_owned());
+    assert_well_formed(&apart);
     assert_eq!(apart.matches("<circle ").count(), 4);
     assert!(!apart.contains("<path "), "no lines to members apart");
     assert!(apart.contains(r#"<a href="/alliance/members/orchard/">"#));
@@ -555,7 +599,33 @@ fn network_counts_edges_and_depths() {
     let width = |svg: &str| {
         svg.split("viewBox=\"0 0 ").nth(1).unwrap().split(' ').next().unwrap().to_owned()
     };
-    assert_eq!(width(apart), width(svg));
+    assert_eq!(width(&apart), width(&svg));
+
+    // The page: the drawings with the theme's words, the legend and the tables.
+    let files = build(dir.path(), "2025-06-01");
+    let page = file(&files, "network/index.html");
+    assert!(page.contains("<title>合作网络 · 测试联盟</title>"), "{page}");
+    assert!(page.contains("<title id=\"insight-network-title\">成员合作网络</title>"));
+    assert!(page.contains("<title>浔江大学（高校，2 个合作伙伴，3 个案例）</title>"), "{page}");
+    assert!(page.contains("图中画出全部 4 家有合作案例的成员。"));
+    assert!(page.contains("线的粗细：共同案例数按深度加权（深层 3、中层 2、浅层或未注明 1）"));
+    assert!(page.contains(r#"<a href="/alliance/members/orchard/">赣南果业</a>"#));
+    assert!(page.contains("尚未参与合作案例的成员"));
+    assert!(page.contains("/alliance/css/insight.css"));
+}
+
+/// A member type as editors write it.
+fn type_name(t: qiao::model::MemberType) -> &'static str {
+    use qiao::model::MemberType::*;
+    match t {
+        University => "university",
+        College => "college",
+        Enterprise => "enterprise",
+        Association => "association",
+        Government => "government",
+        Institute => "institute",
+        Investor => "investor",
+    }
 }
 
 /// A site where one member has no case: the network still shows it, apart from
@@ -591,31 +661,22 @@ fn a_member_without_a_case_is_drawn_apart_and_listed_on_the_built_page() {
 
     // The facts: on the ring two members, apart the third.
     let ins = compute(&site);
-    let net = output(&ins, "network/index.json");
+    let net = output(&site, &ins, "network/index.json");
     assert_eq!(slugs(&net["members"]), ["hengrui", "xjtu"]);
     assert_eq!(slugs(&net["unconnected"]), ["edu-bureau"]);
     assert_eq!(net["unconnected"][0]["cases"], 0);
     assert_eq!(net["unconnected"][0]["url"], "https://example.org/alliance/members/edu-bureau/");
-    let (_, ctx) = page(&ins, "network/index.html");
-    assert_eq!(ctx["drawn"], 2);
-    assert_eq!(ctx["apart_drawn"], 1);
-    assert_eq!(ctx["apart"][0]["type"], "government");
-    assert_eq!(ctx["apart"][0]["members"][0]["url"], "/alliance/members/edu-bureau/");
-    let apart = ctx["apart_svg"].as_str().unwrap();
-    assert_well_formed(apart);
+    let network = ins.network();
+    assert_eq!((network.ring.len(), network.apart_drawn.len()), (2, 1));
+    let apart = network.apart_svg(&site, &|_| String::new());
+    assert_well_formed(&apart);
     assert!(apart.contains(r#"<a href="/alliance/members/edu-bureau/">"#), "{apart}");
     assert!(apart.contains("浔江市教育局 &lt;局&gt;"), "titles are escaped: {apart}");
-    assert!(!ctx["svg"].as_str().unwrap().contains("edu-bureau"));
+    assert!(!network.ring_svg(&site, "", &|_| String::new()).contains("edu-bureau"));
 
     // The built page, through the library as `qiao build` does.
-    let mut options = qiao::config::BuildOptions::new(root);
-    options.today = Some("2025-06-01".parse().unwrap());
-    let mut timings = qiao::build::Timings::default();
-    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
-    let files =
-        qiao::build::render(&site, &options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
-    let html = files.iter().find(|f| f.path == "network/index.html").expect("network page");
-    let html = std::str::from_utf8(&html.bytes).unwrap();
+    let files = build(root, "2025-06-01");
+    let html = file(&files, "network/index.html");
     let zh: toml::Table = toml::from_str(
         &std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/zh.toml"),
@@ -626,6 +687,7 @@ fn a_member_without_a_case_is_drawn_apart_and_listed_on_the_built_page() {
     let heading = zh["network_apart"].as_str().unwrap();
     let intro = zh["network_apart_intro"].as_str().unwrap();
     assert!(html.contains(heading) && html.contains(intro), "the theme's words: {html}");
+    assert!(html.contains(r#"<h3 id="insight-apart-government"><span class="insight-type t-government">政府部门</span>"#), "{html}");
     // Once in the drawing apart, once in the list under the heading.
     let link = r#"<a href="/alliance/members/edu-bureau/">"#;
     assert_eq!(html.matches(link).count(), 2, "{html}");
@@ -634,7 +696,7 @@ fn a_member_without_a_case_is_drawn_apart_and_listed_on_the_built_page() {
     );
     let list = &html[html.find(r#"id="insight-apart-title""#).expect("the list's heading")..];
     assert!(list.contains(link), "listed under the heading");
-    assert!(files.iter().any(|f| f.path == "members/edu-bureau/index.html"), "the link resolves");
+    assert!(files.contains_key("members/edu-bureau/index.html"), "the link resolves");
 }
 
 /// Past `MAX_APART` (120) members without a case partner, those closest to a
@@ -642,6 +704,7 @@ fn a_member_without_a_case_is_drawn_apart_and_listed_on_the_built_page() {
 #[test]
 fn members_apart_past_the_cap_keep_those_with_roadshow_partners() {
     const MAX_APART: usize = 120;
+    assert_eq!(qiao::insight::MAX_APART, MAX_APART);
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(
@@ -670,27 +733,75 @@ fn members_apart_past_the_cap_keep_those_with_roadshow_partners() {
     );
     let site = load(root, "2025-06-01");
     let ins = compute(&site);
-    let (_, ctx) = page(&ins, "network/index.html");
-    assert_eq!(ctx["drawn"], 0);
-    assert_eq!(ctx["apart_count"], total);
-    assert_eq!(ctx["apart_drawn"], MAX_APART);
-    assert_eq!(ctx["apart_capped"], true);
-    assert_eq!(ctx["apart"][0]["members"].as_array().unwrap().len(), total, "all listed");
-    let apart = ctx["apart_svg"].as_str().unwrap();
-    assert_well_formed(apart);
+    let network = ins.network();
+    assert!(network.ring.is_empty());
+    assert_eq!(network.apart.len(), total, "all listed");
+    assert_eq!(network.apart_drawn.len(), MAX_APART);
+    let apart = network.apart_svg(&site, &|_| String::new());
+    assert_well_formed(&apart);
     assert_eq!(apart.matches("<circle ").count(), MAX_APART);
     let drawn = |n: usize| apart.contains(&format!("/members/m{n:03}/"));
     assert!(drawn(0) && drawn(MAX_APART - 3) && drawn(total - 2) && drawn(total - 1));
     assert!(!drawn(MAX_APART - 2) && !drawn(MAX_APART - 1));
-    let unconnected = output(&ins, "network/index.json")["unconnected"].as_array().unwrap().len();
+    let unconnected =
+        output(&site, &ins, "network/index.json")["unconnected"].as_array().unwrap().len();
     assert_eq!(unconnected, total);
+
+    // The page says how many are drawn, in the theme's words.
+    let files = build(root, "2025-06-01");
+    assert!(
+        file(&files, "network/index.html")
+            .contains(&format!("尚未参与合作案例的成员只画出路演伙伴最多的 {MAX_APART} 家"))
+    );
+}
+
+/// Past `MAX_DRAWN` (200) members with case partners, the ring draws those with
+/// the most, and the page says so in the theme's words, with the numbers filled in.
+#[test]
+fn a_ring_past_the_cap_says_how_many_it_draws() {
+    assert_eq!(qiao::insight::MAX_DRAWN, 200);
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "site.toml",
+        "title = \"测试联盟\"\nbase_url = \"https://example.org/\"\nlanguage = \"zh\"\n",
+    );
+    let total = 202;
+    for n in 0..total {
+        write(
+            root,
+            &format!("content/members/m{n:03}.md"),
+            &format!("+++\ntitle = \"M{n:03}\"\ndate = 2024-01-01\ntype = \"enterprise\"\n+++\n"),
+        );
+    }
+    // A chain: every member shares a case with the next.
+    for n in 0..total - 1 {
+        write(
+            root,
+            &format!("content/cases/c{n:03}.md"),
+            &format!(
+                "+++\ntitle = \"C{n:03}\"\ndate = 2025-01-01\npartners = [\"m{n:03}\", \"m{:03}\"]\nmodes = [\"joint-rnd\"]\n+++\n",
+                n + 1
+            ),
+        );
+    }
+    let site = load(root, "2025-06-01");
+    let ins = compute(&site);
+    assert_eq!((ins.network().ring.len(), ins.network().with_cases), (200, total));
+    let files = build(root, "2025-06-01");
+    let page = file(&files, "network/index.html");
+    assert!(
+        page.contains("图中只画出合作伙伴最多的 200 家成员（共 202 家成员有合作案例），下表列出全部 202 家有合作关系的成员。"),
+        "{page}"
+    );
 }
 
 #[test]
 fn statistics_match_the_fixture() {
-    let (_dir, site) = fixture();
+    let (dir, site) = fixture();
     let ins = compute(&site);
-    let stats = output(&ins, "stats/index.json");
+    let stats = output(&site, &ins, "stats/index.json");
     assert_eq!(stats["today"], "2025-06-01");
     let cases = &stats["cases"];
     assert_eq!(cases["total"], 4);
@@ -746,68 +857,88 @@ fn statistics_match_the_fixture() {
     assert_eq!(members["by_region"]["linxun"], 3);
     assert_eq!(members["by_region"]["unspecified"], 5);
 
-    // The page has the same numbers, a chart for each, and every chart is XML.
-    let (template, ctx) = page(&ins, "stats/index.html");
-    assert_eq!(template, "stats.html");
+    // The facts hold the same numbers; every chart draws as XML with the words given.
     let mut charts = 0;
-    for section in ctx["sections"].as_array().unwrap() {
-        let id = section["id"].as_str().unwrap();
-        assert_eq!(section["total"], stats[id]["total"], "{id}");
-        for chart in section["charts"].as_array().unwrap() {
-            let cid = chart["id"].as_str().unwrap();
-            for row in chart["rows"].as_array().unwrap() {
-                let key = row["key"].as_str().unwrap();
-                assert_eq!(row["count"], stats[id][cid][key], "{id}.{cid}.{key}");
+    for section in ins.stats() {
+        assert_eq!(stats[section.id]["total"], section.total, "{}", section.id);
+        for chart in &section.charts {
+            for row in &chart.rows {
+                assert_eq!(stats[section.id][chart.id][&row.key], row.count, "{}", chart.id);
             }
-            let svg = chart["svg"].as_str().unwrap();
-            if !chart["rows"].as_array().unwrap().is_empty() {
-                assert_well_formed(svg);
+            let labels: Vec<String> = chart.rows.iter().map(|r| format!("<{}>", r.key)).collect();
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let svg = qiao::insight::bar_chart(chart, section.id, "A & B", &labels);
+            if !chart.rows.is_empty() {
+                assert_well_formed(&svg);
                 assert!(svg.contains("viewBox=") && svg.contains(r#"width="100%""#));
+                assert!(svg.contains(">A &amp; B</title>") && !svg.contains("<unspecified>"));
                 assert!(!svg.contains("#"), "colours come from CSS, not the SVG: {svg}");
             }
             charts += 1;
         }
     }
     assert_eq!(charts, 13);
+
+    // The page words every chart from the theme's tables.
+    let files = build(dir.path(), "2025-06-01");
+    let page = file(&files, "stats/index.html");
+    assert_eq!(page.matches(r#"class="insight-chart""#).count(), 13);
+    for words in [
+        "统计日期：2025-06-01",
+        "按合作模式",
+        "联合研发",
+        "未注明",
+        "TRL 6",
+        "1 场路演，2 个项目",
+        "现行有效",
+        "智能制造",
+        "技术攻关",
+    ] {
+        assert!(page.contains(words), "{words}: {page}");
+    }
 }
 
 #[test]
 fn policy_finder_lists_every_policy_with_its_facets() {
-    let (_dir, site) = fixture();
+    let (dir, site) = fixture();
     let ins = compute(&site);
-    let (template, ctx) = page(&ins, "policies/finder/index.html");
-    assert_eq!(template, "policy-finder.html");
-    assert_eq!(ctx["total"], 3);
+    let finder = ins.finder();
     // Newest first.
-    assert_eq!(slugs(&ctx["policies"]), ["p3", "p1", "p2"]);
-    let p1 = &ctx["policies"][1];
-    assert_eq!(p1["url"], "/alliance/policies/p1/");
-    assert_eq!(p1["data"]["level"], "provincial");
-    assert_eq!(p1["data"]["state"], "in-force");
-    assert_eq!(p1["data"]["incentive"], "tax funding");
-    assert_eq!(p1["data"]["industry"], "intelligent-manufacturing");
-    assert_eq!(p1["data"]["region"], "linxun");
-    assert_eq!(ctx["policies"][2]["issuer"], "国务院、教育部");
-    let facets: Vec<&str> =
-        ctx["facets"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
-    assert_eq!(facets, ["level", "state", "incentive", "industry", "region"]);
-    let incentive = &ctx["facets"][2]["options"];
+    let order: Vec<&str> =
+        finder.policies.iter().map(|p| site.items[p.item].slug.as_str()).collect();
+    assert_eq!(order, ["p3", "p1", "p2"]);
+    let p1 = &finder.policies[1];
+    assert_eq!((p1.level, p1.state), (PolicyLevel::Provincial, State::InForce));
+    assert_eq!(p1.incentives, [IncentiveKind::Tax, IncentiveKind::Funding]);
     assert_eq!(
-        incentive
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| (o["value"].as_str().unwrap(), o["count"].as_u64().unwrap()))
-            .collect::<Vec<_>>(),
-        [("tax", 1), ("funding", 1), ("talent", 1)]
+        (p1.industries.as_slice(), p1.regions.as_slice()),
+        (&["intelligent-manufacturing".to_owned()][..], &["linxun".to_owned()][..])
     );
-    assert_eq!(ctx["facets"][3]["options"][0]["label"], "智能制造");
+    let facets: Vec<&str> = finder.facets.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(facets, ["level", "state", "incentive", "industry", "region"]);
+    let incentive: Vec<(&str, u64)> =
+        finder.facets[2].options.iter().map(|o| (o.value.as_str(), o.count)).collect();
+    assert_eq!(incentive, [("tax", 1), ("funding", 1), ("talent", 1)]);
 
-    // Policy → cases, newest first.
-    assert_eq!(slugs(&ins.policy_context("p1")["cases"]), ["c2", "c1"]);
-    assert_eq!(ins.policy_context("p1")["cases"][0]["url"], "/alliance/cases/c2/");
-    assert_eq!(slugs(&ins.policy_context("p2")["cases"]), ["c2"]);
-    assert_eq!(ins.policy_context("p3")["cases"], serde_json::json!([]));
+    // The page: every policy with its data attributes and labels, the facets
+    // labelled, the form waiting for the script.
+    let files = build(dir.path(), "2025-06-01");
+    let page = file(&files, "policies/finder/index.html");
+    assert!(page.contains(r#"<script src="/alliance/js/insight-finder.js" defer></script>"#));
+    assert_eq!(page.matches("data-level=").count(), 3);
+    assert!(page.contains(r#"data-incentive="tax funding""#));
+    assert!(page.contains("data-finder-form hidden"), "the form waits for the script");
+    for words in
+        ["政策查找", "国务院、教育部", "激励类型", "智能制造", "税收", "现行有效", "尚未生效"]
+    {
+        assert!(page.contains(words), "{words}: {page}");
+    }
+
+    // Policy → cases, newest first, on the policy's own page.
+    let p1 = file(&files, "policies/p1/index.html");
+    let (c2, c1) =
+        (p1.find("/alliance/cases/c2/").unwrap(), p1.find("/alliance/cases/c1/").unwrap());
+    assert!(p1.contains("用到本政策的案例") && c2 < c1, "{p1}");
 }
 
 #[test]
@@ -815,14 +946,19 @@ fn output_is_deterministic() {
     let (_dir, site) = fixture();
     let a = compute(&site);
     let b = compute(&site);
-    assert_eq!(a.outputs(), b.outputs());
-    assert_eq!(a.pages(), b.pages());
-    for item in &site.items {
-        assert_eq!(a.demand_context(&item.slug), b.demand_context(&item.slug));
-        assert_eq!(a.member_context(&item.slug), b.member_context(&item.slug));
-        assert_eq!(a.policy_context(&item.slug), b.policy_context(&item.slug));
+    for i in 0..site.items.len() {
+        assert_eq!(a.suggestions(i), b.suggestions(i));
+        assert_eq!(a.open_demands(i), b.open_demands(i));
+        assert_eq!(a.partners(i), b.partners(i));
     }
-    let paths: Vec<String> = a.outputs().into_iter().map(|f| f.path).collect();
+    assert_eq!(a.docked(), b.docked());
+    assert_eq!(a.network(), b.network());
+    assert_eq!(a.stats(), b.stats());
+    assert_eq!(a.finder(), b.finder());
+    let texts = Texts::default();
+    let files = outputs::insight::files(&site, &a, &texts);
+    assert_eq!(files, outputs::insight::files(&site, &b, &texts));
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["demands/matches.json", "network/index.json", "stats/index.json"]);
 }
 
@@ -841,107 +977,18 @@ fn an_empty_site_has_empty_insights() {
     );
     let site = load(dir.path(), "2025-06-01");
     let ins = compute(&site);
-    let (_, net) = page(&ins, "network/index.html");
-    assert_eq!(net["drawn"], 0);
-    assert_eq!(net["title"], "Cooperation network");
-    assert_well_formed(net["svg"].as_str().unwrap());
-    let (_, finder) = page(&ins, "policies/finder/index.html");
-    assert_eq!(finder["total"], 0);
-    assert_eq!(output(&ins, "demands/matches.json")["count"], 0);
-    assert_eq!(output(&ins, "stats/index.json")["members"]["total"], 0);
-}
+    assert!(ins.network().ring.is_empty() && ins.network().apart.is_empty());
+    assert_well_formed(&ins.network().ring_svg(&site, "Network", &|_| String::new()));
+    assert!(ins.finder().policies.is_empty());
+    assert_eq!(output(&site, &ins, "demands/matches.json")["count"], 0);
+    assert_eq!(output(&site, &ins, "stats/index.json")["members"]["total"], 0);
 
-#[test]
-fn templates_render_with_the_contexts() {
-    let (_dir, site) = fixture();
-    let ins = compute(&site);
-    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
-    let read = |name: &str| std::fs::read_to_string(theme.join(name)).unwrap();
-    let mut tera = tera::Tera::new();
-    // The theme's `fmt` filter (`{{ t.items_count | fmt(n=3) }}`), as qiao registers it.
-    tera.register_filter(
-        "fmt",
-        |s: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
-            let n: tera::Value = kwargs.must_get("n")?;
-            Ok(s.replace("{n}", &n.to_string()))
-        },
-    );
-    tera.add_raw_templates(vec![
-        ("base.html", "<html lang=\"{{ lang }}\"><title>{% block title %}{% endblock title %}</title><meta name=\"description\" content=\"{% block description %}{% endblock description %}\">{% block head %}{% endblock head %}<main>{% block content %}{% endblock content %}</main>{% block scripts %}{% endblock scripts %}</html>".to_owned()),
-        ("network.html", read("network.html")),
-        ("stats.html", read("stats.html")),
-        ("policy-finder.html", read("policy-finder.html")),
-        ("partials/insight-demand.html", read("partials/insight-demand.html")),
-        ("partials/insight-member.html", read("partials/insight-member.html")),
-        ("demand.html", "{% include \"partials/insight-demand.html\" %}".to_owned()),
-        ("member.html", "{% include \"partials/insight-member.html\" %}".to_owned()),
-    ])
-    .unwrap();
-    let strings: Value = toml::from_str::<toml::Table>(
-        &std::fs::read_to_string(theme.join("../i18n/zh.toml")).unwrap(),
-    )
-    .map(|t| serde_json::to_value(t).unwrap())
-    .unwrap();
-    let base = |extra: &Value| {
-        let mut ctx = tera::Context::new();
-        ctx.insert("base_path", "/alliance/");
-        ctx.insert("lang", "zh");
-        ctx.insert("t", &strings);
-        ctx.insert("site", &serde_json::json!({ "title": "测试联盟" }));
-        for (k, v) in extra.as_object().unwrap() {
-            ctx.insert(k.clone(), v);
-        }
-        ctx
-    };
-    for (path, template, value) in ins.pages() {
-        let html = tera.render(template, &base(&value)).unwrap_or_else(|e| panic!("{path}: {e:?}"));
-        assert!(html.contains("/alliance/css/insight.css"), "{path}");
-        assert!(!html.contains("<R&D>"), "{path}: editor text is escaped");
-        if path == "policies/finder/index.html" {
-            assert!(
-                html.contains(r#"<script src="/alliance/js/insight-finder.js" defer></script>"#)
-            );
-            assert_eq!(html.matches("data-level=").count(), 3);
-            assert!(html.contains(r#"data-incentive="tax funding""#));
-            assert!(html.contains("data-finder-form hidden"), "the form waits for the script");
-        }
-        if path == "network/index.html" {
-            assert!(html.contains("<svg"));
-            assert!(html.contains("Acme &lt;R&amp;D&gt;"));
-            assert!(html.contains(r#"<a href="/alliance/members/orchard/">赣南果业</a>"#));
-            assert!(html.contains(strings["network_apart"].as_str().unwrap()));
-        }
-        if path == "stats/index.html" {
-            assert_eq!(html.matches("<svg").count(), 13);
-        }
-    }
-    let demand = tera
-        .render(
-            "demand.html",
-            &base(&serde_json::json!({ "insight": ins.demand_context("d-open") })),
-        )
-        .unwrap();
-    assert!(demand.contains(r#"<a href="/alliance/members/xjtu/">浔江大学</a>"#), "{demand}");
-    assert!(demand.contains("<li>3 项联合研发案例</li>"));
-    let closed = tera
-        .render(
-            "demand.html",
-            &base(&serde_json::json!({ "insight": ins.demand_context("d-closed") })),
-        )
-        .unwrap();
-    assert!(!closed.contains("<section"), "no section for a closed demand: {closed}");
-    let member = tera
-        .render("member.html", &base(&serde_json::json!({ "insight": ins.member_context("xjtu") })))
-        .unwrap();
-    assert!(member.contains("Acme &lt;R&amp;D&gt; &quot;Lab&quot; &amp; Co"), "{member}");
-    assert!(member.contains(r#"<a href="/alliance/demands/d-open/">"#));
-    let lonely = tera
-        .render(
-            "member.html",
-            &base(&serde_json::json!({ "insight": ins.member_context("orchard") })),
-        )
-        .unwrap();
-    assert!(!lonely.contains("<section"));
+    // The English site's insight pages, in the English table's words.
+    let files = build(dir.path(), "2025-06-01");
+    assert!(file(&files, "network/index.html").contains("<h1>Cooperation network</h1>"));
+    assert!(file(&files, "network/index.html").contains("No cases yet."));
+    assert!(file(&files, "policies/finder/index.html").contains("No policies yet."));
+    assert!(file(&files, "stats/index.html").contains("<h1>Statistics</h1>"));
 }
 
 /// Parses `svg` as XML, failing on any syntax error or mismatched tag.
@@ -983,33 +1030,21 @@ fn compute_is_fast_on_a_10k_corpus() {
     let site = load(&root, "2026-06-01");
     let load_time = started.elapsed();
     let mut best = std::time::Duration::MAX;
-    let mut contexts = std::time::Duration::MAX;
+    let mut files = std::time::Duration::MAX;
     for _ in 0..5 {
         let t = std::time::Instant::now();
         let ins = compute(&site);
         best = best.min(t.elapsed());
         let t = std::time::Instant::now();
-        let mut n = 0;
-        for item in &site.items {
-            n += match item.kind {
-                qiao::model::Kind::Members => {
-                    ins.member_context(&item.slug)["partners"].as_array().map_or(0, Vec::len)
-                }
-                qiao::model::Kind::Demands => {
-                    ins.demand_context(&item.slug)["suggestions"].as_array().map_or(0, Vec::len)
-                }
-                qiao::model::Kind::Policies => {
-                    ins.policy_context(&item.slug)["cases"].as_array().map_or(0, Vec::len)
-                }
-                _ => 0,
-            };
-        }
-        n += ins.pages().len() + ins.outputs().len();
-        contexts = contexts.min(t.elapsed());
+        let n = outputs::insight::files(&site, &ins, &Texts::default()).len()
+            + (0..site.items.len())
+                .map(|i| ins.suggestions(i).len() + ins.partners(i).len())
+                .sum::<usize>();
+        files = files.min(t.elapsed());
         assert!(n > 0);
     }
     eprintln!(
-        "{} items: content::load {load_time:.2?}; insight::compute {best:.2?}; every context + pages() + outputs() {contexts:.2?}",
+        "{} items: content::load {load_time:.2?}; insight::compute {best:.2?}; every fact read + the JSON files {files:.2?}",
         site.items.len()
     );
 }

@@ -1,7 +1,8 @@
 //! Feeds, calendars, sitemap, robots, JSON exports and JSON-LD of a small fixture
 //! site, each read back with a real parser (atom_syndication, quick-xml,
 //! serde_json, and an RFC 5545 unfolding reader here), plus a check that two
-//! builds give the same bytes.
+//! builds give the same bytes and that a feed entry, a calendar event, the JSON-LD
+//! and the item's card show the same summary.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,7 +10,8 @@ use std::path::Path;
 use jiff::civil::{Date, date};
 use qiao::model::{Item, Kind, Site};
 use qiao::output::OutputFile;
-use qiao::outputs;
+use qiao::outputs::{self, Texts};
+use qiao::render::{RenderOptions, Renderer};
 use serde_json::Value;
 
 const TODAY: Date = date(2025, 6, 1);
@@ -113,8 +115,24 @@ fn site() -> (tempfile::TempDir, Site) {
     (dir, site)
 }
 
-fn files(site: &Site) -> BTreeMap<String, Vec<u8>> {
-    outputs::all(site).into_iter().map(|OutputFile { path, bytes }| (path, bytes)).collect()
+/// What the renderer hands the outputs for `site` (at `root`): titles in the
+/// theme's words and every item's summary.
+fn texts(root: &Path, site: &Site) -> Texts {
+    let insights = qiao::insight::compute(site);
+    let options = RenderOptions { minify: false, live_reload: false };
+    Renderer::new(site, root, options, &insights).unwrap_or_else(|d| panic!("{d:?}")).texts()
+}
+
+fn files(root: &Path, site: &Site) -> BTreeMap<String, Vec<u8>> {
+    outputs::all(site, &texts(root, site))
+        .into_iter()
+        .map(|OutputFile { path, bytes }| (path, bytes))
+        .collect()
+}
+
+/// The position of `item` in `site.items`.
+fn index_of(site: &Site, item: &Item) -> usize {
+    site.items.iter().position(|i| std::ptr::eq(i, item)).unwrap()
 }
 
 fn text<'a>(files: &'a BTreeMap<String, Vec<u8>>, path: &str) -> &'a str {
@@ -130,8 +148,8 @@ fn item<'a>(site: &'a Site, kind: Kind, slug: &str) -> &'a Item {
 
 #[test]
 fn all_writes_every_expected_file() {
-    let (_dir, site) = site();
-    let files = files(&site);
+    let (dir, site) = site();
+    let files = files(dir.path(), &site);
     for path in [
         "atom.xml",
         "members/atom.xml",
@@ -159,18 +177,22 @@ fn all_writes_every_expected_file() {
 fn two_builds_give_identical_bytes() {
     let (dir, site) = site();
     let again = load(dir.path());
-    assert_eq!(files(&site), files(&again));
+    assert_eq!(files(dir.path(), &site), files(dir.path(), &again));
     let pages = ["index.html", "cases/c01/index.html"];
     assert_eq!(outputs::sitemap(&site, &pages, &[]), outputs::sitemap(&again, &pages, &[]));
-    for i in &site.items {
-        assert_eq!(outputs::jsonld::for_item(&site, i), outputs::jsonld::for_item(&again, i));
+    let (texts, texts_again) = (texts(dir.path(), &site), texts(dir.path(), &again));
+    for (n, (i, j)) in site.items.iter().zip(&again.items).enumerate() {
+        assert_eq!(
+            outputs::jsonld::for_item(&site, i, texts.summary(n)),
+            outputs::jsonld::for_item(&again, j, texts_again.summary(n))
+        );
     }
 }
 
 #[test]
 fn atom_feeds_parse_hold_the_newest_fifty_and_are_dated_by_their_entries() {
-    let (_dir, site) = site();
-    let files = files(&site);
+    let (dir, site) = site();
+    let files = files(dir.path(), &site);
     for path in ["atom.xml", "cases/atom.xml", "members/atom.xml", "roadshows/atom.xml"] {
         let feed = atom_syndication::Feed::read_from(text(&files, path).as_bytes()).unwrap();
         assert!(feed.entries.len() <= 50, "{path}");
@@ -217,8 +239,11 @@ fn atom_feeds_parse_hold_the_newest_fifty_and_are_dated_by_their_entries() {
     assert_eq!(cancelled.updated.to_rfc3339(), "2025-05-02T10:00:00+08:00");
 
     // A kind with no items still gives a valid feed with a fixed date.
-    let empty =
-        outputs::feeds::feed(&Site::new(site.config.clone(), vec![], BTreeMap::new(), TODAY), None);
+    let empty = outputs::feeds::feed(
+        &Site::new(site.config.clone(), vec![], BTreeMap::new(), TODAY),
+        None,
+        &Texts::default(),
+    );
     let feed = atom_syndication::Feed::read_from(empty.bytes.as_slice()).unwrap();
     assert!(feed.entries.is_empty());
     assert_eq!(feed.updated.to_rfc3339(), "1970-01-01T00:00:00+00:00");
@@ -238,7 +263,7 @@ fn atom_feeds_parse_hold_the_newest_fifty_and_are_dated_by_their_entries() {
 fn a_site_without_roadshows_still_has_a_calendar() {
     let (_dir, site) = site();
     let empty = Site::new(site.config.clone(), vec![], BTreeMap::new(), TODAY);
-    let files = outputs::ics::calendars(&empty);
+    let files = outputs::ics::calendars(&empty, &Texts::default());
     assert_eq!(files.len(), 1);
     let (cal, events) = read_ics(std::str::from_utf8(&files[0].bytes).unwrap());
     assert!(events.is_empty());
@@ -301,8 +326,8 @@ fn unescape(value: &str) -> String {
 
 #[test]
 fn calendars_follow_rfc_5545() {
-    let (_dir, site) = site();
-    let files = files(&site);
+    let (dir, site) = site();
+    let files = files(dir.path(), &site);
     let (cal, events) = read_ics(text(&files, "roadshows/calendar.ics"));
     assert_eq!(cal.first().unwrap(), &("BEGIN".to_owned(), "VCALENDAR".to_owned()));
     assert_eq!(cal.last().unwrap(), &("END".to_owned(), "VCALENDAR".to_owned()));
@@ -352,8 +377,8 @@ fn calendars_follow_rfc_5545() {
 
 #[test]
 fn json_exports_hold_every_field_state_and_absolute_urls() {
-    let (_dir, site) = site();
-    let files = files(&site);
+    let (dir, site) = site();
+    let files = files(dir.path(), &site);
     let json = |kind: &str| -> Value {
         serde_json::from_str(text(&files, &format!("{kind}/index.json"))).unwrap()
     };
@@ -436,9 +461,12 @@ fn json_exports_hold_every_field_state_and_absolute_urls() {
 
 #[test]
 fn json_ld_describes_members_and_roadshows_safely() {
-    let (_dir, site) = site();
+    let (dir, site) = site();
+    let texts = texts(dir.path(), &site);
+    let summary = |i: &Item| texts.summary(index_of(&site, i)).to_owned();
     let parse = |kind, slug| -> (String, Value) {
-        let raw = outputs::jsonld::for_item(&site, item(&site, kind, slug)).unwrap();
+        let i = item(&site, kind, slug);
+        let raw = outputs::jsonld::for_item(&site, i, &summary(i)).unwrap();
         let value = serde_json::from_str(&raw).unwrap();
         (raw, value)
     };
@@ -476,7 +504,8 @@ fn json_ld_describes_members_and_roadshows_safely() {
     );
     assert_eq!(mixed["organizer"].as_array().unwrap().len(), 2);
 
-    assert_eq!(outputs::jsonld::for_item(&site, item(&site, Kind::Cases, "c01")), None);
+    let c01 = item(&site, Kind::Cases, "c01");
+    assert_eq!(outputs::jsonld::for_item(&site, c01, &summary(c01)), None);
 }
 
 #[test]
@@ -628,8 +657,8 @@ fn sitemap_of_a_build_leaves_out_pages_2_of_listings_and_terms_only() {
 
 #[test]
 fn robots_names_the_absolute_sitemap() {
-    let (_dir, site) = site();
-    let files = files(&site);
+    let (dir, site) = site();
+    let files = files(dir.path(), &site);
     let robots = text(&files, "robots.txt");
     assert!(robots.starts_with("User-agent: *\n"));
     assert!(robots.contains(&format!("\nSitemap: {BASE}sitemap.xml\n")));
@@ -693,4 +722,93 @@ fn json_exports_every_model_field() {
         full["outcomes"][0],
         serde_json::json!({ "label": "学生培养", "value": 120, "unit": "人" })
     );
+}
+
+/// HTML text with the template engine's escapes undone.
+fn unescape_html(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The summary on the card of the item at `url` in a listing page.
+fn card_summary(listing: &str, url: &str) -> String {
+    let card = &listing
+        [listing.find(&format!("href=\"{url}\"")).unwrap_or_else(|| panic!("no card of {url}"))..];
+    let card = &card[..card.find("</li>").unwrap()];
+    let start = card.find(r#"<p class="card-summary">"#).expect("a summary")
+        + r#"<p class="card-summary">"#.len();
+    unescape_html(&card[start..start + card[start..].find("</p>").unwrap()])
+}
+
+/// One summary algorithm: a card, its feed entry, its calendar event and its
+/// JSON-LD show the same summary, whether written or derived from a body that
+/// starts with a table, a list or long prose.
+#[test]
+fn a_card_its_feed_entry_its_event_and_its_json_ld_show_one_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fixture(root);
+    let prose =
+        "浔江大学与企业共建实验室，已完成三期项目。第二期引入了视觉检测课程，学生参与真实项目。"
+            .repeat(4);
+    write(
+        root,
+        "content/demands/d3.md",
+        &format!(
+            "+++\ntitle = \"Table first\"\ndate = 2025-05-01\nneed = \"talent\"\norganization = \"univ\"\ndeadline = 2025-12-01\n+++\n\n| 岗位 | 人数 |\n|---|---:|\n| 技术员 | 60 |\n\n{prose}\n\n- 一项\n- 两项\n"
+        ),
+    );
+    write(
+        root,
+        "content/members/lister.md",
+        "+++\ntitle = \"Lister\"\ndate = 2024-03-01\ntype = \"enterprise\"\n+++\n\nWe do **three** things:\n\n- machining;\n- welding;\n- painting.\n",
+    );
+    write(
+        root,
+        "content/roadshows/r-long.md",
+        &format!(
+            "+++\ntitle = \"Long roadshow\"\ndate = 2025-05-05\nstart = 2025-09-01T09:00:00+08:00\norganizer = \"corp\"\nvenue = {{ name = \"Hall\" }}\n+++\n\n{prose}\n"
+        ),
+    );
+    let mut options = qiao::config::BuildOptions::new(root);
+    options.today = Some(TODAY);
+    let mut timings = qiao::build::Timings::default();
+    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+    let built: BTreeMap<String, String> = qiao::build::render(&site, &options, &mut timings)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .into_iter()
+        .filter_map(|f| Some((f.path, String::from_utf8(f.bytes).ok()?)))
+        .collect();
+    let feed_summary = |path: &str, id: &str| -> String {
+        let feed = atom_syndication::Feed::read_from(built[path].as_bytes()).unwrap();
+        let entry = feed.entries.iter().find(|e| e.id == format!("{BASE}{id}")).unwrap();
+        entry.summary.as_ref().unwrap().value.clone()
+    };
+
+    let demand = card_summary(&built["demands/index.html"], "/alliance/demands/d3/");
+    assert!(demand.starts_with("浔江大学与企业共建实验室") && !demand.contains('|'), "{demand}");
+    assert_eq!(feed_summary("demands/atom.xml", "demands/d3/"), demand);
+    assert_eq!(feed_summary("atom.xml", "demands/d3/"), demand);
+
+    let member = card_summary(&built["members/index.html"], "/alliance/members/lister/");
+    assert_eq!(member, "We do three things:");
+    assert_eq!(feed_summary("members/atom.xml", "members/lister/"), member);
+    let page = &built["members/lister/index.html"];
+    let ld = &page[page.find("application/ld+json\">").unwrap() + 21..];
+    let ld: Value = serde_json::from_str(&ld[..ld.find("</script>").unwrap()]).unwrap();
+    assert_eq!(ld["description"], member);
+
+    let roadshow = card_summary(&built["roadshows/index.html"], "/alliance/roadshows/r-long/");
+    assert!(roadshow.ends_with('。') || roadshow.ends_with('…'), "{roadshow}");
+    assert_eq!(feed_summary("roadshows/atom.xml", "roadshows/r-long/"), roadshow);
+    let (_, events) = read_ics(&built["roadshows/r-long/event.ics"]);
+    let description = unescape(prop(&events[0], "DESCRIPTION").unwrap());
+    assert_eq!(description, format!("{roadshow}\n\n{BASE}roadshows/r-long/"));
+    // A written summary is shown as written everywhere.
+    let written = card_summary(&built["roadshows/index.html"], "/alliance/roadshows/r-cancelled/");
+    assert!(written.starts_with("本次路演汇集了"), "{written}");
+    assert_eq!(feed_summary("roadshows/atom.xml", "roadshows/r-cancelled/"), written);
 }

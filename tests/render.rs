@@ -450,3 +450,295 @@ fn cpu_seconds() -> f64 {
         fields.get(11..13).map_or(0.0, |f| f.iter().filter_map(|x| x.parse::<f64>().ok()).sum());
     ticks / 100.0
 }
+
+/// `table` with every string replaced by the marker of its dotted key: `home` by
+/// `⟦home⟧`, `[nav] cases` by `⟦nav.cases⟧`.
+fn markers(prefix: &str, table: &toml::Table) -> toml::Table {
+    table
+        .iter()
+        .map(|(key, value)| {
+            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+            let marked = match value {
+                toml::Value::String(_) => toml::Value::String(format!("⟦{path}⟧")),
+                toml::Value::Table(t) => toml::Value::Table(markers(&path, t)),
+                other => panic!("{path}: a theme string must be text, not {other}"),
+            };
+            (key.clone(), marked)
+        })
+        .collect()
+}
+
+/// The built-in theme's table of `lang` (`zh`, `en`).
+fn builtin_table(lang: &str) -> toml::Table {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("themes/default/i18n/{lang}.toml"));
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Chinese, Japanese and Korean script, CJK punctuation and full-width forms: what a
+/// Chinese interface word or its punctuation is written in.
+fn is_cjk_text(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF       // radicals
+        | 0x3000..=0x303F     // CJK symbols and punctuation (、。「」)
+        | 0x3040..=0x30FF     // kana
+        | 0x3100..=0x31FF     // bopomofo, kanbun, strokes
+        | 0x3400..=0x4DBF     // extension A
+        | 0x4E00..=0x9FFF     // unified ideographs
+        | 0xAC00..=0xD7AF     // hangul
+        | 0xF900..=0xFAFF     // compatibility ideographs
+        | 0xFE30..=0xFE4F     // compatibility forms
+        | 0xFF00..=0xFFEF     // full-width forms (，：（）)
+        | 0x20000..=0x3FFFF) // extensions B..
+}
+
+/// An ASCII-only site in Chinese (`language = "zh"`) whose own theme maps every key
+/// of the built-in `zh.toml` to a marker `⟦key⟧`, with enough content that every
+/// insight page has something to say: members with expertise, offers and a member
+/// with no case, cases with partners, modes and depths, a policy, an open demand
+/// with suggested partners, a roadshow with a project, tags and unlabelled
+/// industries and regions.
+fn marker_site() -> tempfile::TempDir {
+    let markers = toml::to_string(&markers("", &builtin_table("zh"))).unwrap();
+    site_dir(&[
+        (
+            "site.toml",
+            "title = \"Marker Alliance\"\nbase_url = \"https://example.org/\"\nlanguage = \"zh\"\ntheme = \"markers\"\ndescription = \"An alliance\"\n",
+        ),
+        ("themes/markers/i18n/zh.toml", &markers),
+        (
+            "content/members/uni.md",
+            "+++\ntitle = \"Lakeside University\"\ndate = 2024-01-01\ntype = \"university\"\nindustries = [\"manufacturing\"]\nregions = [\"east\"]\noffers = [\"research\", \"equipment\"]\nexpertise = [\"cnc machining\"]\n+++\n\nA university.\n",
+        ),
+        (
+            "content/members/corp.md",
+            "+++\ntitle = \"Hill Corp\"\ndate = 2024-01-02\ntype = \"enterprise\"\nindustries = [\"manufacturing\"]\nregions = [\"east\"]\noffers = [\"funding\"]\ncontact = { name = \"Li\", email = \"li@corp.example\" }\n+++\n\nA company.\n",
+        ),
+        (
+            "content/members/college.md",
+            "+++\ntitle = \"River College\"\ndate = 2024-01-03\ntype = \"college\"\nindustries = [\"manufacturing\"]\noffers = [\"training\"]\n+++\n\nA college.\n",
+        ),
+        (
+            "content/members/bureau.md",
+            "+++\ntitle = \"City Bureau\"\ndate = 2024-01-04\ntype = \"government\"\n+++\n\nNot in a case yet.\n",
+        ),
+        (
+            "content/cases/lab.md",
+            "+++\ntitle = \"Joint lab\"\ndate = 2024-05-01\npartners = [\"uni\", \"corp\"]\nmodes = [\"joint-rnd\", \"joint-lab\"]\ndepth = \"deep\"\nstarted = 2024-01-01\noutcomes = [{ label = \"Students\", value = 120, unit = \"people\" }]\npolicies = [\"subsidy\"]\nindustries = [\"manufacturing\"]\nregions = [\"east\"]\ntags = [\"ai\"]\n+++\n\nThe lab works.\n",
+        ),
+        (
+            "content/cases/class.md",
+            "+++\ntitle = \"Order class\"\ndate = 2024-06-01\npartners = [\"college\", \"corp\"]\nmodes = [\"order-training\", \"teacher-exchange\"]\ndepth = \"middle\"\ntags = [\"talent\"]\n+++\n\nStudents train.\n",
+        ),
+        (
+            "content/policies/subsidy.md",
+            "+++\ntitle = \"Training subsidy\"\ndate = 2024-02-01\nissuer = [\"City Bureau\", \"Province\"]\nlevel = \"municipal\"\nissued = 2024-02-01\ndoc_number = \"CB-2024-1\"\nindustries = [\"manufacturing\"]\nregions = [\"east\"]\nincentives = [{ kind = \"funding\", text = \"2000 per student\" }, { kind = \"tax\", text = \"Less tax\" }]\n+++\n\nThe policy.\n",
+        ),
+        (
+            "content/demands/spindle.md",
+            "+++\ntitle = \"Spindle accuracy\"\ndate = 2025-05-01\nneed = \"technology\"\norganization = \"corp\"\ndeadline = 2025-12-31\nbudget = { min = 100000, max = 300000 }\ntrl = 5\nindustries = [\"manufacturing\"]\nregions = [\"east\"]\n+++\n\nWe need help with cnc machining of spindles.\n",
+        ),
+        (
+            "content/demands/old.md",
+            "+++\ntitle = \"Old demand\"\ndate = 2024-05-01\nneed = \"talent\"\norganization = \"corp\"\ndeadline = 2024-07-31\nbudget = { negotiable = true }\n+++\n\nOld.\n",
+        ),
+        (
+            "content/roadshows/spring.md",
+            "+++\ntitle = \"Spring roadshow\"\ndate = 2025-05-01\nstart = 2025-06-10T09:30:00+08:00\nend = 2025-06-10T17:00:00+08:00\norganizer = \"corp\"\nvenue = { name = \"Expo hall\", city = \"Lakeside\" }\nonline_url = \"https://live.example.org/\"\nregistration = { url = \"https://reg.example.org/\", capacity = 200 }\nindustries = [\"manufacturing\"]\nprojects = [{ title = \"Vision kit\", team = \"uni\", seeking = \"investment\", trl = 6, summary = \"A kit.\" }]\n+++\n\nCome along.\n",
+        ),
+        (
+            "content/about.md",
+            "+++\ntitle = \"About\"\ntags = [\"ai\"]\n+++\n\nAbout the alliance.\n",
+        ),
+    ])
+}
+
+/// The marker test: every interface word on every output of a Chinese site comes
+/// from the theme's tables. With every key of the built-in `zh.toml` mapped to a
+/// marker and content in ASCII, no file the build writes (pages, insight pages and
+/// their drawings, feeds, calendars, JSON files, scripts) holds a Chinese character,
+/// and the insight pages show the markers.
+#[test]
+fn every_interface_word_comes_from_the_theme_tables() {
+    let dir = marker_site();
+    let root = dir.path();
+    let mut options = qiao::config::BuildOptions::new(root);
+    options.today = Some(jiff::civil::date(2025, 6, 1));
+    let mut timings = qiao::build::Timings::default();
+    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+    let files: BTreeMap<String, Vec<u8>> = qiao::build::render(&site, &options, &mut timings)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+
+    let mut found = Vec::new();
+    for (path, bytes) in &files {
+        let Ok(text) = std::str::from_utf8(bytes) else { continue };
+        for (n, line) in text.lines().enumerate() {
+            if let Some(at) = line.find(is_cjk_text) {
+                let start = line.floor_char_boundary(at.saturating_sub(60));
+                let end = line.ceil_char_boundary((at + 60).min(line.len()));
+                found.push(format!("{path}:{}: …{}…", n + 1, &line[start..end]));
+                break;
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} files hold Chinese text that is not from the theme's tables:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+    for kind in ["html", "xml", "ics", "json", "svg", "js"] {
+        assert!(files.keys().any(|p| p.ends_with(&format!(".{kind}"))), "no .{kind} file");
+    }
+
+    let text = |path: &str| {
+        String::from_utf8(files.get(path).unwrap_or_else(|| panic!("no {path}")).clone()).unwrap()
+    };
+    let network = text("network/index.html");
+    for marker in [
+        "⟦network.title⟧",
+        "⟦network.svg_title⟧",
+        "⟦network.node⟧",
+        "⟦network.table⟧",
+        "⟦network_apart⟧",
+        "⟦member_type.university⟧",
+        "⟦depth.deep⟧",
+    ] {
+        assert!(network.contains(marker), "network page without {marker}");
+    }
+    let stats = text("stats/index.html");
+    for marker in [
+        "⟦stats.title⟧",
+        "⟦stats_section.cases⟧",
+        "⟦stats_chart.by_mode⟧",
+        "⟦mode.teacher-exchange⟧",
+        "⟦unspecified⟧",
+        "⟦trl_value⟧",
+    ] {
+        assert!(stats.contains(marker), "stats page without {marker}");
+    }
+    let finder = text("policies/finder/index.html");
+    for marker in ["⟦finder.title⟧", "⟦finder_facet.level⟧", "⟦level.municipal⟧", "⟦incentive.tax⟧"]
+    {
+        assert!(finder.contains(marker), "finder without {marker}");
+    }
+    let demand = text("demands/spindle/index.html");
+    for marker in [
+        "⟦docking.suggestions⟧",
+        "⟦reason.keywords⟧",
+        "⟦reason.industries⟧",
+        "⟦reason.cases_one⟧",
+        "⟦reason.offers⟧",
+        "⟦reason.project⟧",
+        "⟦reason.regions⟧",
+    ] {
+        assert!(demand.contains(marker), "demand page without {marker}");
+    }
+    assert!(text("demands/matches.json").contains("⟦reason.keywords⟧"));
+    assert!(text("roadshows/atom.xml").contains("⟦site_kind_title⟧"));
+    assert!(text("roadshows/calendar.ics").contains("⟦site_kind_title⟧"));
+}
+
+/// Every key of the built-in Chinese table is in the English one and back, so a
+/// page in either language never falls back to the other's words.
+#[test]
+fn the_builtin_tables_have_the_same_keys() {
+    fn keys(prefix: &str, table: &toml::Table, out: &mut Vec<String>) {
+        for (key, value) in table {
+            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+            match value {
+                toml::Value::Table(t) => keys(&path, t, out),
+                _ => out.push(path),
+            }
+        }
+    }
+    let (mut zh, mut en) = (Vec::new(), Vec::new());
+    keys("", &builtin_table("zh"), &mut zh);
+    keys("", &builtin_table("en"), &mut en);
+    let only_zh: Vec<&String> = zh.iter().filter(|k| !en.contains(k)).collect();
+    let only_en: Vec<&String> = en.iter().filter(|k| !zh.contains(k)).collect();
+    assert!(
+        only_zh.is_empty() && only_en.is_empty(),
+        "only in zh: {only_zh:?}; only in en: {only_en:?}"
+    );
+}
+
+/// A site's own `i18n/zh.toml` rewords single keys of the built-in table, on item
+/// pages, insight pages and feeds alike, and leaves every other word as it is.
+#[test]
+fn a_sites_own_i18n_file_overrides_single_words() {
+    let mut files = fixture();
+    files.push((
+        "i18n/zh.toml",
+        "[mode]\njoint-lab = \"共建实验室\"\n[kind]\ncases = \"校企案例\"\n[stats]\ntitle = \"数字联盟\"\n",
+    ));
+    let dir = site_dir(&files);
+    let mut options = qiao::config::BuildOptions::new(dir.path());
+    options.today = Some(jiff::civil::date(2025, 6, 1));
+    let mut timings = qiao::build::Timings::default();
+    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+    let out: BTreeMap<String, Vec<u8>> = qiao::build::render(&site, &options, &mut timings)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    let case = page(&out, "cases/lab/index.html");
+    assert!(case.contains(r#"<span class="chip chip-plain">共建实验室</span>"#), "{case}");
+    assert!(case.contains("深层"), "other words stay: {case}");
+    let stats = page(&out, "stats/index.html");
+    assert!(stats.contains("<h1>数字联盟</h1>") && stats.contains("共建实验室"), "{stats}");
+    // The home page names the kinds from the table; the cases listing and its feed
+    // keep the title of the listing's intro (`_index.md`), which wins over the table.
+    assert!(page(&out, "index.html").contains("校企案例"));
+    assert!(page(&out, "cases/atom.xml").contains("<title>测试联盟 · 合作案例</title>"));
+    assert!(page(&out, "policies/atom.xml").contains("<title>测试联盟 · 政策</title>"));
+}
+
+/// An edit that changes what a demand page shows of another item (the title of a
+/// member it suggests, which the demand does not name) renders that page again in
+/// `serve`: the insight facts did not change, an item they show did. The served
+/// site equals a fresh build.
+#[test]
+fn renaming_a_suggested_member_renders_the_demand_page_again() {
+    use qiao::serve::preview::Preview;
+    use qiao::serve::watch::Changes;
+    let dir = site_dir(&fixture());
+    let root = dir.path();
+    let mut options = qiao::config::BuildOptions::new(root);
+    options.today = Some(jiff::civil::date(2025, 6, 1));
+    let fresh = |options: &qiao::config::BuildOptions| -> BTreeMap<String, Vec<u8>> {
+        let mut t = qiao::build::Timings::default();
+        let site = qiao::build::load(options, &mut t).unwrap_or_else(|e| panic!("{e:?}"));
+        qiao::build::render(&site, options, &mut t)
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect()
+    };
+    let mut p = Preview::new(options, "127.0.0.1:4000");
+    p.rebuild(&Changes { rescan: true, ..Changes::default() }).unwrap();
+    let before = fresh(p.options());
+    let demand = String::from_utf8(before["demands/cnc/index.html"].clone()).unwrap();
+    assert!(demand.contains("insight-docking") && demand.contains("浔江大学"), "{demand}");
+
+    let path = root.join("content/members/uni.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("title = \"浔江大学\"", "title = \"浔江理工大学\""))
+        .unwrap();
+    let changes =
+        Changes { content: ["content/members/uni.md".to_owned()].into(), ..Changes::default() };
+    let update = p.rebuild(&changes).unwrap_or_else(|f| panic!("{}", f.terminal()));
+    assert!(update.partial, "an edit renders only what it touched");
+    let served: BTreeMap<String, Vec<u8>> =
+        p.output().iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+    let want = fresh(p.options());
+    assert!(String::from_utf8_lossy(&want["demands/cnc/index.html"]).contains("浔江理工大学"));
+    assert!(
+        served["demands/cnc/index.html"] == want["demands/cnc/index.html"],
+        "the demand page still shows the old title of a member it suggests"
+    );
+    assert!(served == want, "the served site differs from a fresh build");
+}

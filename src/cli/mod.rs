@@ -52,21 +52,21 @@ Exit codes:
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// Options every site command shares.
 #[derive(Debug, Clone, clap::Args)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// The folder that holds site.toml.
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Include drafts.
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Fix "today" (YYYY-MM-DD) for expired demands, upcoming roadshows and policy status. Also QIAO_TODAY.
     #[arg(long, env = "QIAO_TODAY", value_parser = parse_date)]
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
 }
 
 fn parse_interface(s: &str) -> Result<String, String> {
@@ -82,7 +82,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the site into the output folder.
     Build {
         #[command(flatten)]

@@ -45,12 +45,12 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::config::SiteConfig;
-use crate::content::parse::is_slug;
-use crate::content::walk::is_ignored_name;
 use crate::model::{
     DemandStatus, Depth, IncentiveKind, Kind, MemberType, Mode, Need, Offer, PolicyLevel,
     PolicyStatus, RoadshowStatus, Seeking,
 };
+use crate::source::{Tree, is_ignored_name};
+use crate::text::is_slug;
 
 /// The language of the comments and sample text a scaffold writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,7 +223,9 @@ fn first_image(root: &Path) -> Option<String> {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+        .filter_entry(|e| {
+            e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy(), Tree::Files)
+        })
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .filter(|e| {

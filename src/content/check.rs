@@ -12,10 +12,10 @@ use crate::model::{Item, Kind};
 use crate::urls;
 
 /// What the cross-file rules need of each parsed file, in the same order as `items`.
-pub type Pending = (String, Option<Position>, Vec<Reference>);
+pub(crate) type Pending = (String, Option<Position>, Vec<Reference>);
 
 /// Applies the cross-file rules.
-pub fn cross_file(
+pub(crate) fn cross_file(
     root: &Path,
     items: &[Item],
     pending: &[Pending],

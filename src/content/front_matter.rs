@@ -5,15 +5,15 @@ use crate::diagnostics::Diagnostic;
 
 /// A file split into front matter and body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The TOML text between the `+++` lines.
-    pub toml: &'a str,
+    pub(crate) toml: &'a str,
     /// Byte offset of `toml` in the file.
-    pub toml_offset: usize,
+    pub(crate) toml_offset: usize,
     /// The Markdown after the closing `+++` line.
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// How many lines come before the body.
-    pub body_line_offset: usize,
+    pub(crate) body_line_offset: usize,
 }
 
 fn is_fence(line: &str, fence: &str) -> bool {
@@ -21,7 +21,7 @@ fn is_fence(line: &str, fence: &str) -> bool {
 }
 
 /// Splits `text` (the whole file, BOM included).
-pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     if rest.trim().is_empty() {

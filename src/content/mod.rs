@@ -1,13 +1,15 @@
 //! Disk to checked model: walk `content/`, read and parse every file (in parallel),
 //! then apply the rules that span files. All problems are collected; the model is
 //! returned only when there are none.
+//!
+//! What it is not: decoding files and reading TOML with positions (`source`), the
+//! settings (`config`), or anything shown to visitors (Markdown bodies are kept as
+//! written and rendered by `render`).
 
-pub mod check;
-pub mod fields;
-pub mod front_matter;
-pub mod parse;
-pub mod source;
-pub mod walk;
+pub(crate) mod check;
+pub(crate) mod front_matter;
+pub(crate) mod parse;
+pub(crate) mod walk;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,7 +25,7 @@ pub use parse::{Parsed, parse_file};
 pub use walk::ContentFile;
 
 /// Reads one content file from disk and parses it.
-pub fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
+pub(crate) fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
@@ -36,7 +38,7 @@ pub fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
             };
         }
     };
-    match source::decode(&file.rel, &bytes) {
+    match crate::source::decode(&file.rel, &bytes) {
         Ok(text) => parse_file(file, &text, config),
         Err(d) => Parsed { diagnostics: vec![d], ..Parsed::default() },
     }
@@ -57,7 +59,7 @@ pub fn load(
 }
 
 /// Puts parsed files together into a site and applies the cross-file rules.
-pub fn assemble<'a>(
+pub(crate) fn assemble<'a>(
     root: &Path,
     config: SiteConfig,
     parsed: impl IntoIterator<Item = (&'a ContentFile, Parsed)>,

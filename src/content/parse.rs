@@ -8,70 +8,39 @@ use std::ops::Range;
 use jiff::civil::Date;
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{Fields, Reporter, Value, as_table, table_to_json};
 use super::walk::ContentFile;
 use crate::config::{SiteConfig, is_language_tag};
 use crate::diagnostics::{Diagnostic, Position};
 use crate::model::*;
+use crate::source::fields::{self, Fields, Reporter, Value, as_table, table_to_json};
+use crate::text::{is_cjk, is_slug, is_slug_char, tag_slug};
 
 /// A reference from one item to another by slug, checked once all files are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     /// The kind the slug must name.
-    pub target: Kind,
+    pub(crate) target: Kind,
     /// The slug as written.
-    pub slug: String,
+    pub(crate) slug: String,
     /// The field it is in (`partners`, `projects[2].team`).
-    pub field: String,
+    pub(crate) field: String,
     /// Where it is written.
-    pub position: Position,
+    pub(crate) position: Position,
 }
 
 /// What one file gives.
 #[derive(Debug, Default)]
 pub struct Parsed {
     /// The item, when the file has no errors that stop it.
-    pub item: Option<Item>,
+    pub(crate) item: Option<Item>,
     /// The listing intro, for `_index.md`.
-    pub intro: Option<(Kind, Intro)>,
+    pub(crate) intro: Option<(Kind, Intro)>,
     /// References to check.
-    pub references: Vec<Reference>,
+    pub(crate) references: Vec<Reference>,
     /// Where the `slug` key is, if set (duplicate slugs are reported there).
-    pub slug_position: Option<Position>,
+    pub(crate) slug_position: Option<Position>,
     /// Problems.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Whether `s` is a valid slug: `a-z 0-9 -` and CJK characters, not empty.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || is_cjk(c))
-}
-
-/// CJK ideographs, kana and hangul.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// The tag's term page segment: lowercased, spaces as `-`, other scripts kept.
-/// What cannot sit in one URL path segment or file name (`/ \ ? # %`, quotes,
-/// `< > | : *`, control and invisible direction characters) counts as a space, and
-/// dots and dashes at either end are dropped, so no tag names a folder outside
-/// `tags/` (`../x`) or a hidden one. A tag with nothing left gets no page (`""`).
-pub fn tag_slug(tag: &str) -> String {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '/' | '\\' | '?' | '#' | '%' | '"' | '\'' | '`' | '<' | '>' | '|' | ':' | '*'
-            )
-            || matches!(c as u32, 0x061C | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
-    };
-    let spaced: String = tag.chars().map(|c| if unsafe_char(c) { ' ' } else { c }).collect();
-    let slug = spaced.split_whitespace().collect::<Vec<_>>().join("-").to_lowercase();
-    slug.trim_matches(['.', '-']).to_owned()
 }
 
 const COMMON: &[&str] = &[
@@ -101,7 +70,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         }
     };
     let index = crate::diagnostics::LineIndex::new(text);
-    let source = super::fields::Source {
+    let source = fields::Source {
         path: &file.rel,
         text,
         index: &index,
@@ -285,11 +254,7 @@ fn check_slug(r: &mut Reporter<'_>, span: &Range<usize>, s: &str) -> bool {
     if is_slug(s) {
         return true;
     }
-    let bad: String = s
-        .chars()
-        .filter(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || is_cjk(c)))
-        .take(3)
-        .collect();
+    let bad: String = s.chars().filter(|&c| !is_slug_char(c)).take(3).collect();
     r.error(span, format!("`slug` may use only a-z, 0-9, `-` and Chinese characters, found \"{s}\" (not allowed: {bad:?})"));
     false
 }
@@ -739,24 +704,4 @@ fn roadshow(
         registration,
         projects,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("joint-lab-2024") && is_slug("产教融合"));
-        assert!(
-            !is_slug("a/b") && !is_slug("a.b") && !is_slug("A") && !is_slug("") && !is_slug("a b")
-        );
-        assert_eq!(tag_slug("Machine Vision"), "machine-vision");
-        assert_eq!(tag_slug("产教融合"), "产教融合");
-        assert_eq!(tag_slug("../../etc/x"), "etc-x");
-        assert_eq!(tag_slug("AI/ML"), "ai-ml");
-        assert_eq!(tag_slug("C++"), "c++");
-        assert_eq!(tag_slug(".."), "");
-        assert_eq!(tag_slug("a\u{202E}b?#%"), "a-b");
-    }
 }

@@ -1,12 +1,13 @@
 //! Which files under `content/` are content, and what kind each one is. The only
 //! place that knows the folder layout: kind by top-level folder, `_index.md`
-//! intros, and the names that are never content (dot and underscore names, editor
-//! leftovers such as `x.md~`, `.x.md.swp`, `#x.md#` and vim's `4913`).
+//! intros, symbolic links refused. The names that are never content (dot and
+//! underscore names, editor leftovers) are [`crate::source::is_ignored_name`]'s.
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::Kind;
+use crate::source::{Tree, is_ignored_name};
 
 /// One Markdown file found under `content/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,26 +24,8 @@ pub struct ContentFile {
     pub is_intro: bool,
 }
 
-/// Whether a file or folder name is never content.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || (name.starts_with('_') && name != "_index.md")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
-}
-
-/// Whether a path below the root is content that a rebuild must look at.
-pub fn is_content_path(rel: &Path) -> bool {
-    rel.components().all(|c| !is_ignored_name(&c.as_os_str().to_string_lossy()))
-        && rel.extension().is_some_and(|e| e == "md")
-}
-
 /// Finds every content file under `ROOT/content`, in path order.
-pub fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
+pub(crate) fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
     let content = root.join("content");
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
@@ -53,7 +36,9 @@ pub fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy(), Tree::Content)
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -95,17 +80,4 @@ pub fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
         files.push(ContentFile { path: entry.path().to_path_buf(), rel, kind, segments, is_intro });
     }
     (files, diagnostics)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn editor_leftovers_are_not_content() {
-        for name in [".x.md.swp", "x.md~", "#x.md#", "4913", "_draft.md", ".hidden"] {
-            assert!(is_ignored_name(name), "{name}");
-        }
-        assert!(!is_ignored_name("_index.md") && !is_ignored_name("x.md"));
-    }
 }

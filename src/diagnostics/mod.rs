@@ -3,48 +3,56 @@
 //! [`line_index`], and one function ([`render`]) formats the line editors and IDEs
 //! understand: `content/cases/x.md:7:12: error: ...`. Problems are collected, never
 //! raised one at a time, so a run reports all of them.
+//!
+//! What it is not: failures that are not the site's (a file that cannot be written,
+//! a bad flag), which the layers above report in their own way. The bottom layer;
+//! it imports nothing of qiao's.
 
-pub mod line_index;
-pub mod suggest;
+pub(crate) mod line_index;
+pub(crate) mod suggest;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-pub use line_index::LineIndex;
+pub(crate) use line_index::LineIndex;
 
 /// A position in a file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position {
+pub(crate) struct Position {
     /// 1-based line.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column, in characters.
-    pub column: usize,
+    pub(crate) column: usize,
 }
 
 impl Position {
     /// The start of a file, where whole-file problems point.
-    pub const START: Position = Position { line: 1, column: 1 };
+    pub(crate) const START: Position = Position { line: 1, column: 1 };
 }
 
 /// One problem found in the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Path relative to the site root, with `/` separators (`content/cases/x.md`).
-    pub path: String,
+    pub(crate) path: String,
     /// Where in that file.
-    pub position: Position,
+    pub(crate) position: Position,
     /// What is wrong, including what was expected and what was found.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl Diagnostic {
     /// A problem at a known position.
-    pub fn new(path: impl Into<String>, position: Position, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        path: impl Into<String>,
+        position: Position,
+        message: impl Into<String>,
+    ) -> Self {
         Self { path: path.into(), position, message: message.into() }
     }
 
     /// A problem about a whole file, reported at 1:1.
-    pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(path, Position::START, message)
     }
 }
@@ -83,7 +91,7 @@ impl std::fmt::Display for Printable<'_> {
 }
 
 /// Sorts diagnostics by file, then position, and drops exact repeats.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         (a.path.as_str(), a.position, a.message.as_str()).cmp(&(
             b.path.as_str(),
@@ -106,7 +114,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// A site-relative path with `/` separators, for messages.
-pub fn display_path(root: &Path, path: &Path) -> String {
+pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     let rel: PathBuf =
         path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
     rel.components()

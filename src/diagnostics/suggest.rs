@@ -2,7 +2,7 @@
 
 /// Up to three candidates close to `wrong`, nearest first. Close means a small
 /// edit distance relative to the length, or one being a prefix of the other.
-pub fn nearest<'a, I>(wrong: &str, candidates: I) -> Vec<&'a str>
+pub(crate) fn nearest<'a, I>(wrong: &str, candidates: I) -> Vec<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
@@ -24,7 +24,7 @@ where
 }
 
 /// `; did you mean `a`, `b`?` or nothing.
-pub fn did_you_mean<'a, I>(wrong: &str, candidates: I) -> String
+pub(crate) fn did_you_mean<'a, I>(wrong: &str, candidates: I) -> String
 where
     I: IntoIterator<Item = &'a str>,
 {

@@ -1,6 +1,7 @@
 //! Demand docking: for every open demand, the members most likely to answer it,
-//! each with the reasons in words; and for every member, the open demands it
-//! could answer. The points and thresholds are explained for editors in
+//! each with its reasons as facts ([`Reason`]: which keywords, industries, cases,
+//! offers, projects and regions; the renderer words them in the page's language);
+//! and for every member, the open demands it could answer. The points and thresholds are explained for editors in
 //! `docs/matching.md`; keep the two in step.
 //!
 //! Scoring every member against every demand would be quadratic (1,500 members ×
@@ -16,8 +17,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
-use super::labels;
-use super::{Catalog, is_zh_item};
+use super::Catalog;
 use crate::model::{KindData, Mode, Need, Offer, Site, State};
 
 /// Points per shared industry (at most [`MAX_INDUSTRIES`] count).
@@ -89,15 +89,46 @@ pub fn projects_count_for(need: Need) -> bool {
 }
 
 /// One ranked pairing of a demand and a member, seen from one side.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     /// Index into `site.items` of the other side (the member on a demand's list,
     /// the demand on a member's list).
     pub item: usize,
     /// Total points.
     pub score: u32,
-    /// Why, in the language of the page that shows the list.
-    pub reasons: Vec<String>,
+    /// Why, strongest signals first.
+    pub reasons: Vec<Reason>,
+}
+
+/// Why a member fits a demand: what the two have in common, as data. The page
+/// that shows it words it in its language (`[reason]` of the theme's tables).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Expertise keywords of the member found in the demand's text, spelled as
+    /// the first member to list them wrote them (at most [`MAX_KEYWORDS`]).
+    Keywords(Vec<String>),
+    /// Industries both name: term slugs, in slug order.
+    Industries(Vec<String>),
+    /// The member's past cases in a mode that fits the need: one reason per mode,
+    /// most cases first.
+    Cases {
+        /// The cooperation mode.
+        mode: Mode,
+        /// How many of the member's cases are of it.
+        count: u32,
+    },
+    /// What the member offers that the need calls for, in [`fitting_offers`] order.
+    Offers(Vec<Offer>),
+    /// The member's roadshow projects that fit the demand: the newest one's title,
+    /// and how many there are.
+    Projects {
+        /// The newest fitting project's title.
+        title: String,
+        /// Fitting projects in all (at least 1).
+        count: u32,
+    },
+    /// Regions both name: term slugs, in slug order.
+    Regions(Vec<String>),
 }
 
 /// The result of docking.
@@ -266,9 +297,6 @@ struct Matcher<'s> {
     profiles: Vec<Profile>,
     by_industry: Vec<Vec<u32>>,
     keywords: Keywords,
-    /// (slug, label) by term id.
-    industry_labels: Vec<(String, String)>,
-    region_labels: Vec<(String, String)>,
 }
 
 impl<'s> Matcher<'s> {
@@ -408,21 +436,7 @@ impl<'s> Matcher<'s> {
                 .ok()
         };
         let keywords = Keywords { automaton, patterns, display, members: keyword_members };
-        let config = &site.config;
-        let industry_labels =
-            industries.names.iter().map(|s| (s.to_string(), labels::industry(config, s))).collect();
-        let region_labels =
-            regions.names.iter().map(|s| (s.to_string(), labels::region(config, s))).collect();
-        Self {
-            site,
-            industries,
-            regions,
-            profiles,
-            by_industry,
-            keywords,
-            industry_labels,
-            region_labels,
-        }
+        Self { site, industries, regions, profiles, by_industry, keywords }
     }
 
     fn queries(&self, catalog: &Catalog<'s>) -> Vec<Query> {
@@ -516,31 +530,20 @@ impl<'s> Matcher<'s> {
     }
 
     /// Why the member fits the demand, strongest signals first.
-    fn reasons(&self, q: &Query, p: &Profile, zh: bool) -> Vec<String> {
-        use std::fmt::Write;
+    fn reasons(&self, q: &Query, p: &Profile) -> Vec<Reason> {
         let mut out = Vec::with_capacity(7);
-        let (list_sep, word_open, word_sep, word_close) =
-            if zh { ("、", "「", "」「", "」") } else { (", ", "“", "”, “", "”") };
 
-        let mut words = common(&q.keywords, &p.keywords).take(MAX_KEYWORDS as usize).peekable();
-        if words.peek().is_some() {
-            let mut s = String::from(if zh { "专长" } else { "expertise " });
-            s.push_str(word_open);
-            for (i, k) in words.enumerate() {
-                if i > 0 {
-                    s.push_str(word_sep);
-                }
-                s.push_str(&self.keywords.display[k as usize]);
-            }
-            s.push_str(word_close);
-            s.push_str(if zh { "见于需求" } else { " mentioned in the demand" });
-            out.push(s);
+        let words: Vec<String> = common(&q.keywords, &p.keywords)
+            .take(MAX_KEYWORDS as usize)
+            .map(|k| self.keywords.display[k as usize].clone())
+            .collect();
+        if !words.is_empty() {
+            out.push(Reason::Keywords(words));
         }
 
-        let mut terms = common(&q.industries, &p.industries).peekable();
-        if terms.peek().is_some() {
-            let prefix = if zh { "同属" } else { "same industry: " };
-            out.push(term_names(prefix, &self.industry_labels, terms, list_sep));
+        let terms = term_slugs(&self.industries, common(&q.industries, &p.industries));
+        if !terms.is_empty() {
+            out.push(Reason::Industries(terms));
         }
 
         let modes = fitting_modes(q.need);
@@ -549,78 +552,43 @@ impl<'s> Matcher<'s> {
         // Most cases first; the table's order breaks ties (a stable sort).
         order.sort_by_key(|&i| std::cmp::Reverse(p.mode_cases[modes[i] as usize]));
         for &i in order.iter() {
-            let n = p.mode_cases[modes[i] as usize];
-            if n == 0 {
-                continue;
+            let count = p.mode_cases[modes[i] as usize];
+            if count > 0 {
+                out.push(Reason::Cases { mode: modes[i], count });
             }
-            let mut s = String::new();
-            let _ = if zh {
-                write!(s, "{n} 项{}案例", labels::mode(modes[i], true))
-            } else {
-                write!(
-                    s,
-                    "{n} {} case{}",
-                    labels::mode(modes[i], false),
-                    if n == 1 { "" } else { "s" }
-                )
-            };
-            out.push(s);
         }
 
-        let mut offers =
-            fitting_offers(q.need).iter().filter(|&&o| p.offers & offer_bit(o) != 0).peekable();
-        if offers.peek().is_some() {
-            let mut s = String::from(if zh { "可提供" } else { "offers " });
-            for (i, &o) in offers.enumerate() {
-                if i > 0 {
-                    s.push_str(list_sep);
-                }
-                s.push_str(labels::offer(o, zh));
-            }
-            out.push(s);
+        let offers: Vec<Offer> = fitting_offers(q.need)
+            .iter()
+            .copied()
+            .filter(|&o| p.offers & offer_bit(o) != 0)
+            .collect();
+        if !offers.is_empty() {
+            out.push(Reason::Offers(offers));
         }
 
         let mut projects = self.fitting_projects(q, p);
         if let Some(first) = projects.next() {
             let title = match &self.site.items[first.roadshow].data {
-                KindData::Roadshow(r) => r.projects[first.index].title.as_str(),
-                _ => "",
+                KindData::Roadshow(r) => r.projects[first.index].title.clone(),
+                _ => String::new(),
             };
-            let more = projects.count();
-            out.push(match (zh, more) {
-                (true, 0) => format!("路演项目「{title}」"),
-                (true, n) => format!("路演项目「{title}」等 {} 项", n + 1),
-                (false, 0) => format!("roadshow project “{title}”"),
-                (false, n) => format!("roadshow project “{title}” and {n} more"),
-            });
+            out.push(Reason::Projects { title, count: 1 + projects.count() as u32 });
         }
 
-        let mut terms = common(&q.regions, &p.regions).peekable();
-        if terms.peek().is_some() {
-            let prefix = if zh { "同在" } else { "same region: " };
-            out.push(term_names(prefix, &self.region_labels, terms, list_sep));
+        let terms = term_slugs(&self.regions, common(&q.regions, &p.regions));
+        if !terms.is_empty() {
+            out.push(Reason::Regions(terms));
         }
         out
     }
 }
 
-/// `prefix` and the labels of shared terms, in slug order (term ids are not).
-fn term_names(
-    prefix: &str,
-    labels: &[(String, String)],
-    ids: impl Iterator<Item = u32>,
-    sep: &str,
-) -> String {
-    let mut terms: Vec<&(String, String)> = ids.map(|id| &labels[id as usize]).collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut out = String::from(prefix);
-    for (i, (_, label)) in terms.into_iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(label);
-    }
-    out
+/// The slugs of shared terms, in slug order (term ids are not).
+fn term_slugs(names: &Interner<'_>, ids: impl Iterator<Item = u32>) -> Vec<String> {
+    let mut terms: Vec<String> = ids.map(|id| names.names[id as usize].to_owned()).collect();
+    terms.sort_unstable();
+    terms
 }
 
 /// Matches every open demand against the members.
@@ -657,12 +625,11 @@ pub fn dock(site: &Site, catalog: &Catalog<'_>) -> Docking {
                 list.truncate(SUGGESTIONS_PER_DEMAND);
             }
             list.sort_unstable_by_key(key);
-            let zh = is_zh_item(&site.items[q.item]);
             let matches = list
                 .into_iter()
                 .map(|(p, score)| {
                     let profile = &profiles[p as usize];
-                    Match { item: profile.item, score, reasons: matcher.reasons(q, profile, zh) }
+                    Match { item: profile.item, score, reasons: matcher.reasons(q, profile) }
                 })
                 .collect();
             (q.item, matches)
@@ -675,12 +642,11 @@ pub fn dock(site: &Site, catalog: &Catalog<'_>) -> Docking {
         .filter(|(_, kept)| !kept.is_empty())
         .map(|(p, kept)| {
             let profile = &matcher.profiles[p];
-            let zh = is_zh_item(&site.items[profile.item]);
             let matches = kept
                 .into_iter()
                 .map(|(score, _, qi)| {
                     let q = &queries[qi as usize];
-                    Match { item: q.item, score, reasons: matcher.reasons(q, profile, zh) }
+                    Match { item: q.item, score, reasons: matcher.reasons(q, profile) }
                 })
                 .collect();
             (profile.item, matches)

@@ -16,13 +16,18 @@
 //! nodes in rows, grouped by type and sorted by title, and the page lists them all
 //! (whom the secretariat could bring into a case). Past [`MAX_APART`] of them,
 //! those with the most partners from roadshows are drawn.
+//!
+//! The drawings hold no word of their own: [`Network::ring_svg`] and
+//! [`Network::apart_svg`] take the drawing's title and each member's tooltip from
+//! the renderer, which words them from the theme's tables. Member titles are data
+//! and are escaped here.
 
 use std::collections::HashMap;
 use std::f64::consts::PI;
 use std::fmt::Write;
 
+use super::Catalog;
 use super::svg::{esc, fit, num};
-use super::{Catalog, labels};
 use crate::model::{Depth, KindData, MemberType, Site};
 
 /// How many members the graph draws at most.
@@ -92,7 +97,7 @@ pub struct MemberRow {
 }
 
 /// The whole network.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Network {
     /// Partners by member (index into `site.items`), most cases first.
     pub partners: HashMap<usize, Vec<Link>>,
@@ -100,24 +105,23 @@ pub struct Network {
     pub rows: Vec<MemberRow>,
     /// Every pair of partners, most cases first.
     pub edges: Vec<Edge>,
-    /// How many members the graph draws.
-    pub drawn: usize,
-    /// Members with at least one case partner (the graph's candidates).
+    /// The members the ring draws (indices into `rows`, in `rows` order): those with
+    /// the most case partners, at most [`MAX_DRAWN`].
+    pub ring: Vec<usize>,
+    /// Members with at least one case partner (the ring's candidates).
     pub with_cases: usize,
-    /// Indices into `edges` of the pairs the graph draws.
+    /// Indices into `edges` of the pairs the ring draws.
     pub drawn_edges: Vec<usize>,
     /// How many drawn members (on the ring or apart) are of each type.
     pub drawn_types: HashMap<MemberType, usize>,
-    /// The graph as an SVG element.
-    pub svg: String,
     /// Every member without a case partner (so not on the ring), by type, then
     /// title, then slug.
     pub apart: Vec<MemberRow>,
-    /// How many of them the graph draws apart.
-    pub apart_drawn: usize,
-    /// The members drawn apart as an SVG element as wide as the ring's (empty when
-    /// there are none).
-    pub apart_svg: String,
+    /// The members drawn apart (indices into `apart`, in drawing order): all of
+    /// them, or the [`MAX_APART`] closest to a case.
+    pub apart_drawn: Vec<usize>,
+    /// The width (and height) of the ring's drawing; the drawing apart is as wide.
+    pub size: f64,
 }
 
 #[derive(Default, Clone)]
@@ -128,7 +132,7 @@ struct Pair {
 }
 
 /// Builds the network from cases and roadshows.
-pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
+pub fn build(site: &Site, catalog: &Catalog<'_>) -> Network {
     let n = catalog.members.len();
     let mut pairs: HashMap<(u32, u32), Pair> = HashMap::new();
     let mut rows: Vec<MemberRow> = catalog
@@ -261,17 +265,19 @@ pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
     };
     let mut apart: Vec<MemberRow> = rows.iter().filter(|r| r.case_partners == 0).cloned().collect();
     apart.sort_by(|x, y| by_type_and_title(&x, &y));
-    let mut apart_rows: Vec<&MemberRow> = apart.iter().collect();
-    if apart_rows.len() > MAX_APART {
+    // `apart` is in drawing order, so drawing a subset in index order keeps it.
+    let mut apart_drawn: Vec<usize> = (0..apart.len()).collect();
+    if apart_drawn.len() > MAX_APART {
         // The closest to a case first: most partners from roadshows, then slug.
-        apart_rows.sort_by(|x, y| {
+        apart_drawn.sort_by(|&x, &y| {
+            let (x, y) = (&apart[x], &apart[y]);
             y.partners
                 .cmp(&x.partners)
                 .then(y.roadshows.cmp(&x.roadshows))
                 .then(slug(x.item).cmp(slug(y.item)))
         });
-        apart_rows.truncate(MAX_APART);
-        apart_rows.sort_by(by_type_and_title);
+        apart_drawn.truncate(MAX_APART);
+        apart_drawn.sort_unstable();
     }
 
     // `rows` is in slug order, so a stable sort keeps slug order among ties.
@@ -284,9 +290,10 @@ pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
     });
 
     let with_cases = rows.iter().filter(|r| r.case_partners > 0).count();
-    let drawn_rows: Vec<&MemberRow> =
-        rows.iter().filter(|r| r.case_partners > 0).take(MAX_DRAWN).collect();
-    let drawn_set: HashMap<usize, &MemberRow> = drawn_rows.iter().map(|r| (r.item, *r)).collect();
+    // Members with case partners come first in `rows`.
+    let ring: Vec<usize> = (0..with_cases.min(MAX_DRAWN)).collect();
+    let drawn_set: HashMap<usize, &MemberRow> =
+        ring.iter().map(|&r| (rows[r].item, &rows[r])).collect();
     let drawn_edges: Vec<usize> = edges
         .iter()
         .enumerate()
@@ -295,27 +302,26 @@ pub fn build(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Network {
         })
         .map(|(i, _)| i)
         .collect();
-    let (svg, width) = draw(site, &drawn_rows, &edges, &drawn_edges, zh);
-    let apart_svg = draw_apart(site, &apart_rows, width, zh);
     let mut drawn_types: HashMap<MemberType, usize> = HashMap::new();
-    for r in drawn_rows.iter().chain(&apart_rows) {
+    for r in ring.iter().map(|&r| &rows[r]).chain(apart_drawn.iter().map(|&r| &apart[r])) {
         if let Some(t) = type_of(site, r.item) {
             *drawn_types.entry(t).or_default() += 1;
         }
     }
-    Network {
+    let mut network = Network {
         partners,
-        drawn: drawn_rows.len(),
         with_cases,
         rows,
         edges,
+        ring,
         drawn_edges,
         drawn_types,
-        svg,
-        apart_drawn: apart_rows.len(),
+        apart_drawn,
         apart,
-        apart_svg,
-    }
+        size: 0.0,
+    };
+    network.size = network.ring_layout(site).half * 2.0;
+    network
 }
 
 /// The CSS class of a member type's nodes (`t-university`).
@@ -328,183 +334,195 @@ const FONT: f64 = 11.0;
 /// The widest label; longer titles are cut with `…`.
 const LABEL_WIDTH: f64 = 130.0;
 
-/// A node's tooltip: title, type, case partners and cases.
-fn tooltip(site: &Site, row: &MemberRow, zh: bool) -> String {
-    let title = &site.items[row.item].title;
-    let type_label = type_of(site, row.item).map_or("", |t| labels::member_type(t, zh));
-    if zh {
-        format!("{title}（{type_label}，{} 个合作伙伴，{} 个案例）", row.case_partners, row.cases)
-    } else {
-        format!("{title} ({type_label}, {} partners, {} cases)", row.case_partners, row.cases)
-    }
+/// Where the ring puts its members.
+struct RingLayout<'n> {
+    /// The drawn members, grouped by type, most partners first within a type.
+    order: Vec<&'n MemberRow>,
+    /// Each one's angle on the ring, in `order`.
+    angles: Vec<f64>,
+    radius: f64,
+    /// Half the drawing's size: the ring's centre is at (`half`, `half`).
+    half: f64,
 }
 
-/// Draws the ring, and returns it with its width.
-fn draw(
-    site: &Site,
-    rows: &[&MemberRow],
-    edges: &[Edge],
-    drawn_edges: &[usize],
-    zh: bool,
-) -> (String, f64) {
-    const SLOT: f64 = 14.0;
-    const GROUP_GAP: f64 = 1.5;
+impl Network {
+    /// Places the drawn members around the ring, a gap between types.
+    fn ring_layout(&self, site: &Site) -> RingLayout<'_> {
+        const SLOT: f64 = 14.0;
+        const GROUP_GAP: f64 = 1.5;
 
-    // Group by type, most partners first within a group (rows are already in that order).
-    let mut order: Vec<&MemberRow> = rows.to_vec();
-    order.sort_by_key(|r| type_of(site, r.item));
-    let groups = {
-        let mut types: Vec<Option<MemberType>> =
-            order.iter().map(|r| type_of(site, r.item)).collect();
-        types.dedup();
-        types.len()
-    };
-    let gap = if groups > 1 { GROUP_GAP } else { 0.0 };
-    let slots = order.len() as f64 + gap * groups as f64;
-    let radius = (slots * SLOT / (2.0 * PI)).max(120.0);
-    let half = radius + 10.0 + LABEL_WIDTH + 10.0;
-    let size = 2.0 * half;
-
-    let title = if zh { "成员合作网络" } else { "Cooperation network of the members" };
-    let mut out = String::with_capacity(300 * order.len() + 120 * drawn_edges.len() + 400);
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {s} {s}" width="100%" class="insight-network" font-size="{FONT}" fill="currentColor" aria-labelledby="insight-network-title"><title id="insight-network-title">{t}</title>"#,
-        s = num(size),
-        t = esc(title),
-    );
-
-    let mut position: HashMap<usize, (f64, f64)> = HashMap::with_capacity(order.len());
-    let mut angles = Vec::with_capacity(order.len());
-    let mut slot = 0.0;
-    let mut previous: Option<Option<MemberType>> = None;
-    for row in &order {
-        let t = type_of(site, row.item);
-        if previous != Some(t) {
-            if previous.is_some() {
-                slot += gap;
-            }
-            previous = Some(t);
-        }
-        let angle = -PI / 2.0 + 2.0 * PI * (slot + 0.5) / slots;
-        slot += 1.0;
-        position.insert(row.item, (half + radius * angle.cos(), half + radius * angle.sin()));
-        angles.push(angle);
-    }
-
-    out.push_str(r#"<g class="edges" fill="none" stroke="currentColor">"#);
-    let mut shown: Vec<&Edge> = drawn_edges.iter().map(|&i| &edges[i]).collect();
-    // Heavier edges last, so they are drawn on top.
-    shown.reverse();
-    for e in shown {
-        let (x1, y1) = position[&e.a];
-        let (x2, y2) = position[&e.b];
-        let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-        let (qx, qy) = (half + (mx - half) * 0.2, half + (my - half) * 0.2);
-        let class = e.deepest().map_or("unknown", |d| d.as_str());
-        let width = (0.8 + 0.5 * (e.weight() as f64 - 1.0)).min(5.0);
-        let _ = write!(
-            out,
-            r#"<path class="e d-{class}" stroke-width="{w}" d="M{} {}Q{} {} {} {}"/>"#,
-            num(x1),
-            num(y1),
-            num(qx),
-            num(qy),
-            num(x2),
-            num(y2),
-            w = num(width),
-        );
-    }
-    out.push_str("</g><g class=\"nodes\">");
-
-    for (row, angle) in order.iter().zip(angles) {
-        let item = &site.items[row.item];
-        let (x, y) = position[&row.item];
-        let type_class = type_of(site, row.item).map_or("other", |t| t.as_str());
-        let r = (2.5 + 1.2 * (row.case_partners as f64).sqrt()).min(8.0);
-        let (lx, ly) = (half + (radius + 10.0) * angle.cos(), half + (radius + 10.0) * angle.sin());
-        let mut degrees = angle.to_degrees();
-        let anchor = if angle.cos() < -1e-9 {
-            degrees += 180.0;
-            "end"
-        } else {
-            "start"
+        // Group by type, most partners first within a group (rows are already in that order).
+        let mut order: Vec<&MemberRow> = self.ring.iter().map(|&r| &self.rows[r]).collect();
+        order.sort_by_key(|r| type_of(site, r.item));
+        let groups = {
+            let mut types: Vec<Option<MemberType>> =
+                order.iter().map(|r| type_of(site, r.item)).collect();
+            types.dedup();
+            types.len()
         };
+        let gap = if groups > 1 { GROUP_GAP } else { 0.0 };
+        let slots = order.len() as f64 + gap * groups as f64;
+        let radius = (slots * SLOT / (2.0 * PI)).max(120.0);
+        let half = radius + 10.0 + LABEL_WIDTH + 10.0;
+
+        let mut angles = Vec::with_capacity(order.len());
+        let mut slot = 0.0;
+        let mut previous: Option<Option<MemberType>> = None;
+        for row in &order {
+            let t = type_of(site, row.item);
+            if previous != Some(t) {
+                if previous.is_some() {
+                    slot += gap;
+                }
+                previous = Some(t);
+            }
+            angles.push(-PI / 2.0 + 2.0 * PI * (slot + 0.5) / slots);
+            slot += 1.0;
+        }
+        RingLayout { order, angles, radius, half }
+    }
+
+    /// The ring as an SVG element: the members with case partners around a circle,
+    /// their shared cases as curves. `title` names the drawing for screen readers;
+    /// `tooltip` words what a member's node says when pointed at.
+    pub fn ring_svg(
+        &self,
+        site: &Site,
+        title: &str,
+        tooltip: &dyn Fn(&MemberRow) -> String,
+    ) -> String {
+        let RingLayout { order, angles, radius, half } = self.ring_layout(site);
+        let size = 2.0 * half;
+        let mut out = String::with_capacity(300 * order.len() + 120 * self.drawn_edges.len() + 400);
         let _ = write!(
             out,
-            r#"<a href="{href}"><title>{tip}</title><circle class="n t-{type_class}" cx="{}" cy="{}" r="{}"/><text transform="translate({} {}) rotate({})" text-anchor="{anchor}" dy="0.35em">{label}</text></a>"#,
-            num(x),
-            num(y),
-            num(r),
-            num(lx),
-            num(ly),
-            num(degrees),
-            href = esc(&site.config.link(&item.rel_url)),
-            tip = esc(&tooltip(site, row, zh)),
-            label = esc(&fit(&item.title, FONT, LABEL_WIDTH)),
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {s} {s}" width="100%" class="insight-network" font-size="{FONT}" fill="currentColor" aria-labelledby="insight-network-title"><title id="insight-network-title">{t}</title>"#,
+            s = num(size),
+            t = esc(title),
         );
-    }
-    out.push_str("</g></svg>");
-    (out, size)
-}
 
-/// Draws the members without a case partner apart from the ring: `width` wide
-/// (the ring's, so both are drawn at the same scale), in rows of as many nodes
-/// as fit, each type starting a row of its own. `rows` are in the order drawn.
-/// The columns share the width, so labels get what room is left over. The
-/// drawing has no words of its own: the page names it.
-fn draw_apart(site: &Site, rows: &[&MemberRow], width: f64, zh: bool) -> String {
-    const MARGIN: f64 = 20.0;
-    const ROW: f64 = 20.0;
-    const GROUP_GAP: f64 = 8.0;
-    const RADIUS: f64 = 3.5;
-    const GAP: f64 = 6.0;
-    // Room after a label, before the next column's node.
-    const PAD: f64 = 12.0;
-    if rows.is_empty() {
-        return String::new();
-    }
-    let inner = width - 2.0 * MARGIN;
-    let columns = ((inner / (2.0 * RADIUS + GAP + LABEL_WIDTH + PAD)).floor() as usize).max(1);
-    let cell = inner / columns as f64;
-    let label_width = (cell - 2.0 * RADIUS - GAP - PAD).max(LABEL_WIDTH);
+        let position: HashMap<usize, (f64, f64)> = order
+            .iter()
+            .zip(&angles)
+            .map(|(row, angle)| {
+                (row.item, (half + radius * angle.cos(), half + radius * angle.sin()))
+            })
+            .collect();
 
-    let mut nodes = String::with_capacity(300 * rows.len());
-    let (mut y, mut column) = (MARGIN / 2.0, 0);
-    let mut previous: Option<Option<MemberType>> = None;
-    for row in rows {
-        let t = type_of(site, row.item);
-        if previous != Some(t) {
-            if previous.is_some() {
-                y += ROW + GROUP_GAP;
-            }
-            (previous, column) = (Some(t), 0);
-        } else if column == columns {
-            (y, column) = (y + ROW, 0);
+        out.push_str(r#"<g class="edges" fill="none" stroke="currentColor">"#);
+        // Heavier edges last, so they are drawn on top.
+        for e in self.drawn_edges.iter().rev().map(|&i| &self.edges[i]) {
+            let (x1, y1) = position[&e.a];
+            let (x2, y2) = position[&e.b];
+            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+            let (qx, qy) = (half + (mx - half) * 0.2, half + (my - half) * 0.2);
+            let class = e.deepest().map_or("unknown", |d| d.as_str());
+            let width = (0.8 + 0.5 * (e.weight() as f64 - 1.0)).min(5.0);
+            let _ = write!(
+                out,
+                r#"<path class="e d-{class}" stroke-width="{w}" d="M{} {}Q{} {} {} {}"/>"#,
+                num(x1),
+                num(y1),
+                num(qx),
+                num(qy),
+                num(x2),
+                num(y2),
+                w = num(width),
+            );
         }
-        let item = &site.items[row.item];
-        let (x, cy) = (MARGIN + column as f64 * cell + RADIUS, y + ROW / 2.0);
-        let _ = write!(
-            nodes,
-            r#"<a href="{href}"><title>{tip}</title><circle class="n t-{type_class}" cx="{}" cy="{}" r="{}"/><text x="{}" y="{}" dy="0.35em">{label}</text></a>"#,
-            num(x),
-            num(cy),
-            num(RADIUS),
-            num(x + RADIUS + GAP),
-            num(cy),
-            href = esc(&site.config.link(&item.rel_url)),
-            tip = esc(&tooltip(site, row, zh)),
-            type_class = t.map_or("other", |t| t.as_str()),
-            label = esc(&fit(&item.title, FONT, label_width)),
-        );
-        column += 1;
+        out.push_str("</g><g class=\"nodes\">");
+
+        for (row, &angle) in order.iter().zip(&angles) {
+            let item = &site.items[row.item];
+            let (x, y) = position[&row.item];
+            let type_class = type_of(site, row.item).map_or("other", |t| t.as_str());
+            let r = (2.5 + 1.2 * (row.case_partners as f64).sqrt()).min(8.0);
+            let (lx, ly) =
+                (half + (radius + 10.0) * angle.cos(), half + (radius + 10.0) * angle.sin());
+            let mut degrees = angle.to_degrees();
+            let anchor = if angle.cos() < -1e-9 {
+                degrees += 180.0;
+                "end"
+            } else {
+                "start"
+            };
+            let _ = write!(
+                out,
+                r#"<a href="{href}"><title>{tip}</title><circle class="n t-{type_class}" cx="{}" cy="{}" r="{}"/><text transform="translate({} {}) rotate({})" text-anchor="{anchor}" dy="0.35em">{label}</text></a>"#,
+                num(x),
+                num(y),
+                num(r),
+                num(lx),
+                num(ly),
+                num(degrees),
+                href = esc(&site.config.link(&item.rel_url)),
+                tip = esc(&tooltip(row)),
+                label = esc(&fit(&item.title, FONT, LABEL_WIDTH)),
+            );
+        }
+        out.push_str("</g></svg>");
+        out
     }
-    let height = y + ROW + MARGIN / 2.0;
-    format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" class="insight-network insight-network-apart" font-size="{FONT}" fill="currentColor"><g class="nodes">{nodes}</g></svg>"#,
-        w = num(width),
-        h = num(height),
-    )
+
+    /// The members without a case partner, drawn apart from the ring: as wide as
+    /// the ring's drawing (so both are at the same scale), in rows of as many nodes
+    /// as fit, each type starting a row of its own. The columns share the width, so
+    /// labels get what room is left over. Empty when nobody is apart. The drawing
+    /// has no words of its own: the page names it; `tooltip` as for the ring.
+    pub fn apart_svg(&self, site: &Site, tooltip: &dyn Fn(&MemberRow) -> String) -> String {
+        const MARGIN: f64 = 20.0;
+        const ROW: f64 = 20.0;
+        const GROUP_GAP: f64 = 8.0;
+        const RADIUS: f64 = 3.5;
+        const GAP: f64 = 6.0;
+        // Room after a label, before the next column's node.
+        const PAD: f64 = 12.0;
+        if self.apart_drawn.is_empty() {
+            return String::new();
+        }
+        let width = self.size;
+        let inner = width - 2.0 * MARGIN;
+        let columns = ((inner / (2.0 * RADIUS + GAP + LABEL_WIDTH + PAD)).floor() as usize).max(1);
+        let cell = inner / columns as f64;
+        let label_width = (cell - 2.0 * RADIUS - GAP - PAD).max(LABEL_WIDTH);
+
+        let mut nodes = String::with_capacity(300 * self.apart_drawn.len());
+        let (mut y, mut column) = (MARGIN / 2.0, 0);
+        let mut previous: Option<Option<MemberType>> = None;
+        for row in self.apart_drawn.iter().map(|&r| &self.apart[r]) {
+            let t = type_of(site, row.item);
+            if previous != Some(t) {
+                if previous.is_some() {
+                    y += ROW + GROUP_GAP;
+                }
+                (previous, column) = (Some(t), 0);
+            } else if column == columns {
+                (y, column) = (y + ROW, 0);
+            }
+            let item = &site.items[row.item];
+            let (x, cy) = (MARGIN + column as f64 * cell + RADIUS, y + ROW / 2.0);
+            let _ = write!(
+                nodes,
+                r#"<a href="{href}"><title>{tip}</title><circle class="n t-{type_class}" cx="{}" cy="{}" r="{}"/><text x="{}" y="{}" dy="0.35em">{label}</text></a>"#,
+                num(x),
+                num(cy),
+                num(RADIUS),
+                num(x + RADIUS + GAP),
+                num(cy),
+                href = esc(&site.config.link(&item.rel_url)),
+                tip = esc(&tooltip(row)),
+                type_class = t.map_or("other", |t| t.as_str()),
+                label = esc(&fit(&item.title, FONT, label_width)),
+            );
+            column += 1;
+        }
+        let height = y + ROW + MARGIN / 2.0;
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" class="insight-network insight-network-apart" font-size="{FONT}" fill="currentColor"><g class="nodes">{nodes}</g></svg>"#,
+            w = num(width),
+            h = num(height),
+        )
+    }
 }
 
 #[cfg(test)]

@@ -1,41 +1,74 @@
 //! Statistics of the alliance: counts by mode, depth, industry, year, need,
 //! state, level, incentive, type and region, drawn as bar charts at build time.
 //!
-//! The charts are plain SVG with no library and no script. They take their
-//! colours from `currentColor` and CSS variables (so they follow light and dark
-//! mode) and scale to the width of the page through their `viewBox`. Every chart
-//! sits next to a table with the same numbers, and `stats/index.json` holds them
-//! for other tools.
+//! The counts are keyed by the values as editors write them (`joint-rnd`, a term
+//! slug, a year); [`Keys`] says what a chart's keys are, so the page can word them.
+//! The charts are plain SVG with no library and no script, drawn by [`bar_chart`]
+//! with the title and row labels the page gives it. They take their colours from
+//! `currentColor` and CSS variables (so they follow light and dark mode) and scale
+//! to the width of the page through their `viewBox`. Every chart sits next to a
+//! table with the same numbers, and `stats/index.json` holds them for other tools.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use serde_json::{Map, Value, json};
-
+use super::Catalog;
 use super::svg::{esc, fit, num};
-use super::{Catalog, labels};
 use crate::model::{
     Depth, IncentiveKind, KindData, MemberType, Mode, Need, PolicyLevel, Seeking, Site, State,
 };
 
+/// The key of a row that counts items leaving the field out.
+pub const UNSPECIFIED: &str = "unspecified";
+
 /// One bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// The value as written in the content (`joint-rnd`), or `unspecified`.
+    /// The value as written in the content (`joint-rnd`, a term slug, a year, a
+    /// TRL level), or [`UNSPECIFIED`].
     pub key: String,
-    /// The value in words.
-    pub label: String,
     /// How many.
     pub count: u64,
 }
 
-/// One chart: a titled list of counts.
+/// What the keys of a chart's rows are, so the page can word them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Member types (`university`).
+    MemberType,
+    /// Region slugs.
+    Region,
+    /// Cooperation modes.
+    Mode,
+    /// Depths.
+    Depth,
+    /// Industry slugs.
+    Industry,
+    /// Years (`2024`).
+    Year,
+    /// Needs of demands.
+    Need,
+    /// Derived states of demands.
+    DemandState,
+    /// What roadshow projects seek.
+    Seeking,
+    /// Technology readiness levels (`1`..`9`).
+    Trl,
+    /// Policy levels.
+    Level,
+    /// Derived states of policies.
+    PolicyState,
+    /// Incentive kinds.
+    Incentive,
+}
+
+/// One chart: a list of counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chart {
-    /// Unique on the page; also the key in `stats/index.json`.
+    /// Unique in its section (`by_mode`); also the key in `stats/index.json`.
     pub id: &'static str,
-    /// What is counted.
-    pub title: String,
+    /// What the rows' keys are.
+    pub keys: Keys,
     /// The bars, top to bottom.
     pub rows: Vec<Row>,
 }
@@ -45,14 +78,10 @@ pub struct Chart {
 pub struct Section {
     /// The kind (`cases`), also the key in `stats/index.json`.
     pub id: &'static str,
-    /// Heading.
-    pub title: String,
     /// How many items of the kind (for roadshows: events).
     pub total: u64,
     /// How many roadshow projects (roadshows only).
     pub projects: Option<u64>,
-    /// Extra totals shown under the heading (roadshow projects).
-    pub note: Option<String>,
     /// The charts.
     pub charts: Vec<Chart>,
 }
@@ -64,17 +93,8 @@ struct Tally {
 
 impl Tally {
     /// One row per allowed value, in the content model's order, all zero.
-    fn fixed<T: Copy>(
-        values: &[T],
-        key: impl Fn(T) -> &'static str,
-        label: impl Fn(T) -> &'static str,
-    ) -> Self {
-        Self {
-            rows: values
-                .iter()
-                .map(|&v| Row { key: key(v).to_owned(), label: label(v).to_owned(), count: 0 })
-                .collect(),
-        }
+    fn fixed<T: Copy>(values: &[T], key: impl Fn(T) -> &'static str) -> Self {
+        Self { rows: values.iter().map(|&v| Row { key: key(v).to_owned(), count: 0 }).collect() }
     }
 
     fn add(&mut self, key: &str) {
@@ -83,29 +103,23 @@ impl Tally {
         }
     }
 
-    /// Adds an "unspecified" row when it counts anything.
-    fn with_unspecified(mut self, count: u64, zh: bool) -> Self {
+    /// Adds an [`UNSPECIFIED`] row when it counts anything.
+    fn with_unspecified(mut self, count: u64) -> Self {
         if count > 0 {
-            self.rows.push(Row {
-                key: "unspecified".into(),
-                label: labels::unspecified(zh).into(),
-                count,
-            });
+            self.rows.push(Row { key: UNSPECIFIED.into(), count });
         }
         self
     }
 
-    fn chart(self, id: &'static str, title: String) -> Chart {
-        Chart { id, title, rows: self.rows }
+    fn chart(self, id: &'static str, keys: Keys) -> Chart {
+        Chart { id, keys, rows: self.rows }
     }
 }
 
 /// Counts of free terms (industries, regions), most frequent first, then by slug.
-fn by_term(counts: BTreeMap<&str, u64>, label: impl Fn(&str) -> String) -> Vec<Row> {
-    let mut rows: Vec<Row> = counts
-        .into_iter()
-        .map(|(k, count)| Row { key: k.to_owned(), label: label(k), count })
-        .collect();
+fn by_term(counts: BTreeMap<&str, u64>) -> Vec<Row> {
+    let mut rows: Vec<Row> =
+        counts.into_iter().map(|(k, count)| Row { key: k.to_owned(), count }).collect();
     rows.sort_by_key(|r| std::cmp::Reverse(r.count));
     rows
 }
@@ -114,14 +128,12 @@ fn by_term(counts: BTreeMap<&str, u64>, label: impl Fn(&str) -> String) -> Vec<R
 const DEPTHS: [Depth; 3] = [Depth::Deep, Depth::Middle, Depth::Shallow];
 
 /// Counts everything.
-pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
-    let config = &site.config;
-    let pick = |c: &'static str, e: &'static str| labels::pick(zh, c, e).to_owned();
+pub fn collect(site: &Site, catalog: &Catalog<'_>) -> Vec<Section> {
     let today = site.today;
 
     // Cases.
-    let mut modes = Tally::fixed(Mode::VARIANTS, Mode::as_str, |m| labels::mode(m, zh));
-    let mut depths = Tally::fixed(&DEPTHS, Depth::as_str, |d| labels::depth(d, zh));
+    let mut modes = Tally::fixed(Mode::VARIANTS, Mode::as_str);
+    let mut depths = Tally::fixed(&DEPTHS, Depth::as_str);
     let mut no_depth = 0;
     let mut industries: BTreeMap<&str, u64> = BTreeMap::new();
     let mut years: BTreeMap<i16, u64> = BTreeMap::new();
@@ -146,33 +158,26 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     }
     let cases = Section {
         id: "cases",
-        title: pick("合作案例", "Cases"),
         total: catalog.cases.len() as u64,
         projects: None,
-        note: None,
         charts: vec![
-            modes.chart("by_mode", pick("按合作模式", "By cooperation mode")),
-            depths.with_unspecified(no_depth, zh).chart("by_depth", pick("按合作深度", "By depth")),
-            Chart {
-                id: "by_industry",
-                title: pick("按行业", "By industry"),
-                rows: by_term(industries, |s| labels::industry(config, s)),
-            },
+            modes.chart("by_mode", Keys::Mode),
+            depths.with_unspecified(no_depth).chart("by_depth", Keys::Depth),
+            Chart { id: "by_industry", keys: Keys::Industry, rows: by_term(industries) },
             Chart {
                 id: "by_year",
-                title: pick("按开始年份", "By year started"),
+                keys: Keys::Year,
                 rows: years
                     .into_iter()
-                    .map(|(y, count)| Row { key: y.to_string(), label: y.to_string(), count })
+                    .map(|(y, count)| Row { key: y.to_string(), count })
                     .collect(),
             },
         ],
     };
 
     // Demands.
-    let mut needs = Tally::fixed(Need::VARIANTS, Need::as_str, |n| labels::need(n, zh));
-    let mut states =
-        Tally::fixed(&State::OF_DEMANDS, State::as_str, |s| labels::demand_state(s, zh));
+    let mut needs = Tally::fixed(Need::VARIANTS, Need::as_str);
+    let mut states = Tally::fixed(&State::OF_DEMANDS, State::as_str);
     for &i in &catalog.demands {
         let item = &site.items[i];
         let KindData::Demand(demand) = &item.data else { continue };
@@ -183,24 +188,18 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     }
     let demands = Section {
         id: "demands",
-        title: pick("需求发布", "Demands"),
         total: catalog.demands.len() as u64,
         projects: None,
-        note: None,
         charts: vec![
-            needs.chart("by_need", pick("按需求类型", "By need")),
-            states.chart("by_state", pick("按状态", "By status")),
+            needs.chart("by_need", Keys::Need),
+            states.chart("by_state", Keys::DemandState),
         ],
     };
 
     // Roadshow projects.
-    let mut seeking = Tally::fixed(Seeking::VARIANTS, Seeking::as_str, |s| labels::seeking(s, zh));
+    let mut seeking = Tally::fixed(Seeking::VARIANTS, Seeking::as_str);
     let mut no_seeking = 0;
-    let mut trl = Tally {
-        rows: (1..=9)
-            .map(|l| Row { key: l.to_string(), label: format!("TRL {l}"), count: 0 })
-            .collect(),
-    };
+    let mut trl = Tally { rows: (1..=9).map(|l| Row { key: l.to_string(), count: 0 }).collect() };
     let mut no_trl = 0;
     let mut projects = 0u64;
     for &i in &catalog.roadshows {
@@ -219,32 +218,18 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     }
     let roadshows = Section {
         id: "roadshows",
-        title: pick("路演", "Roadshows"),
         total: catalog.roadshows.len() as u64,
         projects: Some(projects),
-        note: Some(if zh {
-            format!("{} 场路演，{projects} 个项目", catalog.roadshows.len())
-        } else {
-            format!("{} roadshows, {projects} projects", catalog.roadshows.len())
-        }),
         charts: vec![
-            seeking
-                .with_unspecified(no_seeking, zh)
-                .chart("projects_by_seeking", pick("项目按寻求", "Projects by what they seek")),
-            trl.with_unspecified(no_trl, zh).chart(
-                "projects_by_trl",
-                pick("项目按技术成熟度", "Projects by technology readiness"),
-            ),
+            seeking.with_unspecified(no_seeking).chart("projects_by_seeking", Keys::Seeking),
+            trl.with_unspecified(no_trl).chart("projects_by_trl", Keys::Trl),
         ],
     };
 
     // Policies.
-    let mut levels =
-        Tally::fixed(PolicyLevel::VARIANTS, PolicyLevel::as_str, |l| labels::level(l, zh));
-    let mut pstates =
-        Tally::fixed(&State::OF_POLICIES, State::as_str, |s| labels::policy_state(s, zh));
-    let mut incentives =
-        Tally::fixed(IncentiveKind::VARIANTS, IncentiveKind::as_str, |k| labels::incentive(k, zh));
+    let mut levels = Tally::fixed(PolicyLevel::VARIANTS, PolicyLevel::as_str);
+    let mut pstates = Tally::fixed(&State::OF_POLICIES, State::as_str);
+    let mut incentives = Tally::fixed(IncentiveKind::VARIANTS, IncentiveKind::as_str);
     for &i in &catalog.policies {
         let item = &site.items[i];
         let KindData::Policy(policy) = &item.data else { continue };
@@ -261,23 +246,17 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
     }
     let policies = Section {
         id: "policies",
-        title: pick("政策", "Policies"),
         total: catalog.policies.len() as u64,
         projects: None,
-        note: None,
         charts: vec![
-            levels.chart("by_level", pick("按层级", "By level")),
-            pstates.chart("by_state", pick("按状态", "By status")),
-            incentives.chart(
-                "by_incentive",
-                pick("按激励类型（含该类激励的政策数）", "By incentive (policies offering it)"),
-            ),
+            levels.chart("by_level", Keys::Level),
+            pstates.chart("by_state", Keys::PolicyState),
+            incentives.chart("by_incentive", Keys::Incentive),
         ],
     };
 
     // Members.
-    let mut types =
-        Tally::fixed(MemberType::VARIANTS, MemberType::as_str, |t| labels::member_type(t, zh));
+    let mut types = Tally::fixed(MemberType::VARIANTS, MemberType::as_str);
     let mut regions: BTreeMap<&str, u64> = BTreeMap::new();
     let mut no_region = 0;
     for &i in &catalog.members {
@@ -292,23 +271,15 @@ pub fn collect(site: &Site, catalog: &Catalog<'_>, zh: bool) -> Vec<Section> {
             *regions.entry(term).or_default() += 1;
         }
     }
-    let mut region_rows = by_term(regions, |s| labels::region(config, s));
-    if no_region > 0 {
-        region_rows.push(Row {
-            key: "unspecified".into(),
-            label: labels::unspecified(zh).into(),
-            count: no_region,
-        });
-    }
     let members = Section {
         id: "members",
-        title: pick("成员", "Members"),
         total: catalog.members.len() as u64,
         projects: None,
-        note: None,
         charts: vec![
-            types.chart("by_type", pick("按类型", "By type")),
-            Chart { id: "by_region", title: pick("按地区", "By region"), rows: region_rows },
+            types.chart("by_type", Keys::MemberType),
+            Tally { rows: by_term(regions) }
+                .with_unspecified(no_region)
+                .chart("by_region", Keys::Region),
         ],
     };
 
@@ -322,28 +293,10 @@ fn dedup(terms: &[String]) -> Vec<&str> {
     v
 }
 
-/// The numbers as `stats/index.json`.
-pub fn to_json(sections: &[Section], site: &Site) -> Value {
-    let mut root = Map::new();
-    root.insert("today".into(), json!(site.today.to_string()));
-    for s in sections {
-        let mut obj = Map::new();
-        obj.insert("total".into(), json!(s.total));
-        if let Some(projects) = s.projects {
-            obj.insert("projects".into(), json!(projects));
-        }
-        for c in &s.charts {
-            let counts: Map<String, Value> =
-                c.rows.iter().map(|r| (r.key.clone(), json!(r.count))).collect();
-            obj.insert(c.id.into(), Value::Object(counts));
-        }
-        root.insert(s.id.into(), Value::Object(obj));
-    }
-    Value::Object(root)
-}
-
-/// A horizontal bar chart; empty when there is nothing to count.
-pub fn bar_chart(chart: &Chart, section: &str) -> String {
+/// A chart as a horizontal bar chart: `title` names it, `labels` word its rows
+/// (in the chart's order); `section` and the chart's id make its element ids.
+/// Empty when there is nothing to count.
+pub fn bar_chart(chart: &Chart, section: &str, title: &str, labels: &[&str]) -> String {
     const WIDTH: f64 = 480.0;
     const LABEL: f64 = 140.0;
     const ROW: f64 = 28.0;
@@ -363,9 +316,9 @@ pub fn bar_chart(chart: &Chart, section: &str) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" class="insight-chart" font-size="{FONT}" fill="currentColor" role="img" aria-labelledby="{id}"><title id="{id}">{}</title>"#,
         num(WIDTH),
         num(height),
-        esc(&chart.title),
+        esc(title),
     );
-    for (i, row) in chart.rows.iter().enumerate() {
+    for (i, (row, label)) in chart.rows.iter().zip(labels).enumerate() {
         let y = 4.0 + i as f64 * ROW;
         let mid = y + ROW / 2.0;
         let w = span * row.count as f64 / max;
@@ -374,11 +327,11 @@ pub fn bar_chart(chart: &Chart, section: &str) -> String {
             r#"<text class="label" x="{}" y="{}" dy="0.35em" text-anchor="end">{}</text><rect class="bar" x="{}" y="{}" width="{}" height="{BAR}" rx="2"><title>{}: {}</title></rect><text class="value" x="{}" y="{}" dy="0.35em">{}</text>"#,
             num(LABEL - 8.0),
             num(mid),
-            esc(&fit(&row.label, FONT, LABEL - 12.0)),
+            esc(&fit(label, FONT, LABEL - 12.0)),
             num(LABEL),
             num(mid - BAR / 2.0),
             num(w),
-            esc(&row.label),
+            esc(label),
             row.count,
             num(LABEL + w + 6.0),
             num(mid),

@@ -1,7 +1,9 @@
 //! Atom feeds: `atom.xml` for the whole site and `<kind>/atom.xml` for each of the
 //! five kinds, written with `atom_syndication` so escaping is the crate's job.
 //!
-//! A feed holds the [`LIMIT`] newest items by `date` (ties by slug). Its `updated`
+//! A feed holds the [`LIMIT`] newest items by `date` (ties by slug), each with the
+//! summary its card shows. A kind's feed is titled as its listing, in the words the
+//! renderer hands over ([`Texts`]). Its `updated`
 //! is the newest `updated`-or-`date` among its entries, never the clock, so a feed
 //! changes only when its content does. A feed with no entries says it was updated
 //! at [`EMPTY_FEED_UPDATED`] (the Unix epoch): it has never had content, and any
@@ -12,8 +14,8 @@ use atom_syndication::{
 };
 use jiff::ZonedDateTime;
 
-use super::text::{summary, xml_clean};
-use super::{instant, item_url, kind_label, newest_first, term_label};
+use super::text::xml_clean;
+use super::{Texts, instant, item_url, newest_first, term_label};
 use crate::model::{Item, Kind, Site, rfc3339};
 use crate::output::OutputFile;
 
@@ -23,38 +25,40 @@ pub const LIMIT: usize = 50;
 pub const EMPTY_FEED_UPDATED: &str = "1970-01-01T00:00:00+00:00";
 
 /// The site feed and one feed per kind.
-pub fn feeds(site: &Site) -> Vec<OutputFile> {
+pub fn feeds(site: &Site, texts: &Texts) -> Vec<OutputFile> {
     // One sort serves every feed: a kind's items keep their order in the whole list.
     let newest = newest_first(site, None);
-    let mut files = vec![write(site, None, &newest)];
+    let mut files = vec![write(site, None, &newest, texts)];
     for kind in Kind::SECTIONS {
-        let of_kind: Vec<&Item> = newest.iter().copied().filter(|i| i.kind == kind).collect();
-        files.push(write(site, Some(kind), &of_kind));
+        let of_kind: Vec<usize> =
+            newest.iter().copied().filter(|&i| site.items[i].kind == kind).collect();
+        files.push(write(site, Some(kind), &of_kind, texts));
     }
     files
 }
 
 /// The feed of one kind, or of the whole site for `None`.
-pub fn feed(site: &Site, kind: Option<Kind>) -> OutputFile {
-    write(site, kind, &newest_first(site, kind))
+pub fn feed(site: &Site, kind: Option<Kind>, texts: &Texts) -> OutputFile {
+    write(site, kind, &newest_first(site, kind), texts)
 }
 
-/// A feed of the first [`LIMIT`] of `newest` (already newest first).
-fn write(site: &Site, kind: Option<Kind>, newest: &[&Item]) -> OutputFile {
+/// A feed of the first [`LIMIT`] of `newest` (items, already newest first).
+fn write(site: &Site, kind: Option<Kind>, newest: &[usize], texts: &Texts) -> OutputFile {
     let config = &site.config;
     let (path, page, title) = match kind {
         None => ("atom.xml".to_owned(), String::new(), config.title.clone()),
         Some(k) => (
             format!("{}/atom.xml", k.folder()),
             format!("{}/", k.folder()),
-            format!("{} · {}", config.title, kind_label(site, k)),
+            texts.kind_title(k).to_owned(),
         ),
     };
     let items = &newest[..newest.len().min(LIMIT)];
-    let entries: Vec<Entry> = items.iter().map(|i| entry(site, i)).collect();
+    let entries: Vec<Entry> =
+        items.iter().map(|&i| entry(site, &site.items[i], texts.summary(i))).collect();
     let updated = items
         .iter()
-        .map(|i| instant(site, i.last_changed()))
+        .map(|&i| instant(site, site.items[i].last_changed()))
         .max_by_key(ZonedDateTime::timestamp)
         .map(|z| fixed(&z))
         .unwrap_or_else(|| EMPTY_FEED_UPDATED.parse().expect("a valid RFC 3339 constant"));
@@ -92,9 +96,8 @@ fn write(site: &Site, kind: Option<Kind>, newest: &[&Item]) -> OutputFile {
     OutputFile::new(path, bytes)
 }
 
-fn entry(site: &Site, item: &Item) -> Entry {
+fn entry(site: &Site, item: &Item, summary: &str) -> Entry {
     let url = item_url(site, item);
-    let summary = summary(item);
     // An item in another language than the site's says so on its text.
     let text = |value: &str| Text {
         lang: (item.lang != site.config.language).then(|| item.lang.clone()),
@@ -123,7 +126,7 @@ fn entry(site: &Site, item: &Item) -> Entry {
             mime_type: Some("text/html".to_owned()),
             ..Link::default()
         }],
-        summary: (!summary.is_empty()).then(|| text(&summary)),
+        summary: (!summary.is_empty()).then(|| text(summary)),
         ..Entry::default()
     }
 }

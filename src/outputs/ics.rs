@@ -22,28 +22,39 @@
 use jiff::ZonedDateTime;
 use rayon::prelude::*;
 
-use super::text::summary;
-use super::{absolute_uri, instant, item_url, kind_label, term_label};
-use crate::model::{Item, Kind, Roadshow, RoadshowStatus, Site};
+use super::{Texts, absolute_uri, instant, item_url, term_label};
+use crate::model::{Item, Kind, KindData, Roadshow, RoadshowStatus, Site};
 use crate::output::OutputFile;
 
 /// The `PRODID` of every calendar.
 pub const PRODID: &str = "-//qiao//qiao static site generator//EN";
 
-/// `roadshows/calendar.ics` and every `roadshows/<slug>/event.ics`.
-pub fn calendars(site: &Site) -> Vec<OutputFile> {
-    let mut roadshows: Vec<(&Item, &Roadshow)> =
-        site.of_kind(Kind::Roadshows).filter_map(|i| roadshow(i).map(|r| (i, r))).collect();
+/// `roadshows/calendar.ics` and every `roadshows/<slug>/event.ics`. The calendar
+/// is named as the roadshows' feed; an event describes its roadshow with the
+/// summary its card shows.
+pub fn calendars(site: &Site, texts: &Texts) -> Vec<OutputFile> {
+    let mut roadshows: Vec<(&Item, &Roadshow, &str)> = site
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| match &item.data {
+            KindData::Roadshow(r) if item.kind == Kind::Roadshows => {
+                Some((item, r, texts.summary(i)))
+            }
+            _ => None,
+        })
+        .collect();
     // Calendar order: by start, then slug.
-    roadshows.sort_by(|(a, ra), (b, rb)| {
+    roadshows.sort_by(|(a, ra, _), (b, rb, _)| {
         ra.start.timestamp().cmp(&rb.start.timestamp()).then_with(|| a.slug.cmp(&b.slug))
     });
 
     // Each event is written once and shared by both files.
-    let events: Vec<(&Item, String)> =
-        roadshows.par_iter().map(|&(item, r)| (item, event(site, item, r))).collect();
-    let name = format!("{} · {}", site.config.title, kind_label(site, Kind::Roadshows));
-    let mut all = calendar_head(&name);
+    let events: Vec<(&Item, String)> = roadshows
+        .par_iter()
+        .map(|&(item, r, summary)| (item, event(site, item, r, summary)))
+        .collect();
+    let mut all = calendar_head(texts.kind_title(Kind::Roadshows));
     let mut files = Vec::with_capacity(events.len() + 1);
     for (item, event) in &events {
         all.push_str(event);
@@ -58,13 +69,6 @@ pub fn calendars(site: &Site) -> Vec<OutputFile> {
 /// The `UID` of a roadshow's event.
 pub fn uid(site: &Site, item: &Item) -> String {
     format!("roadshow-{}@{}", item.slug, site.config.host)
-}
-
-fn roadshow(item: &Item) -> Option<&Roadshow> {
-    match &item.data {
-        crate::model::KindData::Roadshow(r) => Some(r),
-        _ => None,
-    }
 }
 
 /// The start of a `VCALENDAR`, up to its first event.
@@ -86,7 +90,7 @@ fn calendar_end(mut cal: String) -> Vec<u8> {
 }
 
 /// One `VEVENT`, folded, with CRLFs.
-fn event(site: &Site, item: &Item, r: &Roadshow) -> String {
+fn event(site: &Site, item: &Item, r: &Roadshow, summary: &str) -> String {
     let mut ev = Lines::default();
     let url = item_url(site, item);
     ev.line("BEGIN:VEVENT");
@@ -97,7 +101,6 @@ fn event(site: &Site, item: &Item, r: &Roadshow) -> String {
         ev.line(&format!("DTEND:{}", utc(end)));
     }
     ev.text("SUMMARY", &item.title);
-    let summary = summary(item);
     let description = if summary.is_empty() { url } else { format!("{summary}\n\n{url}") };
     ev.text("DESCRIPTION", &description);
     if let Some(location) = location(r) {

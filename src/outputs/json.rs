@@ -18,12 +18,12 @@ use crate::model::{Item, Kind, KindData, Site, rfc3339};
 use crate::output::OutputFile;
 
 /// The five exports.
-pub fn exports(site: &Site) -> Vec<OutputFile> {
+pub(crate) fn exports(site: &Site) -> Vec<OutputFile> {
     Kind::SECTIONS.into_iter().map(|k| export(site, k)).collect()
 }
 
 /// `<kind>/index.json`.
-pub fn export(site: &Site, kind: Kind) -> OutputFile {
+pub(crate) fn export(site: &Site, kind: Kind) -> OutputFile {
     let mut items: Vec<&Item> = site.of_kind(kind).collect();
     items.sort_by(|a, b| a.slug.cmp(&b.slug));
     let doc = Export {

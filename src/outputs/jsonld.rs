@@ -1,6 +1,11 @@
 //! Structured data (schema.org JSON-LD) for item pages: an `Organization` (or a
 //! subtype) for members, an `Event` for roadshows, nothing for other kinds.
 //!
+//! The renderer embeds it in the page and hands it the page's summary for
+//! `description`: the one summary the item's card, feed entry and calendar event
+//! show too. Its names are titles (data), never interface words; `areaServed`
+//! holds region labels ([`term_label`]).
+//!
 //! The string is made to sit inside `<script type="application/ld+json">` as is:
 //! `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026` (so `</script>` or
 //! `<!--` in a title cannot end or confuse the script element), and U+2028/U+2029
@@ -9,15 +14,15 @@
 
 use serde_json::{Map, Value, json};
 
-use super::text::summary;
 use super::{absolute_asset, item_url, term_label};
 use crate::model::{Item, KindData, Member, MemberType, Roadshow, RoadshowStatus, Site, rfc3339};
 
 /// The JSON-LD of a member or roadshow page, script-safe; `None` for other kinds.
-pub fn for_item(site: &Site, item: &Item) -> Option<String> {
+/// `summary` is the item's summary (`Renderer::summary`).
+pub fn for_item(site: &Site, item: &Item, summary: &str) -> Option<String> {
     let value = match &item.data {
-        KindData::Member(m) => member(site, item, m),
-        KindData::Roadshow(r) => roadshow(site, item, r),
+        KindData::Member(m) => member(site, item, m, summary),
+        KindData::Roadshow(r) => roadshow(site, item, r, summary),
         _ => return None,
     };
     Some(script_safe(&serde_json::to_string(&value).expect("a JSON value always serializes")))
@@ -34,7 +39,7 @@ pub fn organization_type(t: MemberType) -> &'static str {
     }
 }
 
-fn member(site: &Site, item: &Item, m: &Member) -> Value {
+fn member(site: &Site, item: &Item, m: &Member, summary: &str) -> Value {
     let page = item_url(site, item);
     let mut o = Map::new();
     o.insert("@context".into(), json!("https://schema.org"));
@@ -42,7 +47,7 @@ fn member(site: &Site, item: &Item, m: &Member) -> Value {
     o.insert("@id".into(), json!(page));
     o.insert("url".into(), json!(m.website.as_deref().unwrap_or(&page)));
     o.insert("name".into(), json!(item.title));
-    describe(site, item, &mut o);
+    describe(site, item, summary, &mut o);
     if m.website.is_some() {
         o.insert("mainEntityOfPage".into(), json!(page));
     }
@@ -77,7 +82,7 @@ fn member(site: &Site, item: &Item, m: &Member) -> Value {
     Value::Object(o)
 }
 
-fn roadshow(site: &Site, item: &Item, r: &Roadshow) -> Value {
+fn roadshow(site: &Site, item: &Item, r: &Roadshow, summary: &str) -> Value {
     let page = item_url(site, item);
     let mut o = Map::new();
     o.insert("@context".into(), json!("https://schema.org"));
@@ -85,7 +90,7 @@ fn roadshow(site: &Site, item: &Item, r: &Roadshow) -> Value {
     o.insert("@id".into(), json!(page));
     o.insert("url".into(), json!(page));
     o.insert("name".into(), json!(item.title));
-    describe(site, item, &mut o);
+    describe(site, item, summary, &mut o);
     o.insert("startDate".into(), json!(rfc3339(&r.start)));
     if let Some(end) = &r.end {
         o.insert("endDate".into(), json!(rfc3339(end)));
@@ -152,9 +157,8 @@ fn roadshow(site: &Site, item: &Item, r: &Roadshow) -> Value {
     Value::Object(o)
 }
 
-/// The parts members and events share: `description` (plain text) and `image` (the cover).
-fn describe(site: &Site, item: &Item, o: &mut Map<String, Value>) {
-    let summary = summary(item);
+/// The parts members and events share: `description` (the summary) and `image` (the cover).
+fn describe(site: &Site, item: &Item, summary: &str, o: &mut Map<String, Value>) {
     if !summary.is_empty() {
         o.insert("description".into(), json!(summary));
     }

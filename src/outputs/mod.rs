@@ -1,9 +1,11 @@
 //! The machine-readable side of a build: Atom feeds, iCalendar files, the sitemap,
 //! `robots.txt`, the per-kind JSON exports and the JSON-LD that item pages embed.
 //!
-//! Every function here is a pure function of the [`Site`] (and, for the sitemap,
-//! of the list of HTML pages the renderer produced): no clock, no disk, no machine
-//! time zone. A date-only value is read as midnight in the site's timezone wherever
+//! Every function here is a pure function of the [`Site`] and of what the renderer
+//! hands over ([`Texts`]: the words of titles from the theme's tables, and every
+//! item's summary; for the sitemap, the list of HTML pages): no clock, no disk, no
+//! machine time zone. This module sits below the renderer and never asks it for
+//! anything; the build passes what it needs. A date-only value is read as midnight in the site's timezone wherever
 //! a format needs an instant, so two builds of the same sources give the same bytes.
 //!
 //! Each format is written by the library that knows its escaping rules (Atom by
@@ -13,6 +15,7 @@
 
 pub mod feeds;
 pub mod ics;
+pub mod insight;
 pub mod json;
 pub mod jsonld;
 pub mod robots;
@@ -20,6 +23,7 @@ pub mod sitemap;
 pub mod text;
 
 use std::cmp::Reverse;
+use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use jiff::{Timestamp, ZonedDateTime};
@@ -29,12 +33,42 @@ use crate::output::OutputFile;
 
 pub use sitemap::sitemap;
 
+/// What the outputs show that the renderer decides, handed over by the build
+/// (`Renderer::texts`): titles in the words of the site's language, and every
+/// item's summary, so that a feed entry, a calendar event and the item's card show
+/// the same one.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    /// The title of each kind's feed, and of the roadshows' calendar
+    /// (`浔江产教融合联盟 · 合作案例`).
+    pub kind_titles: BTreeMap<Kind, String>,
+    /// Every item's summary, by index into `site.items`.
+    pub summaries: Vec<String>,
+    /// The reasons of every suggestion in `demands/matches.json`, in the words of
+    /// each demand's language: by demand (in `Insights::docked` order), by
+    /// suggestion.
+    pub reasons: Vec<Vec<Vec<String>>>,
+}
+
+impl Texts {
+    /// The title of `kind`'s feed.
+    pub fn kind_title(&self, kind: Kind) -> &str {
+        self.kind_titles.get(&kind).map_or("", String::as_str)
+    }
+
+    /// The summary of item `i`.
+    pub fn summary(&self, i: usize) -> &str {
+        self.summaries.get(i).map_or("", String::as_str)
+    }
+}
+
 /// Every machine-readable file but the sitemap (which needs the list of rendered
-/// HTML pages: call [`sitemap()`] after rendering) and the JSON-LD (embedded in
-/// pages by the renderer through [`jsonld::for_item`]). Sorted by path.
-pub fn all(site: &Site) -> Vec<OutputFile> {
+/// HTML pages: call [`sitemap()`] after rendering), the insight files
+/// ([`insight::files`]) and the JSON-LD (embedded in pages by the renderer through
+/// [`jsonld::for_item`]). Sorted by path.
+pub fn all(site: &Site, texts: &Texts) -> Vec<OutputFile> {
     let ((mut files, calendars), exports) = rayon::join(
-        || rayon::join(|| feeds::feeds(site), || ics::calendars(site)),
+        || rayon::join(|| feeds::feeds(site, texts), || ics::calendars(site, texts)),
         || json::exports(site),
     );
     files.extend(calendars);
@@ -47,14 +81,18 @@ pub fn all(site: &Site) -> Vec<OutputFile> {
 /// The files of [`all`] that show items of `kinds`: the site feed, those kinds'
 /// feeds and exports, the calendars when roadshows are among them, and robots.txt.
 /// For `serve`, when only items of these kinds changed. Sorted by path.
-pub fn of_kinds(site: &Site, kinds: &std::collections::BTreeSet<Kind>) -> Vec<OutputFile> {
-    let mut files = vec![feeds::feed(site, None), robots::robots(site)];
+pub fn of_kinds(
+    site: &Site,
+    kinds: &std::collections::BTreeSet<Kind>,
+    texts: &Texts,
+) -> Vec<OutputFile> {
+    let mut files = vec![feeds::feed(site, None, texts), robots::robots(site)];
     for &kind in kinds.iter().filter(|k| Kind::SECTIONS.contains(k)) {
-        files.push(feeds::feed(site, Some(kind)));
+        files.push(feeds::feed(site, Some(kind), texts));
         files.push(json::export(site, kind));
     }
     if kinds.contains(&Kind::Roadshows) {
-        files.extend(ics::calendars(site));
+        files.extend(ics::calendars(site, texts));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
@@ -78,16 +116,19 @@ pub fn midnight(site: &Site, date: Date) -> ZonedDateTime {
     })
 }
 
-/// The items of the five kinds (or of one), newest `date` first; ties go by slug,
-/// then by kind, so the order never depends on the file system.
-pub fn newest_first(site: &Site, kind: Option<Kind>) -> Vec<&Item> {
-    let mut items: Vec<&Item> = site
-        .items
-        .iter()
-        .filter(|i| i.kind != Kind::Pages && kind.is_none_or(|k| i.kind == k))
+/// The items of the five kinds (or of one), as indices into `site.items`, newest
+/// `date` first; ties go by slug, then by kind, so the order never depends on the
+/// file system.
+pub fn newest_first(site: &Site, kind: Option<Kind>) -> Vec<usize> {
+    let mut items: Vec<usize> = (0..site.items.len())
+        .filter(|&i| {
+            let item = &site.items[i];
+            item.kind != Kind::Pages && kind.is_none_or(|k| item.kind == k)
+        })
         .collect();
-    items.sort_by_cached_key(|i| {
-        (Reverse(instant(site, &i.date).timestamp()), i.slug.clone(), i.kind)
+    items.sort_by_cached_key(|&i| {
+        let item = &site.items[i];
+        (Reverse(instant(site, &item.date).timestamp()), item.slug.clone(), item.kind)
     });
     items
 }
@@ -97,30 +138,14 @@ pub fn item_url(site: &Site, item: &Item) -> String {
     site.config.absolute(&item.rel_url)
 }
 
-/// The name of a kind for feed and calendar titles: the listing intro's title when
-/// the site has one, else a default in the site's language (Chinese or English).
-pub fn kind_label(site: &Site, kind: Kind) -> String {
-    if let Some(title) = site.intros.get(&kind).and_then(|i| i.title.as_deref()) {
-        return title.to_owned();
-    }
-    let zh = site.config.language.starts_with("zh");
-    let (zh_label, en_label) = match kind {
-        Kind::Members => ("成员单位", "Members"),
-        Kind::Cases => ("合作案例", "Cases"),
-        Kind::Policies => ("政策", "Policies"),
-        Kind::Demands => ("需求发布", "Demands"),
-        Kind::Roadshows => ("路演活动", "Roadshows"),
-        Kind::Pages => ("页面", "Pages"),
-    };
-    (if zh { zh_label } else { en_label }).to_owned()
-}
-
-/// The label of an industry or region term (from `[taxonomies]`), else its slug.
-pub fn term_label<'a>(
-    labels: &'a std::collections::BTreeMap<String, String>,
-    slug: &'a str,
-) -> &'a str {
-    labels.get(slug).map(String::as_str).unwrap_or(slug)
+/// The label of an industry or region term: its label in `site.toml`
+/// (`[taxonomies] industries.new-materials = "新材料"`), else its slug. `labels` is
+/// that taxonomy's map (`&config.taxonomies.industries`). The one such function:
+/// pages, cards, insight pages, feeds, calendars and JSON-LD all call it. (Tags
+/// differ: without a label they show the spelling editors use most, see
+/// `render::index`.)
+pub fn term_label<'a>(labels: &'a BTreeMap<String, String>, slug: &'a str) -> &'a str {
+    labels.get(slug).map_or(slug, String::as_str)
 }
 
 /// A cover or other site path as an absolute URL: a value with a scheme is kept,

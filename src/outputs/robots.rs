@@ -5,7 +5,7 @@ use crate::model::Site;
 use crate::output::OutputFile;
 
 /// `robots.txt`.
-pub fn robots(site: &Site) -> OutputFile {
+pub(crate) fn robots(site: &Site) -> OutputFile {
     let text =
         format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute("sitemap.xml"));
     OutputFile::new("robots.txt", text)

@@ -4,10 +4,9 @@
 //! every listing and term, the taxonomy indexes and the insight pages are listed.
 //!
 //! The renderer decides which pages exist and which of them are pages 2.. of a
-//! listing (pagination is its business), so the sitemap is made from its list of
-//! HTML paths and its list of those later pages
-//! ([`Renderer::later_pages`](crate::render::Renderer::later_pages)), after
-//! rendering. Nothing is guessed from the shape of a path: a plain page
+//! listing (pagination is its business), so the build hands this module, after
+//! rendering, the list of HTML paths and the list of those later pages; this module
+//! sits below the renderer and does not ask it. Nothing is guessed from the shape of a path: a plain page
 //! `content/page/2.md` (`/page/2/`) or `content/news/page/2.md` is listed like any
 //! page. Locations are absolute and percent-encoded as the sitemap protocol
 //! asks (CJK tag pages included); item pages carry `lastmod` (their `updated`, else
@@ -25,14 +24,14 @@ use crate::model::Site;
 use crate::output::OutputFile;
 
 /// The sitemap namespace.
-pub const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+pub(crate) const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /// Pages that are never listed.
-pub const EXCLUDED: [&str; 2] = ["404.html", "search/index.html"];
+pub(crate) const EXCLUDED: [&str; 2] = ["404.html", "search/index.html"];
 
 /// The site path (as in [`crate::model::Item::rel_url`]) an HTML file is served at:
 /// `cases/x/index.html` -> `cases/x/`, `index.html` -> ``, `a/b.html` -> `a/b.html`.
-pub fn page_path(html_path: &str) -> &str {
+pub(crate) fn page_path(html_path: &str) -> &str {
     let p = html_path.trim_start_matches('/');
     if p == "index.html" {
         ""
@@ -43,8 +42,7 @@ pub fn page_path(html_path: &str) -> &str {
 
 /// `sitemap.xml` from the paths of every HTML file the build writes (relative to
 /// the output folder, like [`OutputFile::path`]) and the paths of those that are
-/// pages 2.. of a paginated listing (`later_pages`, as
-/// [`Renderer::later_pages`](crate::render::Renderer::later_pages) names them),
+/// pages 2.. of a paginated listing (`later_pages`, as the renderer names them),
 /// which are left out. Other paths are ignored.
 pub fn sitemap(site: &Site, html_paths: &[&str], later_pages: &[&str]) -> OutputFile {
     let later: HashSet<&str> = later_pages.iter().map(|p| p.trim_start_matches('/')).collect();

@@ -52,7 +52,7 @@ fn raw_element_end(bytes: &[u8], at: usize, name: &[u8]) -> usize {
 }
 
 /// `html` with template whitespace collapsed (see the module docs), as bytes.
-pub fn compact_html(bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn compact_html(bytes: &[u8]) -> Vec<u8> {
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
     // Leading whitespace of the document is dropped.
     let mut i = bytes.iter().position(|&b| !is_space(b)).unwrap_or(bytes.len());

@@ -1,19 +1,39 @@
-//! The theme's interface strings in the page's language.
+//! Every word a visitor reads that is not content: the theme's language tables and
+//! the one lookup into them.
 //!
-//! Strings live in TOML files beside the templates (`themes/default/i18n/zh.toml`,
-//! `en.toml`), so a translator edits text, not Rust; a site theme's
-//! `i18n/<lang>.toml` overrides keys of the built-in table of the same language.
-//! A page in Chinese (`zh`, `zh-Hant`, …) gets the `zh` table, any other language
-//! its own table when one exists, else English. Templates see the table as `t`
-//! (`t.nav.cases`, `t.mode["joint-lab"]`); Rust code uses the same table for labels
-//! it formats itself (state badges, listing groups, short facts on cards).
+//! Words live in TOML files beside the templates (`themes/default/i18n/zh.toml`,
+//! `en.toml`), so a translator edits text, not Rust. Later layers override keys of
+//! the same language: the built-in theme, then the site's theme
+//! (`themes/<theme>/i18n/<lang>.toml`), then the site's own `i18n/<lang>.toml`; a
+//! language the built-in theme lacks starts from English.
+//!
+//! **One language choice.** A page's language picks its table ([`Strings::for_lang`]):
+//! its primary subtag, lowercased (`zh`, `zh-CN` and `zh-Hant` get `zh`), else
+//! English. Nothing else in qiao decides whether a text is Chinese.
+//!
+//! **One lookup.** Templates see the table as `t` (`t.nav.cases`,
+//! `t.mode["joint-lab"]`, `{{ t.network.note_all | fmt(drawn=3) }}`); Rust code that
+//! words something itself (card facts, state badges, matching reasons, chart titles
+//! inside SVG, feed and calendar titles) asks the same [`Table`]: [`Table::get`] for a
+//! text, [`Table::label`] for the label of a code, [`Table::fill`] for a sentence with
+//! `{placeholders}`, [`Table::list`] to join words as the language does. A key the
+//! table lacks reads as the key itself, so a missing word shows where it is missing.
+//!
+//! Also here, because it is a word on pages, feeds and calendars alike:
+//! [`kind_title`], the title of a kind's listing (its intro's title, else the
+//! table's). Taxonomy terms are not words of the theme but of the site: their
+//! labels come from `site.toml`, else the slug, through
+//! [`crate::outputs::term_label`] (which sits below the renderer, so the feeds and
+//! calendars use the same one).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt::Display;
 
 use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
+use crate::model::{Kind, Site};
 
 /// One language's strings.
 #[derive(Debug, Clone)]
@@ -30,20 +50,92 @@ impl Table {
         Self { json, tera }
     }
 
-    /// A top-level string, or the key itself when missing.
+    /// The text at `key`: a top-level key (`home`) or `section.key`
+    /// (`network.title`, `search_script.facet.kind`: only the first dot separates);
+    /// the key itself when the table has no such text.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.json.get(key).and_then(Value::as_str).unwrap_or(key)
+        let value = match key.split_once('.') {
+            Some((section, rest)) => {
+                self.json.get(section).and_then(|s| s.get(rest)).or_else(|| self.json.get(key))
+            }
+            None => self.json.get(key),
+        };
+        value.and_then(Value::as_str).unwrap_or(key)
     }
 
-    /// A string of a section (`mode`, `joint-lab`), or the key itself when missing.
-    pub fn label<'a>(&'a self, section: &str, key: &'a str) -> &'a str {
-        self.json.get(section).and_then(|s| s.get(key)).and_then(Value::as_str).unwrap_or(key)
+    /// The label of a code in a section (`mode`, `joint-lab`), or the code itself.
+    pub fn label<'a>(&'a self, section: &str, code: &'a str) -> &'a str {
+        self.json.get(section).and_then(|s| s.get(code)).and_then(Value::as_str).unwrap_or(code)
     }
 
-    /// A top-level string with `{n}` replaced.
-    pub fn fmt(&self, key: &str, n: impl std::fmt::Display) -> String {
-        self.get(key).replace("{n}", &n.to_string())
+    /// A section as JSON (`search_script`), `null` when missing.
+    pub fn section(&self, section: &str) -> &Value {
+        self.json.get(section).unwrap_or(&Value::Null)
     }
+
+    /// The text at `key` (as [`Table::get`]) with every `{name}` of `args` replaced
+    /// by its value. One pass: a value holding `{name}` stays as it is, and a
+    /// placeholder with no value is left for the reader to see.
+    pub fn fill(&self, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.get(key), args)
+    }
+
+    /// A top-level text with `{n}` replaced.
+    pub fn fmt(&self, key: &str, n: impl Display) -> String {
+        self.fill(key, &[("n", &n)])
+    }
+
+    /// Words joined as the language lists them (`list_separator`: `、`, `, `).
+    pub fn list<S: AsRef<str>>(&self, words: impl IntoIterator<Item = S>) -> String {
+        join(words, self.get("list_separator"))
+    }
+}
+
+/// `text` with every `{name}` of `args` replaced, in one pass.
+pub fn fill(text: &str, args: &[(&str, &dyn Display)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            args.iter().find(|(name, _)| *name == &after[..close]).zip(Some(close))
+        });
+        match value {
+            Some(((_, value), close)) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `words` joined with `separator`.
+pub fn join<S: AsRef<str>>(words: impl IntoIterator<Item = S>, separator: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in words.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(w.as_ref());
+    }
+    out
+}
+
+/// The title of a kind's listing, and of its feed: the title of its intro
+/// (`content/<kind>/_index.md`) when it has one, else the table's `kind` label.
+pub fn kind_title<'a>(site: &'a Site, t: &'a Table, kind: Kind) -> &'a str {
+    site.intros
+        .get(&kind)
+        .and_then(|i| i.title.as_deref())
+        .unwrap_or_else(|| t.label("kind", kind.folder()))
 }
 
 /// The tables of every language the theme knows.
@@ -54,7 +146,8 @@ pub struct Strings {
 
 impl Strings {
     /// Tables from `(language, file path for messages, TOML text)`, later files
-    /// overriding keys of earlier ones of the same language.
+    /// overriding keys of earlier ones of the same language; a language's first
+    /// file starts from the English table.
     pub fn load<'a>(
         files: impl IntoIterator<Item = (String, String, Cow<'a, str>)>,
     ) -> Result<Self, Vec<Diagnostic>> {
@@ -96,15 +189,21 @@ impl Strings {
         Ok(Self { tables: merged.into_iter().map(|(k, v)| (k, Table::new(v))).collect() })
     }
 
-    /// The table for a BCP 47 language tag.
+    /// The table for a page in `lang` (a BCP 47 tag): the one language choice of
+    /// qiao. The primary subtag picks the table (`zh-Hant-TW` → `zh`); a language
+    /// without a table gets English.
     pub fn for_lang(&self, lang: &str) -> &Table {
-        let primary = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
         self.tables
-            .get(&primary)
+            .get(&primary(lang))
             .or_else(|| self.tables.get("en"))
             .or_else(|| self.tables.values().next())
             .expect("the built-in theme has string tables")
     }
+}
+
+/// The primary subtag of a language tag, lowercased: `zh` of `zh-CN`.
+fn primary(lang: &str) -> String {
+    lang.split('-').next().unwrap_or(lang).to_ascii_lowercase()
 }
 
 fn merge(base: Value, over: Value) -> Value {
@@ -127,27 +226,56 @@ fn merge(base: Value, over: Value) -> Value {
 mod tests {
     use super::*;
 
-    #[test]
-    fn override_and_fallback() {
-        let s = Strings::load([
+    fn strings() -> Strings {
+        Strings::load([
             (
                 "en".to_owned(),
                 "en.toml".to_owned(),
-                Cow::Borrowed("home = \"Home\"\n[nav]\ncases = \"Cases\"\nmembers = \"Members\""),
+                Cow::Borrowed(
+                    "home = \"Home\"\nlist_separator = \", \"\n[nav]\ncases = \"Cases\"\nmembers = \"Members\"\n[reason]\nprojects = \"project “{title}” and {more} more\"",
+                ),
             ),
             (
                 "zh".to_owned(),
                 "zh.toml".to_owned(),
-                Cow::Borrowed("home = \"首页\"\n[nav]\ncases = \"案例\""),
+                Cow::Borrowed(
+                    "home = \"首页\"\nlist_separator = \"、\"\n[nav]\ncases = \"案例\"\n[reason]\nprojects = \"路演项目「{title}」等 {n} 项\"",
+                ),
             ),
             ("zh".to_owned(), "theme/zh.toml".to_owned(), Cow::Borrowed("[nav]\ncases = \"合作\"")),
         ])
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn override_and_fallback() {
+        let s = strings();
         let zh = s.for_lang("zh-Hans-CN");
         assert_eq!(
             (zh.get("home"), zh.label("nav", "cases"), zh.label("nav", "members")),
             ("首页", "合作", "Members")
         );
+        assert_eq!(zh.get("nav.cases"), "合作");
         assert_eq!(s.for_lang("fr").get("home"), "Home");
+        assert_eq!(s.for_lang("ZH").get("home"), "首页");
+        assert_eq!(zh.get("nav.nothing"), "nav.nothing", "a missing word shows its key");
+    }
+
+    #[test]
+    fn sentences_are_filled_once_and_lists_joined_by_language() {
+        let s = strings();
+        let (zh, en) = (s.for_lang("zh"), s.for_lang("en"));
+        assert_eq!(
+            zh.fill("reason.projects", &[("title", &"视觉"), ("n", &3)]),
+            "路演项目「视觉」等 3 项"
+        );
+        // A value holding a placeholder stays as it is.
+        assert_eq!(
+            en.fill("reason.projects", &[("title", &"{more}"), ("more", &2)]),
+            "project “{more}” and 2 more"
+        );
+        assert_eq!(fill("{a} {unknown} {", &[("a", &1)]), "1 {unknown} {");
+        assert_eq!(zh.list(["科研", "设备"]), "科研、设备");
+        assert_eq!(en.list(["research"; 2]), "research, research");
     }
 }

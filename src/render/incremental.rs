@@ -38,7 +38,7 @@ use crate::model::{Item, Kind, KindData, Site};
 
 /// What one render leaves for the next, made by [`Renderer::cache`].
 #[derive(Clone)]
-pub struct RenderCache {
+pub(crate) struct RenderCache {
     theme: Arc<Theme>,
     files: Arc<HashSet<String>>,
     bodies: Vec<Option<Arc<Body>>>,
@@ -61,14 +61,14 @@ impl std::fmt::Debug for RenderCache {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dirty {
     /// Item pages.
-    pub items: BTreeSet<Ix>,
+    pub(crate) items: BTreeSet<Ix>,
     /// Listing pages: (kind, page number from 1).
-    pub listing_pages: BTreeSet<(Kind, usize)>,
+    pub(crate) listing_pages: BTreeSet<(Kind, usize)>,
     /// Term pages by taxonomy (industries, regions, tags): segment -> page numbers from 1.
-    pub term_pages: [BTreeMap<String, BTreeSet<usize>>; 3],
+    pub(crate) term_pages: [BTreeMap<String, BTreeSet<usize>>; 3],
     /// The kinds of the items whose cards may differ: their feeds and exports
     /// may too (see [`crate::outputs::of_kinds`]).
-    pub kinds: BTreeSet<Kind>,
+    pub(crate) kinds: BTreeSet<Kind>,
 }
 
 /// The items `item` names: (kind, slug).
@@ -154,7 +154,7 @@ fn same_body(a: &Item, b: &Item) -> bool {
 
 impl<'s> Renderer<'s> {
     /// What the next render of an edited version of this site can use again.
-    pub fn cache(&self) -> RenderCache {
+    pub(crate) fn cache(&self) -> RenderCache {
         RenderCache {
             theme: self.theme.clone(),
             files: Arc::new(self.links.files().clone()),
@@ -167,7 +167,7 @@ impl<'s> Renderer<'s> {
     /// A renderer for `site`, an edited version of `old`, using `cache` (made from
     /// `old`'s renderer): the same templates, and the bodies of unchanged items
     /// when the site has the same items and pages.
-    pub fn with_cache(
+    pub(crate) fn with_cache(
         site: &'s Site,
         root: &std::path::Path,
         options: super::RenderOptions,
@@ -207,7 +207,7 @@ impl<'s> Renderer<'s> {
     /// The pages that may differ from those rendered for `old` (with `old_insight`),
     /// the site `cache` was made from; `None` when the edit changed which items or
     /// pages there are, and everything must be rendered.
-    pub fn dirty_since(
+    pub(crate) fn dirty_since(
         &self,
         cache: &RenderCache,
         old: &Site,
@@ -230,13 +230,15 @@ impl<'s> Renderer<'s> {
                 cards.extend(old_n[i].iter().chain(&new_n[i]).copied());
             }
         }
-        // Suggestions and partners come from the whole site: compare what each page shows.
+        // Suggestions and partners come from the whole site: compare what each page
+        // shows of them, and whether an item it shows changed.
         let (a, b) = (old_insight, self.insight);
+        let changed_set: HashSet<Ix> = changed.iter().copied().collect();
         let moved: Vec<Ix> = {
             use rayon::prelude::*;
             (0..new.items.len())
                 .into_par_iter()
-                .filter(|&i| a.page_differs(b, new.items[i].kind, &new.items[i].slug))
+                .filter(|&i| super::insight::page_differs(a, b, i, &|j| changed_set.contains(&j)))
                 .collect()
         };
         let mut dirty = Dirty { items: moved.into_iter().collect(), ..Dirty::default() };

@@ -7,73 +7,74 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 
-use crate::content::parse::tag_slug;
 use crate::model::{Item, Kind, KindData, MemberType, Site, State};
+use crate::outputs::term_label;
+use crate::text::tag_slug;
 
 /// Items are referred to by their index in `site.items`.
-pub type Ix = usize;
+pub(crate) type Ix = usize;
 
 /// What refers to a member.
 #[derive(Debug, Default, Clone)]
-pub struct MemberLinks {
+pub(crate) struct MemberLinks {
     /// Cases it is a partner of, newest first.
-    pub cases: Vec<Ix>,
+    pub(crate) cases: Vec<Ix>,
     /// Demands it released, latest deadline first.
-    pub demands: Vec<Ix>,
+    pub(crate) demands: Vec<Ix>,
     /// Roadshows it organised, latest first.
-    pub roadshows: Vec<Ix>,
+    pub(crate) roadshows: Vec<Ix>,
     /// Projects it pitched: (roadshow, project index), latest roadshow first.
-    pub projects: Vec<(Ix, usize)>,
+    pub(crate) projects: Vec<(Ix, usize)>,
 }
 
 /// A listing: items in display order, each with its group.
 #[derive(Debug, Default, Clone)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// (group key, item), in display order; consecutive items of a group form a section.
-    pub entries: Vec<(&'static str, Ix)>,
+    pub(crate) entries: Vec<(&'static str, Ix)>,
 }
 
 /// One term of a taxonomy.
 #[derive(Debug, Clone)]
-pub struct Term {
+pub(crate) struct Term {
     /// URL segment (`intelligent-manufacturing`, `ai`, `产教融合`).
-    pub segment: String,
+    pub(crate) segment: String,
     /// Label shown: from `[taxonomies]`, else the tag as most often written, else the slug.
-    pub label: String,
+    pub(crate) label: String,
     /// Items with the term, newest first.
-    pub items: Vec<Ix>,
+    pub(crate) items: Vec<Ix>,
 }
 
 /// A taxonomy and its terms, by segment.
 #[derive(Debug, Clone)]
-pub struct Taxonomy {
+pub(crate) struct Taxonomy {
     /// `industries`, `regions` or `tags`.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// Terms by URL segment.
-    pub terms: BTreeMap<String, Term>,
+    pub(crate) terms: BTreeMap<String, Term>,
 }
 
 /// The precomputed relations of a site.
 #[derive(Debug)]
-pub struct SiteIndex<'s> {
+pub(crate) struct SiteIndex<'s> {
     /// (kind, slug) to item.
-    pub by_key: HashMap<(Kind, &'s str), Ix>,
+    pub(crate) by_key: HashMap<(Kind, &'s str), Ix>,
     /// Source path (`content/cases/x.md`) to item.
-    pub by_source: HashMap<&'s str, Ix>,
+    pub(crate) by_source: HashMap<&'s str, Ix>,
     /// Page path (`cases/x/`) to item.
-    pub by_url: HashMap<&'s str, Ix>,
+    pub(crate) by_url: HashMap<&'s str, Ix>,
     /// Backlinks of members.
-    pub members: HashMap<Ix, MemberLinks>,
+    pub(crate) members: HashMap<Ix, MemberLinks>,
     /// Cases that used each policy, newest first.
-    pub policy_cases: HashMap<Ix, Vec<Ix>>,
+    pub(crate) policy_cases: HashMap<Ix, Vec<Ix>>,
     /// Listing order per kind.
-    pub listings: BTreeMap<Kind, Listing>,
+    pub(crate) listings: BTreeMap<Kind, Listing>,
     /// industries, regions, tags.
-    pub taxonomies: [Taxonomy; 3],
+    pub(crate) taxonomies: [Taxonomy; 3],
 }
 
 /// The taxonomy names, in display order.
-pub const TAXONOMIES: [&str; 3] = ["industries", "regions", "tags"];
+pub(crate) const TAXONOMIES: [&str; 3] = ["industries", "regions", "tags"];
 
 fn member_type_rank(t: MemberType) -> usize {
     MemberType::ALL.iter().position(|s| *s == t.as_str()).unwrap_or(usize::MAX)
@@ -81,7 +82,7 @@ fn member_type_rank(t: MemberType) -> usize {
 
 impl<'s> SiteIndex<'s> {
     /// Computes everything for `site`.
-    pub fn new(site: &'s Site) -> Self {
+    pub(crate) fn new(site: &'s Site) -> Self {
         let items = &site.items;
         let mut by_key = HashMap::with_capacity(items.len());
         let mut by_source = HashMap::with_capacity(items.len());
@@ -142,12 +143,12 @@ impl<'s> SiteIndex<'s> {
     }
 
     /// The item of `kind` with `slug`.
-    pub fn find(&self, kind: Kind, slug: &str) -> Option<Ix> {
+    pub(crate) fn find(&self, kind: Kind, slug: &str) -> Option<Ix> {
         self.by_key.get(&(kind, slug)).copied()
     }
 
     /// Items of a kind, newest first by `date`.
-    pub fn newest(&self, site: &Site, kind: Kind) -> Vec<Ix> {
+    pub(crate) fn newest(&self, site: &Site, kind: Kind) -> Vec<Ix> {
         let mut v: Vec<Ix> =
             (0..site.items.len()).filter(|&i| site.items[i].kind == kind).collect();
         v.sort_by_key(|&i| (Reverse(site.items[i].date.sort_key()), i));
@@ -178,7 +179,7 @@ fn roadshow_start(item: &Item) -> (jiff::civil::Date, jiff::civil::Time) {
 
 /// Whether a roadshow belongs with the upcoming ones: not over yet (cancelled or
 /// postponed ones by their date too, so a cancellation stays visible where people look).
-pub fn roadshow_is_upcoming(item: &Item, today: jiff::civil::Date) -> bool {
+pub(crate) fn roadshow_is_upcoming(item: &Item, today: jiff::civil::Date) -> bool {
     match &item.data {
         KindData::Roadshow(r) => r.end.as_ref().unwrap_or(&r.start).date() >= today,
         _ => false,
@@ -187,7 +188,7 @@ pub fn roadshow_is_upcoming(item: &Item, today: jiff::civil::Date) -> bool {
 
 /// The listing group of an item: its state for demands and policies, upcoming or
 /// past for roadshows, its type for members, none for cases.
-pub fn group_of(item: &Item, today: jiff::civil::Date) -> &'static str {
+pub(crate) fn group_of(item: &Item, today: jiff::civil::Date) -> &'static str {
     match &item.data {
         KindData::Member(m) => m.member_type.as_str(),
         KindData::Roadshow(_) => {
@@ -289,7 +290,7 @@ fn taxonomies(site: &Site) -> [Taxonomy; 3] {
                     .entry(term.clone())
                     .or_insert_with(|| Term {
                         segment: term.clone(),
-                        label: label_map.get(term).cloned().unwrap_or_else(|| term.clone()),
+                        label: term_label(label_map, term).to_owned(),
                         items: Vec::new(),
                     })
                     .items

@@ -17,7 +17,7 @@ use crate::diagnostics::suggest;
 use crate::model::{Kind, Site};
 
 /// The resolver of one build.
-pub struct SiteLinks<'s> {
+pub(crate) struct SiteLinks<'s> {
     site: &'s Site,
     /// Source path (`content/cases/x.md`) to item.
     by_source: HashMap<&'s str, Ix>,
@@ -28,7 +28,7 @@ pub struct SiteLinks<'s> {
 
 impl<'s> SiteLinks<'s> {
     /// A resolver over `files`, the paths the build will write.
-    pub fn new(
+    pub(crate) fn new(
         site: &'s Site,
         by_source: HashMap<&'s str, Ix>,
         root: &Path,
@@ -38,12 +38,12 @@ impl<'s> SiteLinks<'s> {
     }
 
     /// Every output path links are checked against.
-    pub fn files(&self) -> &HashSet<String> {
+    pub(crate) fn files(&self) -> &HashSet<String> {
         &self.files
     }
 
     /// Whether the built site has a file or page at `path` (no leading `/`).
-    pub fn exists(&self, path: &str) -> bool {
+    pub(crate) fn exists(&self, path: &str) -> bool {
         if path.is_empty() || path.ends_with('/') {
             return self.files.contains(&format!("{path}index.html"));
         }

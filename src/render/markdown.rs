@@ -16,11 +16,11 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::content::parse::is_cjk;
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
+use crate::text::is_cjk;
 
 /// Resolves a link target written in Markdown.
-pub trait Links {
+pub(crate) trait Links {
     /// What `dest` (as written in `source`, shown on the page at `page_dir`) becomes:
     /// `Ok(None)` to keep it as written, `Ok(Some(href))` to replace it, or `Err` with
     /// the reason it is broken.
@@ -29,37 +29,37 @@ pub trait Links {
 
 /// A Markdown text to render, with where it comes from.
 #[derive(Debug, Clone, Copy)]
-pub struct Doc<'a> {
+pub(crate) struct Doc<'a> {
     /// Site-relative source path, for diagnostics and relative `.md` links.
-    pub source: &'a str,
+    pub(crate) source: &'a str,
     /// The Markdown.
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// Lines of the file before the body.
-    pub body_line_offset: usize,
+    pub(crate) body_line_offset: usize,
     /// Path of the page it is shown on (`cases/x/`), for relative links.
-    pub page_dir: &'a str,
+    pub(crate) page_dir: &'a str,
     /// Pass raw HTML through unsanitized.
-    pub trust_html: bool,
+    pub(crate) trust_html: bool,
 }
 
 /// What a body becomes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML.
-    pub html: String,
+    pub(crate) html: String,
     /// The whole text, blocks separated by newlines, for the search index.
-    pub text: String,
+    pub(crate) text: String,
     /// The beginning of the prose (paragraphs only), to derive a summary from.
-    pub lead: String,
+    pub(crate) lead: String,
     /// Broken links.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// How much prose to keep for a derived summary.
 const LEAD_CHARS: usize = 600;
 
 /// Renders one Markdown document.
-pub fn render(doc: &Doc<'_>, links: &dyn Links) -> Rendered {
+pub(crate) fn render(doc: &Doc<'_>, links: &dyn Links) -> Rendered {
     let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -199,7 +199,7 @@ fn set_heading_ids(events: &mut [Event<'_>]) {
 
 /// The id of a heading: letters and digits of any script (lowercased), `-` and `_`
 /// kept, whitespace runs as one `-`, other punctuation dropped.
-pub fn heading_slug(text: &str) -> String {
+pub(crate) fn heading_slug(text: &str) -> String {
     let mut out = String::new();
     let mut pending_dash = false;
     for c in text.trim().chars() {
@@ -357,7 +357,7 @@ fn is_block_end(end: &TagEnd) -> bool {
 }
 
 /// Whether a text is mostly Chinese, Japanese or Korean (counted by characters then).
-pub fn is_mostly_cjk(text: &str) -> bool {
+pub(crate) fn is_mostly_cjk(text: &str) -> bool {
     let mut cjk = 0usize;
     let mut other = 0usize;
     for c in text.chars().take(400) {
@@ -372,14 +372,14 @@ pub fn is_mostly_cjk(text: &str) -> bool {
 }
 
 /// Characters of a derived summary of CJK text.
-pub const SUMMARY_CHARS: usize = 120;
+pub(crate) const SUMMARY_CHARS: usize = 120;
 /// Words of a derived summary of other text.
-pub const SUMMARY_WORDS: usize = 40;
+pub(crate) const SUMMARY_WORDS: usize = 40;
 
 /// A summary from the first prose of a body: about [`SUMMARY_CHARS`] characters for
 /// CJK text (ending at a sentence end when one is near), about [`SUMMARY_WORDS`]
 /// words otherwise; `…` when cut.
-pub fn derive_summary(lead: &str) -> String {
+pub(crate) fn derive_summary(lead: &str) -> String {
     let lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
     if is_mostly_cjk(&lead) {
         let chars: Vec<char> = lead.chars().collect();
@@ -439,7 +439,7 @@ const MAX_SANITIZED_DEPTH: usize = 1000;
 /// The scheme of a link target if it is not on the sanitizer's allow-list of URL
 /// schemes (`javascript:`, `vbscript:`, `data:` ...), read as a browser reads it:
 /// surrounding spaces and control characters and inner tabs and line breaks ignored.
-pub fn script_scheme(dest: &str) -> Option<String> {
+pub(crate) fn script_scheme(dest: &str) -> Option<String> {
     static ALLOWED: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| ammonia::Builder::default().clone_url_schemes());
     let cleaned: String = dest
@@ -458,7 +458,7 @@ pub fn script_scheme(dest: &str) -> Option<String> {
 /// elements do not nest; an element left open counts as open to the end). An
 /// upper bound is all callers need: it guards code that recurses or slows down
 /// with depth.
-pub fn nesting_depth(html: &str) -> usize {
+pub(crate) fn nesting_depth(html: &str) -> usize {
     const VOID: [&str; 14] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr",
@@ -489,7 +489,7 @@ pub fn nesting_depth(html: &str) -> usize {
 }
 
 /// Cleans HTML by the allow-list.
-pub fn sanitize(html: &str) -> String {
+pub(crate) fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 

@@ -18,6 +18,7 @@ pub mod compact;
 pub mod i18n;
 pub mod incremental;
 pub mod index;
+pub mod insight;
 pub mod links;
 pub mod markdown;
 mod pages;
@@ -78,8 +79,6 @@ pub struct Renderer<'s> {
     bodies: Vec<OnceLock<Arc<Body>>>,
     intros: BTreeMap<Kind, OnceLock<Rendered>>,
     site_value: tera::Value,
-    /// The insight helper's pages: (output path, template, context).
-    insight_pages: Vec<(String, &'static str, serde_json::Value)>,
     /// Per language: what every page of that language shares.
     shared: HashMap<String, Shared>,
 }
@@ -111,7 +110,7 @@ enum Job {
     Home,
     NotFound,
     Search,
-    Insight(usize),
+    Insight(insight::Page),
 }
 
 /// The number of pages for `n` entries (at least one, so an empty listing still has its page).
@@ -183,11 +182,10 @@ impl<'s> Renderer<'s> {
         ] {
             files.insert(f.to_owned());
         }
-        let insight_pages = insight_pages(insight);
-        for (path, _, _) in &insight_pages {
-            files.insert(path.clone());
+        for page in insight::Page::ALL {
+            files.insert(format!("{}index.html", page.rel()));
         }
-        files.extend(insight.outputs().into_iter().map(|f| f.path));
+        files.extend(insight::FILES.iter().map(|f| (*f).to_owned()));
         files.extend(theme.statics.keys().cloned());
         let links = SiteLinks::new(site, index.by_source.clone(), root, files);
         let config = &site.config;
@@ -211,7 +209,6 @@ impl<'s> Renderer<'s> {
             intros: site.intros.keys().map(|k| (*k, OnceLock::new())).collect(),
             index,
             site_value,
-            insight_pages,
             shared: HashMap::new(),
         };
         let mut langs: BTreeSet<&str> = site.items.iter().map(|i| i.lang.as_str()).collect();
@@ -339,7 +336,7 @@ impl<'s> Renderer<'s> {
         jobs.push(Job::Home);
         jobs.push(Job::NotFound);
         jobs.push(Job::Search);
-        jobs.extend((0..self.insight_pages.len()).map(Job::Insight));
+        jobs.extend(insight::Page::ALL.map(Job::Insight));
         jobs
     }
 
@@ -351,12 +348,11 @@ impl<'s> Renderer<'s> {
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
         // Bodies first (their summaries appear on other pages), all of them in parallel.
         let mut diagnostics = self.check_bodies();
-        let insight_pages = &self.insight_pages;
 
         let results: Vec<Result<String, (Vec<Diagnostic>, String)>> = jobs
             .par_iter()
             .map(|job| {
-                let file = self.render_job(job, insight_pages)?;
+                let file = self.render_job(job)?;
                 let path = file.path.clone();
                 sink(file);
                 Ok(path)
@@ -438,6 +434,35 @@ impl<'s> Renderer<'s> {
         Some(file.read().map_err(|e| static_file_error(file, &e)))
     }
 
+    /// What the outputs show that the renderer decides ([`crate::outputs::Texts`]):
+    /// each kind's feed title (`{site} · {kind}` in the site's language, the kind
+    /// named as its listing), every item's summary (the one its card shows), and
+    /// the reasons of `demands/matches.json` in each demand's language.
+    pub fn texts(&self) -> crate::outputs::Texts {
+        let site = self.site;
+        let config = &site.config;
+        let t = self.theme.strings.for_lang(&config.language);
+        let kind_titles = Kind::SECTIONS
+            .iter()
+            .map(|&k| {
+                let kind = i18n::kind_title(site, t, k);
+                (k, t.fill("site_kind_title", &[("site", &config.title), ("kind", &kind)]))
+            })
+            .collect();
+        let summaries =
+            (0..site.items.len()).into_par_iter().map(|i| self.body(i).summary.clone()).collect();
+        let reasons = self
+            .insight
+            .docked()
+            .iter()
+            .map(|(d, list)| {
+                let t = self.theme.strings.for_lang(&site.items[*d].lang);
+                list.iter().map(|m| insight::reasons(t, config, m)).collect()
+            })
+            .collect();
+        crate::outputs::Texts { kind_titles, summaries, reasons }
+    }
+
     /// The body as plain text, for the search index.
     pub fn plain_text(&self, item: &Item) -> String {
         match self.position(item) {
@@ -447,7 +472,9 @@ impl<'s> Renderer<'s> {
     }
 
     /// The summary as written, else derived from the body (by characters for CJK
-    /// text, by words otherwise).
+    /// text, by words otherwise: [`markdown::derive_summary`]). The one summary of
+    /// an item: its card, its page's description, its feed entry, its calendar
+    /// event and its JSON-LD all show this one (see [`Renderer::texts`]).
     pub fn summary(&self, item: &Item) -> String {
         match self.position(item) {
             Some(i) => self.body(i).summary.clone(),
@@ -497,11 +524,7 @@ impl<'s> Renderer<'s> {
         }))
     }
 
-    fn render_job(
-        &self,
-        job: &Job,
-        insight_pages: &[(String, &'static str, serde_json::Value)],
-    ) -> Result<OutputFile, (Vec<Diagnostic>, String)> {
+    fn render_job(&self, job: &Job) -> Result<OutputFile, (Vec<Diagnostic>, String)> {
         match job {
             Job::Item(i) => self.item_page(&self.site.items[*i], self.body(*i)),
             Job::Listing(kind, p) => self.listing_page(*kind, *p),
@@ -515,20 +538,21 @@ impl<'s> Renderer<'s> {
             }
             Job::Search => {
                 let lang = self.site.config.language.clone();
-                let ctx = self.context(&lang, "search/", "search");
+                let mut ctx = self.context(&lang, "search/", "search");
+                // The search script's words, as JSON for a single-quoted attribute.
+                let t = self.theme.strings.for_lang(&lang);
+                let json = serde_json::to_string(t.section("search_script")).unwrap_or_default();
+                ctx.insert("search_strings", &single_quoted_attribute(&json));
                 self.page("search/index.html", "search.html", &ctx)
             }
-            Job::Insight(n) => {
-                let (path, template, value) = &insight_pages[*n];
-                let rel = path.strip_suffix("index.html").unwrap_or(path);
+            Job::Insight(page) => {
+                let rel = page.rel();
+                let lang = &self.site.config.language;
+                let value = self.insight_page(*page, self.theme.strings.for_lang(lang));
                 let section = rel.split('/').next().unwrap_or("");
-                let mut ctx = self.context(&self.site.config.language, rel, section);
-                if let serde_json::Value::Object(map) = value {
-                    for (k, v) in map {
-                        ctx.insert(k.clone(), v);
-                    }
-                }
-                self.page(path, template, &ctx)
+                let mut ctx = self.context(lang, rel, section);
+                ctx.insert("insight", &value);
+                self.page(&format!("{rel}index.html"), page.template(), &ctx)
             }
         }
     }
@@ -644,11 +668,18 @@ fn static_file_error(file: &StaticFile, e: &std::io::Error) -> Diagnostic {
     Diagnostic::file(shown, format!("cannot read the static file: {e}"))
 }
 
-/// The insight helper's pages, in a stable order.
-fn insight_pages(
-    insight: &crate::insight::Insights,
-) -> Vec<(String, &'static str, serde_json::Value)> {
-    let mut pages = insight.pages();
-    pages.sort_by(|a, b| a.0.cmp(&b.0));
-    pages
+/// `text` escaped to sit inside a single-quoted HTML attribute (`'` and `&`, and
+/// `<` `>` for good measure); the template marks it safe.
+fn single_quoted_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\'' => out.push_str("&#39;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

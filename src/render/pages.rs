@@ -6,16 +6,17 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::i18n::kind_title;
 use super::index::{Ix, roadshow_is_upcoming};
 use super::views::{
     BudgetView, Card, ContactView, ItemRef, Label, TermRef, ViewCtx, When, budget, contact,
     state_label, time_span,
 };
 use super::{Body, PER_PAGE, Renderer, page_count, page_path};
-use crate::content::parse::tag_slug;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Item, Kind, KindData, State, Venue};
 use crate::output::OutputFile;
+use crate::text::tag_slug;
 
 type PageResult = Result<OutputFile, (Vec<Diagnostic>, String)>;
 
@@ -455,10 +456,12 @@ impl<'s> Renderer<'s> {
         let mut ctx = self.context(&item.lang, &item.rel_url, section);
         ctx.insert("item", &view);
         ctx.insert("content", &body.rendered.html);
-        ctx.insert("jsonld", &crate::outputs::jsonld::for_item(self.site, item));
-        match item.kind {
-            Kind::Demands => ctx.insert("insight", &self.insight.demand_context(&item.slug)),
-            Kind::Members => ctx.insert("insight", &self.insight.member_context(&item.slug)),
+        ctx.insert("jsonld", &crate::outputs::jsonld::for_item(self.site, item, &body.summary));
+        // An edited item in `serve` is not the site's own value: find its place by slug.
+        let at = self.index.find(item.kind, &item.slug);
+        match (item.kind, at) {
+            (Kind::Demands, Some(i)) => ctx.insert("insight", &self.demand_insight(i, t)),
+            (Kind::Members, Some(i)) => ctx.insert("insight", &self.member_insight(i, t)),
             _ => {}
         }
         let template = match item.kind {
@@ -506,9 +509,7 @@ impl<'s> Renderer<'s> {
             }
         }
         let intro = self.site.intros.get(&kind);
-        let title = intro
-            .and_then(|i| i.title.as_deref())
-            .unwrap_or_else(|| t.label("kind", kind.folder()));
+        let title = kind_title(self.site, t, kind);
         let rel = page_path(&base, p);
         let mut ctx = self.context(lang, &rel, kind.folder());
         ctx.insert("kind", kind.folder());

@@ -1,7 +1,9 @@
 //! The theme: templates, interface strings and static files, looked up in three
 //! layers, each overriding the one before by path: the built-in default theme
 //! (compiled into the binary), the site's theme on disk (`themes/<theme>/`, when
-//! `site.toml` names one), and the site's own `templates/` and `static/`.
+//! `site.toml` names one), and the site's own `templates/`, `static/` and `i18n/`.
+//! Interface strings override by key, not by file: a site's `i18n/zh.toml` may
+//! hold the one word it wants different (see [`super::i18n`]).
 //!
 //! Templates are compiled once into one [`Tera`]. Template errors become
 //! diagnostics that name the template file as it is on disk
@@ -18,6 +20,7 @@ use tera::{ErrorKind, Kwargs, State, Tera};
 use super::i18n::Strings;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Position, display_path};
+use crate::source::{Tree, is_ignored_name};
 
 /// The built-in default theme: `themes/default/` of this repository.
 pub static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -93,14 +96,10 @@ fn collect_builtin(
     }
 }
 
-/// Hidden files and editor leftovers are never part of a theme.
+/// Hidden files and editor leftovers are never part of a theme (`rel` is a path
+/// below a theme folder, with `/`).
 fn is_ignored(rel: &str) -> bool {
-    rel.split('/').any(|s| {
-        s.starts_with('.')
-            || s.ends_with('~')
-            || s.ends_with(".swp")
-            || (s.starts_with('#') && s.ends_with('#'))
-    })
+    rel.split('/').any(|s| is_ignored_name(s, Tree::Files))
 }
 
 /// Files below a folder on disk: (path below it, full path), sorted. Symbolic
@@ -176,7 +175,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
         for (rel, path) in disk_files(&layer.join("templates"), root, &mut diagnostics) {
             let shown = display_path(root, &path);
             match std::fs::read(&path) {
-                Ok(bytes) => match crate::content::source::decode(&shown, &bytes) {
+                Ok(bytes) => match crate::source::decode(&shown, &bytes) {
                     Ok(text) => {
                         templates.insert(rel, (shown, Cow::Owned(text)));
                     }
@@ -201,8 +200,14 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
             ));
         }
     }
-    if let Some(dir) = &theme_dir {
-        for (rel, path) in disk_files(&dir.join("i18n"), root, &mut diagnostics) {
+    // Then the site theme's `i18n/`, then the site's own `i18n/`.
+    let i18n_layers: Vec<PathBuf> = theme_dir
+        .iter()
+        .chain(std::iter::once(&root.to_path_buf()))
+        .map(|d| d.join("i18n"))
+        .collect();
+    for dir in &i18n_layers {
+        for (rel, path) in disk_files(dir, root, &mut diagnostics) {
             let Some(lang) = rel.strip_suffix(".toml") else { continue };
             match std::fs::read_to_string(&path) {
                 Ok(text) => string_files.push((
@@ -266,10 +271,22 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
 }
 
 fn register_filters(tera: &mut Tera) {
-    // `{{ t.items_count | fmt(n=count) }}`: fills `{n}` in an interface string.
+    // `{{ t.items_count | fmt(n=count) }}`, `{{ t.network.note_all | fmt(drawn=3) }}`:
+    // fills every `{name}` given in an interface string, as `Table::fill` does.
     tera.register_filter("fmt", |s: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let n: tera::Value = kwargs.must_get("n")?;
-        Ok(s.replace("{n}", &n.to_string()))
+        let values: Vec<(String, String)> = kwargs
+            .iter()
+            .map(|(k, v)| {
+                let text = match v.as_str() {
+                    Some(s) => s.to_owned(),
+                    None => v.to_string(),
+                };
+                (k.to_string(), text)
+            })
+            .collect();
+        let args: Vec<(&str, &dyn std::fmt::Display)> =
+            values.iter().map(|(k, v)| (k.as_str(), v as &dyn std::fmt::Display)).collect();
+        Ok(super::i18n::fill(s, &args))
     });
 }
 
@@ -409,5 +426,8 @@ mod tests {
         register_filters(&mut tera);
         tera.add_raw_template("x", "{{ \"共 {n} 条\" | fmt(n=3) }}").unwrap();
         assert_eq!(tera.render("x", &tera::Context::new()).unwrap(), "共 3 条");
+        tera.add_raw_template("y", "{{ \"{a} of {b}: {c}\" | fmt(a=1, b=\"x{c}\", c=2) }}")
+            .unwrap();
+        assert_eq!(tera.render("y", &tera::Context::new()).unwrap(), "1 of x{c}: 2");
     }
 }

@@ -11,10 +11,11 @@
 //! the browser can compute it without a UTF-8 encoder.
 
 /// The 64 digits of the VLQ encoding (base64url order).
-pub const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+pub(crate) const DIGITS: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Appends `v` as a VLQ (ASCII bytes).
-pub fn push_vlq(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn push_vlq(out: &mut Vec<u8>, mut v: u64) {
     while v >= 32 {
         out.push(DIGITS[(32 | (v & 31)) as usize]);
         v >>= 5;
@@ -23,24 +24,24 @@ pub fn push_vlq(out: &mut Vec<u8>, mut v: u64) {
 }
 
 /// Reads VLQs from a string.
-pub struct VlqReader<'a> {
+pub(crate) struct VlqReader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> VlqReader<'a> {
     /// A reader at the start of `s`.
-    pub fn new(s: &'a str) -> Self {
+    pub(crate) fn new(s: &'a str) -> Self {
         Self { bytes: s.as_bytes(), at: 0 }
     }
 
     /// Whether everything has been read.
-    pub fn done(&self) -> bool {
+    pub(crate) fn done(&self) -> bool {
         self.at >= self.bytes.len()
     }
 
     /// The next value, or `None` at the end or on a character outside [`DIGITS`].
-    pub fn next_value(&mut self) -> Option<u64> {
+    pub(crate) fn next_value(&mut self) -> Option<u64> {
         let mut v: u64 = 0;
         let mut shift = 0;
         loop {
@@ -74,7 +75,7 @@ fn digit_value(b: u8) -> Option<u8> {
 /// consecutive ids, `2 * (start - end_of_previous_run) + (len > 1)`, then `len - 2`
 /// when the run is longer than one. Contiguous ranges (one kind, sorted together)
 /// cost a few characters; scattered ids about one character each.
-pub fn encode_doc_list(ids: &[u32]) -> String {
+pub(crate) fn encode_doc_list(ids: &[u32]) -> String {
     let mut out = Vec::new();
     let mut prev_end: u64 = 0;
     let mut i = 0;
@@ -96,7 +97,7 @@ pub fn encode_doc_list(ids: &[u32]) -> String {
 }
 
 /// Decodes [`encode_doc_list`].
-pub fn decode_doc_list(s: &str) -> Option<Vec<u32>> {
+pub(crate) fn decode_doc_list(s: &str) -> Option<Vec<u32>> {
     let mut r = VlqReader::new(s);
     let mut out = Vec::new();
     let mut prev_end: u64 = 0;
@@ -113,7 +114,7 @@ pub fn decode_doc_list(s: &str) -> Option<Vec<u32>> {
 }
 
 /// 32-bit FNV-1a over the code points of `s`.
-pub fn fnv1a(s: &str) -> u32 {
+pub(crate) fn fnv1a(s: &str) -> u32 {
     let mut h: u32 = 0x811C_9DC5;
     for c in s.chars() {
         h ^= c as u32;
@@ -125,10 +126,10 @@ pub fn fnv1a(s: &str) -> u32 {
 /// The part of a term that picks its shard: the first character of a CJK term (so a
 /// single-character query finds every bigram it starts), the first two characters of
 /// a word (so a typed prefix of two or more characters finds every word it starts).
-pub fn shard_key(term: &str) -> &str {
+pub(crate) fn shard_key(term: &str) -> &str {
     let mut it = term.char_indices();
     let Some((_, first)) = it.next() else { return term };
-    let take = if super::tokenize::is_cjk(first) { 1 } else { 2 };
+    let take = if super::tokenize::is_cjk_letter(first) { 1 } else { 2 };
     match term.char_indices().nth(take) {
         Some((i, _)) => &term[..i],
         None => term,

@@ -39,28 +39,28 @@ use super::tokenize::{for_each_token_normalized, normalize_into};
 use crate::output::OutputFile;
 
 /// Format version in the manifest; the browser refuses other versions.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 /// Where the manifest is written.
-pub const MANIFEST_PATH: &str = "search/manifest.json";
+pub(crate) const MANIFEST_PATH: &str = "search/manifest.json";
 /// At most this many positions are kept per document and term.
-pub const POS_CAP: usize = 32;
+pub(crate) const POS_CAP: usize = 32;
 /// Empty positions between fields and between labels, so no phrase spans two.
-pub const FIELD_GAP: u32 = 8;
+pub(crate) const FIELD_GAP: u32 = 8;
 /// Documents per fragment file (default of [`IndexOptions::fragment_docs`]).
-pub const FRAGMENT_DOCS: usize = 4;
+pub(crate) const FRAGMENT_DOCS: usize = 4;
 /// Characters of the body kept in a fragment for snippets.
-pub const EXCERPT_CHARS: usize = 800;
+pub(crate) const EXCERPT_CHARS: usize = 800;
 /// Shards are sized to hold about this many raw bytes on average (default of
 /// [`IndexOptions::target_shard_bytes`]).
-pub const TARGET_SHARD_BYTES: usize = 16 * 1024;
+pub(crate) const TARGET_SHARD_BYTES: usize = 16 * 1024;
 /// Estimated encoded bytes per (term, document) pair, for sizing shards.
 const BYTES_PER_POSTING: usize = 5;
 /// Terms in more than an eighth of the documents, and more than this many, are
 /// stored without positions: they are most of the index's bytes, and an adjacency
 /// check anchored on the rarer terms of a query loses little without them.
-pub const POSITIONS_MIN_DF: usize = 500;
+pub(crate) const POSITIONS_MIN_DF: usize = 500;
 /// The most shards an index is split into.
-pub const MAX_SHARDS: usize = 4096;
+pub(crate) const MAX_SHARDS: usize = 4096;
 
 const TITLE: usize = 0;
 const LABELS: usize = 1;
@@ -377,7 +377,7 @@ pub fn assemble_with(docs: &[DocTerms], options: IndexOptions) -> Vec<OutputFile
 /// filters and the manifest; every other file keeps its bytes. The result is the
 /// same as assembling from scratch (tested below and in `tests/incremental.rs`).
 #[derive(Debug, Clone)]
-pub struct Assembled {
+pub(crate) struct Assembled {
     options: IndexOptions,
     /// The position in `docs` of each document number.
     order: Vec<usize>,
@@ -449,7 +449,7 @@ fn manifest_file(hashes: &[u64], docs: usize, shards: usize, fragment_docs: usiz
 
 impl Assembled {
     /// Assembles the index and keeps what [`Assembled::update`] needs.
-    pub fn new(docs: &[DocTerms], options: IndexOptions) -> (Vec<OutputFile>, Self) {
+    pub(crate) fn new(docs: &[DocTerms], options: IndexOptions) -> (Vec<OutputFile>, Self) {
         Self::build(docs, options, true)
     }
 
@@ -510,7 +510,11 @@ impl Assembled {
     /// (the same documents as before, in the same positions) have new tokens:
     /// `None` when documents are numbered differently now (a date or title moved
     /// one) or the index needs another number of shards; then assemble again.
-    pub fn update(&mut self, docs: &[DocTerms], changed: &[usize]) -> Option<Vec<OutputFile>> {
+    pub(crate) fn update(
+        &mut self,
+        docs: &[DocTerms],
+        changed: &[usize],
+    ) -> Option<Vec<OutputFile>> {
         let n = docs.len();
         if n != self.order.len()
             || shard_count(docs, self.options) != self.shards

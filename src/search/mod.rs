@@ -26,15 +26,17 @@
 //! assert_eq!(hits(&index, "trai", 10).unwrap().len(), 1);
 //! ```
 
-pub mod codec;
-pub mod index;
+pub(crate) mod codec;
+pub(crate) mod document;
+pub(crate) mod incremental;
+pub(crate) mod index;
 pub mod query;
 pub mod tokenize;
 
-pub use index::{
-    Assembled, DocTerms, IndexOptions, MANIFEST_PATH, assemble, assemble_with, build_index,
-    tokenize_doc,
-};
+pub(crate) use document::item_doc;
+pub(crate) use incremental::WarmIndex;
+pub(crate) use index::MANIFEST_PATH;
+pub use index::{IndexOptions, assemble, assemble_with, build_index, tokenize_doc};
 pub use query::query_dir;
 pub use tokenize::tokenize;
 
@@ -85,13 +87,13 @@ pub struct SizeStats {
     /// Largest raw size.
     pub raw_max: usize,
     /// Sum of compressed sizes.
-    pub gzip_total: usize,
+    pub(crate) gzip_total: usize,
     /// Largest compressed size.
-    pub gzip_max: usize,
+    pub(crate) gzip_max: usize,
 }
 
 /// Where the search page's script is written.
-pub const PAGE_SCRIPT_PATH: &str = "search/search.js";
+pub(crate) const PAGE_SCRIPT_PATH: &str = "search/search.js";
 
 /// The search page's one script: the index's manifest (`manifest`, the
 /// `search/manifest.json` file) as `self.QiaoSearchManifest={...};`, then `code`, in
@@ -104,7 +106,7 @@ pub const PAGE_SCRIPT_PATH: &str = "search/search.js";
 /// 2 cores). Written whenever the manifest is, so the manifest it carries is the
 /// index's. Safe under a strict CSP: a classic script from the site itself, whose
 /// first line only assigns numbers and a hex id.
-pub fn page_script(manifest: &OutputFile, code: &[&[u8]]) -> OutputFile {
+pub(crate) fn page_script(manifest: &OutputFile, code: &[&[u8]]) -> OutputFile {
     let json = manifest.bytes.trim_ascii_end();
     let mut bytes =
         Vec::with_capacity(json.len() + 32 + code.iter().map(|c| c.len() + 1).sum::<usize>());
@@ -127,11 +129,11 @@ pub struct IndexStats {
     /// object in its script ([`page_script`], not counted here).
     pub manifest: SizeStats,
     /// `search/filters.json`: fetched once results show.
-    pub filters: SizeStats,
+    pub(crate) filters: SizeStats,
     /// `search/t/*.json`: one per query term.
     pub shards: SizeStats,
     /// `search/f/*.json`: one per shown result (at most).
-    pub fragments: SizeStats,
+    pub(crate) fragments: SizeStats,
 }
 
 impl std::fmt::Display for IndexStats {

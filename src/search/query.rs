@@ -28,13 +28,13 @@ use serde::Deserialize;
 
 use super::codec::{VlqReader, decode_doc_list, fnv1a, shard_key};
 use super::index::FORMAT_VERSION;
-use super::tokenize::{TokenKind, is_cjk, tokenize_with_kinds};
+use super::tokenize::{TokenKind, is_cjk_letter, tokenize_with_kinds};
 use crate::output::OutputFile;
 
 /// At most this many query terms are used; the rest of a pasted text is ignored.
-pub const MAX_QUERY_TERMS: usize = 32;
+pub(crate) const MAX_QUERY_TERMS: usize = 32;
 /// Scores are integers; a [`super::Hit`] shows `score / SCORE_SCALE`.
-pub const SCORE_SCALE: f64 = 3_200.0;
+pub(crate) const SCORE_SCALE: f64 = 3_200.0;
 
 /// One term of a planned query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +102,7 @@ pub trait IndexSource {
 }
 
 /// The `search/` folder of a built site.
-pub struct DirSource(pub PathBuf);
+pub(crate) struct DirSource(pub(crate) PathBuf);
 
 impl IndexSource for DirSource {
     fn read(&self, name: &str) -> Result<Vec<u8>> {
@@ -129,7 +129,6 @@ impl IndexSource for MemSource<'_> {
 #[serde(rename_all = "camelCase")]
 struct Manifest {
     version: u32,
-    docs: u32,
     shards: u32,
     fragment_docs: u32,
 }
@@ -145,22 +144,22 @@ pub struct Fragment {
     pub url: String,
     /// Title.
     #[serde(rename = "t")]
-    pub title: String,
+    pub(crate) title: String,
     /// Kind.
     #[serde(rename = "k")]
-    pub kind: String,
+    pub(crate) kind: String,
     /// Date, `YYYY-MM-DD`.
     #[serde(rename = "d")]
-    pub date: String,
+    pub(crate) date: String,
     /// Summary.
     #[serde(rename = "s")]
-    pub summary: String,
+    pub(crate) summary: String,
     /// Start of the body.
     #[serde(rename = "b")]
-    pub body: String,
+    pub(crate) body: String,
     /// Labels.
     #[serde(rename = "l", default)]
-    pub labels: Vec<String>,
+    pub(crate) labels: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -175,7 +174,7 @@ struct FacetEntry {
 }
 
 /// Facet values with their document lists.
-pub type FacetTable = Vec<(String, Vec<(String, Vec<u32>)>)>;
+pub(crate) type FacetTable = Vec<(String, Vec<(String, Vec<u32>)>)>;
 
 /// A ranked document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,7 +182,7 @@ pub struct Ranked {
     /// Document number.
     pub doc: u32,
     /// Integer score (divide by [`SCORE_SCALE`] for display).
-    pub score: u64,
+    pub(crate) score: u64,
 }
 
 /// An opened index; shards and fragments are read on first use and kept.
@@ -224,11 +223,6 @@ impl<S: IndexSource> Index<S> {
             fragments: RefCell::default(),
             filters: RefCell::default(),
         })
-    }
-
-    /// Number of documents.
-    pub fn doc_count(&self) -> u32 {
-        self.manifest.docs
     }
 
     fn shard(&self, n: u32) -> Result<Rc<Shard>> {
@@ -336,7 +330,7 @@ impl<S: IndexSource> Index<S> {
     fn term_matches(&self, term: &QueryTerm) -> Result<HashMap<u32, TermMatch>> {
         let shard = self.shard(fnv1a(shard_key(&term.text)) % self.manifest.shards)?;
         let start = shard.partition_point(|(t, _, _)| t.as_str() < term.text.as_str());
-        let cjk = term.text.chars().next().is_some_and(is_cjk);
+        let cjk = term.text.chars().next().is_some_and(is_cjk_letter);
         let mut out: HashMap<u32, TermMatch> = HashMap::new();
         for (t, idf, postings) in &shard[start..] {
             let exact = t == &term.text;
@@ -381,7 +375,7 @@ fn decode_postings(s: &str, mut f: impl FnMut(u32, u64, Vec<u32>, bool)) -> Opti
     Some(())
 }
 
-/// Whether some x has every term i at x + offsets[i]; a term whose positions were
+/// Whether some x has every term i at `x + offsets[i]`; a term whose positions were
 /// truncated counts as present everywhere.
 fn aligned(terms: &[&TermMatch], offsets: &[u32]) -> bool {
     let Some(anchor) = terms.iter().position(|t| !t.truncated) else { return true };

@@ -35,11 +35,11 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Longest word token, in characters; longer runs are cut (both at index and query
 /// time, so a long identifier is still found by its first 40 characters).
-pub const MAX_WORD_CHARS: usize = 40;
+pub(crate) const MAX_WORD_CHARS: usize = 40;
 
 /// What a token is, which decides how a query uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     /// A run of letters/digits (Latin, Cyrillic, Greek, Devanagari, ...).
     Word,
     /// Two CJK characters starting at this position.
@@ -54,7 +54,7 @@ pub enum TokenKind {
 
 /// Characters removed entirely before segmentation: combining diacritics (accent
 /// folding) and invisible format characters that would otherwise split words.
-pub fn is_ignored(c: char) -> bool {
+pub(crate) fn is_ignored(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{00AD}'
@@ -65,24 +65,19 @@ pub fn is_ignored(c: char) -> bool {
         | '\u{E0100}'..='\u{E01EF}')
 }
 
-/// CJK characters: indexed as overlapping bigrams rather than words.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3005}'..='\u{3007}'
-        | '\u{3041}'..='\u{3096}'
-        | '\u{309D}'..='\u{309F}'
-        | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}'..='\u{30FF}'
-        | '\u{31F0}'..='\u{31FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{20000}'..='\u{3FFFF}')
+/// The characters indexed as overlapping bigrams rather than words: the CJK
+/// characters of [`crate::text::is_cjk`] but for kana punctuation and voicing marks
+/// (U+3099–U+309C `゛゜`, U+30A0 `゠`, U+30FB `・`) and the unassigned code points of
+/// its blocks (U+3040, U+3097–U+3098, U+D7A4–U+D7AF). The browser has the same class
+/// as the regular expression `CJK` in `search-core.js` (a test below checks the two
+/// agree on every character).
+pub(crate) fn is_cjk_letter(c: char) -> bool {
+    crate::text::is_cjk(c)
+        && !matches!(c, '\u{3040}' | '\u{3097}'..='\u{309C}' | '\u{30A0}' | '\u{30FB}' | '\u{D7A4}'..='\u{D7AF}')
 }
 
-/// Word characters (checked after [`is_cjk`]): JavaScript `/[\p{Alphabetic}\p{N}\p{M}]/u`.
-pub fn is_word(c: char) -> bool {
+/// Word characters (checked after [`is_cjk_letter`]): JavaScript `/[\p{Alphabetic}\p{N}\p{M}]/u`.
+pub(crate) fn is_word(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -125,14 +120,14 @@ fn slow_fold(s: &str, out: &mut String) {
 }
 
 /// Folds text for matching: NFKD, drop diacritics and invisibles, lowercase, NFC.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     normalize_into(text, &mut out);
     out
 }
 
 /// [`normalize`] appending to a buffer.
-pub fn normalize_into(text: &str, out: &mut String) {
+pub(crate) fn normalize_into(text: &str, out: &mut String) {
     let mut slow_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if let Some(f) = fast_fold(c) {
@@ -158,7 +153,7 @@ pub(crate) fn normalize_reference(text: &str) -> String {
 }
 
 /// Calls `f(token, kind)` for each token of already normalized text, in position order.
-pub fn for_each_token_normalized(norm: &str, mut f: impl FnMut(&str, TokenKind)) {
+pub(crate) fn for_each_token_normalized(norm: &str, mut f: impl FnMut(&str, TokenKind)) {
     #[derive(PartialEq, Clone, Copy)]
     enum Class {
         Sep,
@@ -168,7 +163,7 @@ pub fn for_each_token_normalized(norm: &str, mut f: impl FnMut(&str, TokenKind))
     let class = |c: char| {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() { Class::Word } else { Class::Sep }
-        } else if is_cjk(c) {
+        } else if is_cjk_letter(c) {
             Class::Cjk
         } else if is_word(c) {
             Class::Word
@@ -231,7 +226,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
 }
 
 /// Tokens with their kinds (used by the query planner and the tests).
-pub fn tokenize_with_kinds(text: &str) -> Vec<(String, TokenKind)> {
+pub(crate) fn tokenize_with_kinds(text: &str) -> Vec<(String, TokenKind)> {
     let mut out = Vec::new();
     for_each_token_normalized(&normalize(text), |t, k| out.push((t.to_owned(), k)));
     out
@@ -256,6 +251,28 @@ mod tests {
         assert_eq!(tokenize("数"), ["数"]);
         assert_eq!(tokenize("赣府发〔2024〕12号"), ["赣府", "府发", "发", "2024", "12", "号"]);
         assert_eq!(tokenize("5G时代，AI+制造"), ["5g", "时代", "代", "ai", "制造", "造"]);
+    }
+
+    #[test]
+    fn cjk_letters_are_the_browsers() {
+        // `CJK` in themes/default/static/js/search-core.js, range by range.
+        let browser = |c: char| {
+            matches!(c,
+                '\u{3005}'..='\u{3007}'
+                | '\u{3041}'..='\u{3096}'
+                | '\u{309D}'..='\u{309F}'
+                | '\u{30A1}'..='\u{30FA}'
+                | '\u{30FC}'..='\u{30FF}'
+                | '\u{31F0}'..='\u{31FF}'
+                | '\u{3400}'..='\u{4DBF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{F900}'..='\u{FAFF}'
+                | '\u{AC00}'..='\u{D7A3}'
+                | '\u{20000}'..='\u{3FFFF}')
+        };
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_cjk_letter(c), browser(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

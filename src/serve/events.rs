@@ -22,20 +22,20 @@ const PING: Duration = Duration::from_secs(15);
 
 /// The set of open event streams and the site's current error state.
 #[derive(Debug, Default)]
-pub struct Hub {
+pub(crate) struct Hub {
     clients: Mutex<Vec<Sender<Arc<str>>>>,
     errors: Mutex<Option<Arc<str>>>,
 }
 
 /// One event in the wire format.
-pub fn event(name: &str, data: &str) -> String {
+pub(crate) fn event(name: &str, data: &str) -> String {
     debug_assert!(!data.contains('\n'));
     format!("event: {name}\ndata: {data}\n\n")
 }
 
 impl Hub {
     /// Sends an event to every open stream; returns how many were reached.
-    pub fn broadcast(&self, name: &str, data: &str) -> usize {
+    pub(crate) fn broadcast(&self, name: &str, data: &str) -> usize {
         let message: Arc<str> = Arc::from(event(name, data));
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         clients.retain(|c| c.send(message.clone()).is_ok());
@@ -44,7 +44,7 @@ impl Hub {
 
     /// Records the site's errors (`None`: no errors) and tells every stream when
     /// that changes the picture (`ok` is sent only when errors were shown).
-    pub fn set_errors(&self, errors: Option<String>) {
+    pub(crate) fn set_errors(&self, errors: Option<String>) {
         let message = errors.as_deref().map(|e| Arc::from(event("errors", e)));
         let had =
             std::mem::replace(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()), message)
@@ -60,14 +60,9 @@ impl Hub {
         }
     }
 
-    /// How many streams are open.
-    pub fn clients(&self) -> usize {
-        self.clients.lock().unwrap_or_else(|e| e.into_inner()).len()
-    }
-
     /// Serves one event stream until the client goes away. The response head has
     /// been written.
-    pub fn stream(&self, mut stream: TcpStream) -> io::Result<()> {
+    pub(crate) fn stream(&self, mut stream: TcpStream) -> io::Result<()> {
         let (tx, rx) = mpsc::channel::<Arc<str>>();
         self.clients.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
         let current = self.errors.lock().unwrap_or_else(|e| e.into_inner()).clone();

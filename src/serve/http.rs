@@ -23,7 +23,7 @@ use std::time::Duration;
 use super::events::Hub;
 
 /// The largest request head (request line and headers) accepted.
-pub const MAX_HEAD: usize = 16 * 1024;
+pub(crate) const MAX_HEAD: usize = 16 * 1024;
 /// The most headers a request may carry.
 const MAX_HEADERS: usize = 64;
 /// The most connections served at once (each open tab holds one for its events).
@@ -31,38 +31,38 @@ const MAX_CONNECTIONS: usize = 256;
 /// How long a kept-alive connection may sit idle.
 const IDLE: Duration = Duration::from_secs(30);
 /// The prefix of the preview's own URLs, under the site's base path.
-pub const OWN_PREFIX: &str = "__qiao/";
+pub(crate) const OWN_PREFIX: &str = "__qiao/";
 
 const LIVERELOAD_JS: &str = include_str!("assets/livereload.js");
 const OVERLAY_CSS: &str = include_str!("assets/overlay.css");
 
 /// The site as served: the last good build, by output path.
 #[derive(Debug, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Output files by path (`cases/x/index.html`).
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub(crate) files: HashMap<String, Arc<[u8]>>,
     /// The site's base path (`/` or `/alliance/`).
-    pub base_path: String,
+    pub(crate) base_path: String,
 }
 
 /// What the server threads share with the rebuild loop.
 #[derive(Debug)]
-pub struct Shared {
+pub(crate) struct Shared {
     /// The site being served; replaced whole after every good rebuild.
-    pub site: RwLock<Arc<Snapshot>>,
+    pub(crate) site: RwLock<Arc<Snapshot>>,
     /// The live-reload event streams.
-    pub hub: Hub,
+    pub(crate) hub: Hub,
 }
 
 impl Shared {
     /// The current snapshot.
-    pub fn snapshot(&self) -> Arc<Snapshot> {
+    pub(crate) fn snapshot(&self) -> Arc<Snapshot> {
         self.site.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 
 /// Accepts connections forever, one thread each.
-pub fn run(listener: TcpListener, shared: Arc<Shared>) -> io::Result<()> {
+pub(crate) fn run(listener: TcpListener, shared: Arc<Shared>) -> io::Result<()> {
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else { continue };
@@ -94,24 +94,24 @@ pub fn run(listener: TcpListener, shared: Arc<Shared>) -> io::Result<()> {
 
 /// One parsed request head.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestHead {
+pub(crate) struct RequestHead {
     /// `GET`, `HEAD`, ...
-    pub method: String,
+    pub(crate) method: String,
     /// The request target as sent.
-    pub target: String,
+    pub(crate) target: String,
     /// HTTP/1.0 or 1.1 (minor version).
-    pub minor: u8,
+    pub(crate) minor: u8,
     /// The client asked to close (or is HTTP/1.0 without keep-alive).
-    pub close: bool,
+    pub(crate) close: bool,
     /// Bytes of body that follow the head.
-    pub body_len: usize,
+    pub(crate) body_len: usize,
     /// The body is chunked (not supported for GET; the connection is closed after).
-    pub chunked: bool,
+    pub(crate) chunked: bool,
 }
 
 /// Why a request head was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeadError {
+pub(crate) enum HeadError {
     /// 400
     Malformed,
     /// 414: the request line alone is over the limit.
@@ -122,7 +122,7 @@ pub enum HeadError {
 
 /// Parses a request head from the start of `buf`: `Ok(Some((head, len)))` when it
 /// is complete, `Ok(None)` when more bytes are needed.
-pub fn parse_head(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadError> {
+pub(crate) fn parse_head(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadError> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut req = httparse::Request::new(&mut headers);
     let status = match req.parse(buf) {
@@ -269,7 +269,7 @@ fn close_gently(mut stream: TcpStream) -> io::Result<()> {
 
 /// What to answer.
 #[derive(Debug)]
-pub enum Response {
+pub(crate) enum Response {
     /// A file of the site or of the preview itself.
     File {
         /// 200 or 404.
@@ -382,7 +382,7 @@ fn write_raw(
 }
 
 /// Decides the answer to a request.
-pub fn respond(head: &RequestHead, shared: &Shared) -> Response {
+pub(crate) fn respond(head: &RequestHead, shared: &Shared) -> Response {
     if head.method != "GET" && head.method != "HEAD" {
         return Response::Simple {
             status: 405,
@@ -396,7 +396,7 @@ pub fn respond(head: &RequestHead, shared: &Shared) -> Response {
 }
 
 /// The answer for a request target, given the site.
-pub fn route(site: &Snapshot, target: &str) -> Response {
+pub(crate) fn route(site: &Snapshot, target: &str) -> Response {
     let bad =
         Response::Simple { status: 400, reason: "Bad Request", text: "bad path\n", close: false };
     let Some((path, query)) = decode_target(target) else { return bad };
@@ -469,7 +469,7 @@ fn not_found(site: &Snapshot) -> Response {
 /// The decoded path of a request target (and its raw query), or `None` when the
 /// target is not a plain path inside the site: anything with `..` or `.` segments,
 /// backslashes, NUL or invalid UTF-8 after percent-decoding.
-pub fn decode_target(target: &str) -> Option<(String, Option<&str>)> {
+pub(crate) fn decode_target(target: &str) -> Option<(String, Option<&str>)> {
     // Absolute-form targets (`http://host/path`) are allowed by HTTP/1.1.
     let target = match target.find("://") {
         Some(i) if !target.starts_with('/') => {
@@ -516,7 +516,7 @@ fn percent_decode(raw: &[u8]) -> Option<Vec<u8>> {
 
 /// The `Content-Type` of an output file, by extension; text types carry
 /// `charset=utf-8`.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {

@@ -24,8 +24,8 @@
 //! URL, so every link works locally; a base URL with a path is served under that
 //! path, and `/` redirects there.
 
-pub mod events;
-pub mod http;
+pub(crate) mod events;
+pub(crate) mod http;
 pub mod preview;
 pub mod watch;
 
@@ -49,7 +49,12 @@ const PORT_TRIES: u16 = 50;
 const MAX_LISTED: usize = 1000;
 
 /// Builds, serves and watches the site until Ctrl-C.
-pub fn serve(options: BuildOptions, interface: &str, port: u16, open: bool) -> anyhow::Result<()> {
+pub(crate) fn serve(
+    options: BuildOptions,
+    interface: &str,
+    port: u16,
+    open: bool,
+) -> anyhow::Result<()> {
     let mut options = options;
     options.root = std::fs::canonicalize(&options.root)
         .with_context(|| format!("cannot open the site folder `{}`", options.root.display()))?;
@@ -310,7 +315,7 @@ fn publish_with(
 }
 
 /// The `reload` event's JSON.
-pub fn reload_json(changed: &[String], all: bool) -> String {
+pub(crate) fn reload_json(changed: &[String], all: bool) -> String {
     let all = all || changed.len() > MAX_LISTED;
     let css_only = !all && !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
     let paths: &[String] = if all { &[] } else { changed };
@@ -329,11 +334,15 @@ fn describe(changes: &Changes) -> String {
         parts.push("static".into());
     }
     // The files by name, as the editor saved them; a long batch (a `git checkout`)
-    // ends with how many more there were.
+    // ends with how many more there were. An editor's temporary files (an atomic
+    // save's `sed6YMweP`, `x.md~`) are not named when a Markdown file is.
     const NAMED: usize = 3;
-    parts.extend(changes.content.iter().take(NAMED).cloned());
-    if changes.content.len() > NAMED {
-        parts.push(format!("and {} more", changes.content.len() - NAMED));
+    let markdown: Vec<&String> = changes.content.iter().filter(|p| p.ends_with(".md")).collect();
+    let named: Vec<&String> =
+        if markdown.is_empty() { changes.content.iter().collect() } else { markdown };
+    parts.extend(named.iter().take(NAMED).map(|p| (*p).clone()));
+    if named.len() > NAMED {
+        parts.push(format!("and {} more", named.len() - NAMED));
     }
     if changes.rescan {
         parts.push("everything".into());
@@ -402,6 +411,7 @@ mod tests {
     fn the_terminal_names_the_files_that_changed() {
         let mut changes = Changes::default();
         changes.content.insert("content/cases/a.md".into());
+        changes.content.insert("content/cases/sed6YMweP".into());
         assert_eq!(describe(&changes), "content/cases/a.md");
         changes.content.insert("content/cases/b.md".into());
         changes.config = true;

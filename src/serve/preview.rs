@@ -15,13 +15,13 @@
 //! by a [`PageRenderer`] kept warm with the last build's templates, indexes and
 //! insights ([`Preview::quick`]: only when the change cannot have altered the
 //! list of items, and the files are free of errors): the browser reloads within
-//! milliseconds. Then the rest, by [`render_site`] on another thread: when only
-//! content changed and the site still has the same items and pages, it renders
-//! only the pages the edit touches ([`crate::render::incremental`] says which),
-//! tokenizes only the search documents that changed and encodes only the index
-//! files they touch ([`crate::search::Assembled::update`]), using the [`Warm`]
-//! cache the previous render left; otherwise (new, removed or renamed files,
-//! templates, static files, `site.toml`) it renders everything. Its output is
+//! milliseconds. Then the rest, by [`render_site`] on another thread, which hands
+//! the site and the [`Warm`] cache the previous render left to
+//! [`incremental::render_warm`]: when only content changed and the site still has
+//! the same items and pages, it renders only the pages the edit touches, tokenizes
+//! only the search documents that changed and encodes only the index files they
+//! touch; otherwise (new, removed or renamed files, templates, static files,
+//! `site.toml`) it renders everything. Its output is
 //! compared with what is served, so the browser is told exactly which other
 //! files changed. That render is the judge: when the check or the render finds
 //! errors, pages served ahead are taken back.
@@ -41,7 +41,8 @@ use std::time::{Duration, Instant, SystemTime};
 use rayon::prelude::*;
 
 use super::watch::Changes;
-use crate::build::{self, BuildError, Timings, Warm};
+use crate::build::incremental::{self, Warm};
+use crate::build::{BuildError, Timings};
 use crate::config::{self, BuildOptions, SiteConfig};
 use crate::content::parse::Reference;
 use crate::content::{self, ContentFile, Parsed};
@@ -103,12 +104,12 @@ fn stamp(path: &Path) -> Option<Stamp> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     /// Positioned problems in the site's files.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Other problems (a file that cannot be read, a bad option), one line each.
-    pub other: Vec<String>,
+    pub(crate) other: Vec<String>,
     /// Pages that had been rendered ahead of the failed build and are served as
     /// they were again.
-    pub reverted: Vec<String>,
+    pub(crate) reverted: Vec<String>,
 }
 
 impl Failure {
@@ -138,7 +139,7 @@ impl Failure {
     }
 
     /// The `errors` event's JSON.
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         let mut lines: Vec<String> = self.other.clone();
         lines.extend(self.diagnostics.iter().map(|d| d.to_string()));
         let list: Vec<_> = self
@@ -158,7 +159,7 @@ pub struct Update {
     /// Files in the site.
     pub files: usize,
     /// Only the pages the edit touched were rendered (see
-    /// [`crate::render::incremental`]), not the whole site.
+    /// [`crate::build::incremental`]), not the whole site.
     pub partial: bool,
     /// HTML pages rendered.
     pub pages: usize,
@@ -166,41 +167,37 @@ pub struct Update {
 
 /// What [`Preview::read`] read.
 #[derive(Debug, Clone, Default)]
-pub struct Read {
+pub(crate) struct Read {
     /// Content files read again (site-relative paths).
-    pub reread: Vec<String>,
+    pub(crate) reread: Vec<String>,
     /// Only content changed: no config, templates or static files.
-    pub content_only: bool,
+    pub(crate) content_only: bool,
 }
 
-/// A checked site, ready to render, and what was read to make it.
+/// A checked site, ready to render.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The site.
-    pub site: Arc<Site>,
-    /// Content files read again (site-relative paths).
-    pub reread: Vec<String>,
-    /// Only content changed: no config, templates or static files.
-    pub content_only: bool,
+    pub(crate) site: Arc<Site>,
 }
 
 /// A render's result, made on any thread by [`render_site`].
 #[derive(Debug)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The files (all of them, or those an edit changed), or why there are none.
-    pub files: Result<build::Rendered, BuildError>,
+    pub(crate) files: Result<incremental::Rendered, BuildError>,
     /// The base path the site was rendered for.
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// Stage timings.
-    pub timings: Timings,
+    pub(crate) timings: Timings,
     /// What the next render can reuse.
-    pub warm: Option<Warm>,
+    pub(crate) warm: Option<Warm>,
 }
 
 /// Renders a site as `qiao build` does: only what changed since `warm` was made
 /// when that is possible, else everything. `templates`: templates, static files or
 /// `site.toml` may have changed since `warm` (then everything is rendered).
-pub fn render_site(
+pub(crate) fn render_site(
     site: Arc<Site>,
     options: &BuildOptions,
     warm: Option<Warm>,
@@ -208,7 +205,7 @@ pub fn render_site(
 ) -> Rendered {
     let mut timings = Timings::default();
     let base_path = site.config.base_path.clone();
-    let (files, warm) = build::render_warm(site, options, warm, templates, &mut timings);
+    let (files, warm) = incremental::render_warm(site, options, warm, templates, &mut timings);
     Rendered { files, base_path, timings, warm }
 }
 
@@ -221,7 +218,7 @@ type PageRequest = (Vec<Item>, Sender<Option<Vec<OutputFile>>>);
 /// the same items in the same order; anything the edit changes elsewhere (other
 /// pages, the indexes this page reads) comes with the next full render.
 #[derive(Debug, Clone)]
-pub struct PageRenderer {
+pub(crate) struct PageRenderer {
     keys: Vec<(Kind, String)>,
     known: HashSet<(Kind, String)>,
     tx: Sender<PageRequest>,
@@ -230,7 +227,7 @@ pub struct PageRenderer {
 impl PageRenderer {
     /// Prepares a renderer for `site` on the calling thread, hands a handle to
     /// `ready`, then answers requests until every handle is dropped.
-    pub fn run(site: &Site, options: &BuildOptions, ready: impl FnOnce(PageRenderer)) {
+    pub(crate) fn run(site: &Site, options: &BuildOptions, ready: impl FnOnce(PageRenderer)) {
         let insights = insight::compute(site);
         let render_options =
             RenderOptions { minify: options.minify, live_reload: options.live_reload };
@@ -282,7 +279,7 @@ pub struct Preview {
     templates_changed: bool,
     built: bool,
     /// Stage timings of the last load and render.
-    pub timings: Timings,
+    pub(crate) timings: Timings,
 }
 
 impl Preview {
@@ -318,7 +315,7 @@ impl Preview {
 
     /// The base path the site is served under: that of the last full build
     /// (`/` before the first).
-    pub fn base_path(&self) -> &str {
+    pub(crate) fn base_path(&self) -> &str {
         &self.base_path
     }
 
@@ -328,7 +325,7 @@ impl Preview {
     }
 
     /// Whether a build has ever succeeded.
-    pub fn has_site(&self) -> bool {
+    pub(crate) fn has_site(&self) -> bool {
         self.built
     }
 
@@ -349,23 +346,23 @@ impl Preview {
     /// What the next render may reuse, and whether templates, static files or
     /// `site.toml` changed since it was made; hand both to [`render_site`] and its
     /// result to [`Preview::finish`].
-    pub fn take_warm(&mut self) -> (Option<Warm>, bool) {
+    pub(crate) fn take_warm(&mut self) -> (Option<Warm>, bool) {
         (self.warm.take(), std::mem::take(&mut self.templates_changed))
     }
 
     /// The site of the last successful [`Preview::rebuild`], once.
-    pub fn take_last_site(&mut self) -> Option<Arc<Site>> {
+    pub(crate) fn take_last_site(&mut self) -> Option<Arc<Site>> {
         self.last_site.take()
     }
 
     /// Re-reads what changed and checks the whole site (every cross-file rule).
-    pub fn load(&mut self, changes: &Changes) -> Result<Loaded, Failure> {
+    pub(crate) fn load(&mut self, changes: &Changes) -> Result<Loaded, Failure> {
         let read = self.read(changes)?;
         self.check(read)
     }
 
     /// Re-reads `site.toml` (when it changed) and the content files that changed.
-    pub fn read(&mut self, changes: &Changes) -> Result<Read, Failure> {
+    pub(crate) fn read(&mut self, changes: &Changes) -> Result<Read, Failure> {
         let mut timings = Timings::default();
         let everything =
             changes.config || changes.rescan || self.config.is_none() || self.config_stale;
@@ -396,13 +393,14 @@ impl Preview {
     }
 
     /// Puts the site together from what was read and applies every cross-file rule.
-    pub fn check(&mut self, read: Read) -> Result<Loaded, Failure> {
+    /// Takes the [`Read`] that [`Preview::read`] gave, so a check always follows a read.
+    pub(crate) fn check(&mut self, _read: Read) -> Result<Loaded, Failure> {
         let mut timings = std::mem::take(&mut self.timings);
         let config = self.config.clone().expect("read() loads the config");
         let today = self.options.today_in(&config.tz);
         let site = timings.time("assemble", || self.assemble(config, today));
         self.timings = timings;
-        Ok(Loaded { site: Arc::new(site?), reread: read.reread, content_only: read.content_only })
+        Ok(Loaded { site: Arc::new(site?) })
     }
 
     /// Renders the pages of the items whose files changed, ahead of the check
@@ -413,7 +411,7 @@ impl Preview {
     /// unknown item, items were added, removed or reordered, or no full build
     /// has prepared a [`PageRenderer`] yet. The check that follows is still the
     /// judge: when it finds errors, [`Preview::revert`] takes these pages back.
-    pub fn quick(&mut self, read: &Read) -> Option<Vec<String>> {
+    pub(crate) fn quick(&mut self, read: &Read) -> Option<Vec<String>> {
         const MOST: usize = 8;
         if !read.content_only || read.reread.is_empty() || read.reread.len() > MOST {
             return None;
@@ -471,7 +469,7 @@ impl Preview {
 
     /// Serves the last full build again, dropping pages rendered ahead of it;
     /// returns their paths.
-    pub fn revert(&mut self) -> Vec<String> {
+    pub(crate) fn revert(&mut self) -> Vec<String> {
         let mut reverted: Vec<String> = self
             .output
             .iter()
@@ -484,26 +482,29 @@ impl Preview {
     }
 
     /// Keeps a full build's page renderer for [`Preview::quick`].
-    pub fn set_page_renderer(&mut self, pages: PageRenderer) {
+    pub(crate) fn set_page_renderer(&mut self, pages: PageRenderer) {
         self.pages = Some(pages);
     }
 
     /// Takes a full render's result: on success it becomes what is served (the
     /// changed paths are those that differ from what was served, pages rendered
     /// ahead included); on failure the last full build is served again.
-    pub fn finish(&mut self, rendered: Rendered) -> Result<Update, Failure> {
+    pub(crate) fn finish(&mut self, rendered: Rendered) -> Result<Update, Failure> {
         let mut timings = rendered.timings;
         // (A failed render hands back the cache it was given: it still describes
         // what is served.)
         self.warm = rendered.warm;
         match rendered.files {
             Ok(files) => {
-                let partial = matches!(files, build::Rendered::Patch(_));
-                let (build::Rendered::Patch(list) | build::Rendered::Full(list)) = &files;
+                let partial = matches!(files, incremental::Rendered::Patch(_));
+                let (incremental::Rendered::Patch(list) | incremental::Rendered::Full(list)) =
+                    &files;
                 let pages = list.iter().filter(|f| f.path.ends_with(".html")).count();
                 let changed = timings.time("diff", || match files {
-                    build::Rendered::Full(files) => self.take_files(HashMap::new(), files),
-                    build::Rendered::Patch(files) => self.take_files(self.confirmed.clone(), files),
+                    incremental::Rendered::Full(files) => self.take_files(HashMap::new(), files),
+                    incremental::Rendered::Patch(files) => {
+                        self.take_files(self.confirmed.clone(), files)
+                    }
                 });
                 self.confirmed = self.output.clone();
                 self.base_path = rendered.base_path;
@@ -664,7 +665,7 @@ impl Preview {
 
 /// A page shown while no build has succeeded yet: it loads the live-reload
 /// script, so the overlay shows the errors and the page reloads once they are fixed.
-pub fn errors_page(base_path: &str) -> Vec<u8> {
+pub(crate) fn errors_page(base_path: &str) -> Vec<u8> {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qiao: the site has errors</title>\
          <script src=\"{base_path}__qiao/livereload.js\"></script></head>\
@@ -674,7 +675,7 @@ pub fn errors_page(base_path: &str) -> Vec<u8> {
 }
 
 /// Time since `start` in milliseconds, for messages.
-pub fn millis(start: Instant) -> f64 {
+pub(crate) fn millis(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
@@ -684,6 +685,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::build;
 
     fn write(path: &Path, text: &str) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -4,10 +4,12 @@
 //! Only the sources are watched: `site.toml` and the root folder itself (not
 //! recursively, so the output folder under the root is never seen), and
 //! `content/`, `templates/`, `static/` and `themes/` recursively, each as soon as it
-//! exists. Editor leftovers (`x.md~`, `.x.md.swp`, `#x.md#`, vim's `4913`) are not
-//! changes. An atomic save (write a temporary file, rename it over the old one)
-//! shows up as a few events on the same path within a millisecond or two; a burst
-//! of saves as many events. Both end up in one batch: after the first event the
+//! exists. What the build passes over is no change either: editor leftovers
+//! (`x.md~`, `.x.md.swp`, `#x.md#`, vim's `4913`) and hidden names anywhere, and
+//! underscore names in `content/` ([`crate::source::is_ignored_name`]). An atomic
+//! save (write a temporary file, rename it over the old one) shows up as a few
+//! events on the same path within a millisecond or two; a burst of saves as many
+//! events. Both end up in one batch: after the first event the
 //! batch stays open until no event has come for [`QUIET`] (at most [`MAX_WAIT`]).
 //! This is the debouncer; it is our own because the stock ones tick on a timer
 //! that would add its whole period to every save's latency.
@@ -20,12 +22,12 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::content::walk::is_ignored_name;
+use crate::source::{Tree, is_ignored_name};
 
 /// How long the sources must be quiet before a batch is rebuilt.
-pub const QUIET: Duration = Duration::from_millis(20);
+pub(crate) const QUIET: Duration = Duration::from_millis(20);
 /// The longest a batch stays open while events keep coming.
-pub const MAX_WAIT: Duration = Duration::from_millis(500);
+pub(crate) const MAX_WAIT: Duration = Duration::from_millis(500);
 
 /// The folders watched recursively, when they exist.
 const TREES: [&str; 4] = ["content", "templates", "static", "themes"];
@@ -47,12 +49,12 @@ pub struct Changes {
 
 impl Changes {
     /// Nothing that a rebuild must look at.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !self.config && !self.templates && !self.statics && self.content.is_empty() && !self.rescan
     }
 
     /// Adds one changed path (relative to the root). Returns whether it mattered.
-    pub fn add(&mut self, rel: &Path) -> bool {
+    pub(crate) fn add(&mut self, rel: &Path) -> bool {
         let parts: Vec<String> = rel
             .components()
             .filter_map(|c| match c {
@@ -61,7 +63,8 @@ impl Changes {
             })
             .collect();
         let Some(first) = parts.first() else { return false };
-        if parts.iter().skip(1).any(|p| is_ignored_name(p)) {
+        let tree = if first == "content" { Tree::Content } else { Tree::Files };
+        if parts.iter().skip(1).any(|p| is_ignored_name(p, tree)) {
             return false;
         }
         match first.as_str() {
@@ -77,19 +80,10 @@ impl Changes {
         }
         true
     }
-
-    /// Puts another batch into this one.
-    pub fn merge(&mut self, other: Changes) {
-        self.config |= other.config;
-        self.templates |= other.templates;
-        self.statics |= other.statics;
-        self.rescan |= other.rescan;
-        self.content.extend(other.content);
-    }
 }
 
 /// A running watcher of one site root.
-pub struct Watch {
+pub(crate) struct Watch {
     watcher: RecommendedWatcher,
     rx: Receiver<notify::Result<Event>>,
     root: PathBuf,
@@ -104,7 +98,7 @@ impl std::fmt::Debug for Watch {
 
 impl Watch {
     /// Starts watching `root` (which should be canonical, so event paths match it).
-    pub fn new(root: &Path) -> notify::Result<Self> {
+    pub(crate) fn new(root: &Path) -> notify::Result<Self> {
         let (tx, rx) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(tx)?;
         watcher.watch(root, RecursiveMode::NonRecursive)?;
@@ -115,7 +109,7 @@ impl Watch {
 
     /// Blocks until sources change, then returns the whole debounced batch.
     /// Returns `None` when the watcher has stopped.
-    pub fn next_batch(&mut self) -> Option<Changes> {
+    pub(crate) fn next_batch(&mut self) -> Option<Changes> {
         loop {
             let first = self.rx.recv().ok()?;
             let mut changes = Changes::default();
@@ -224,6 +218,8 @@ mod tests {
         assert!(c.add(Path::new("site.toml")));
         assert!(c.add(Path::new("templates/base.html")));
         assert!(c.add(Path::new("static/css/site.css")));
+        assert!(!c.add(Path::new("content/_notes.md")));
+        assert!(c.add(Path::new("static/_headers")));
         assert_eq!(
             c.content.iter().collect::<Vec<_>>(),
             ["content/cases/2024", "content/cases/x.md"]

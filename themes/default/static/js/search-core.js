@@ -579,9 +579,11 @@
     }
     var start = ranges.length ? Math.max(0, ranges[best][0] - Math.floor(width / 4)) : 0;
     if (start > 0) {
-      // Prefer starting after a space or punctuation near the cut.
+      // Prefer starting after a space or punctuation near the cut (the full-width
+      // comma, full stop, semicolon, enumeration comma and colon written as escapes:
+      // the theme's code holds no interface text).
       for (var s = start; s < Math.min(start + 12, text.length); s++) {
-        if (/[\s，。；、,.;:：]/.test(text[s])) {
+        if (/[\s\uFF0C\u3002\uFF1B\u3001,.;:\uFF1A]/.test(text[s])) {
           start = s + 1;
           break;
         }

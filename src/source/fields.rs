@@ -5,6 +5,9 @@
 //! or value, name what was expected and what was found, and suggest the nearest
 //! field name. [`Fields`] hands out one table's values by key, remembers which keys
 //! were read, and reports the rest as unknown.
+//!
+//! What it is not: which fields a file has or what they mean; `config` and
+//! `content::parse` ask for the keys they know.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -15,43 +18,43 @@ use jiff::tz::TimeZone;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+use super::date::{DateOrTime, parse_date_or_time};
 use crate::diagnostics::{Diagnostic, LineIndex, Position, suggest};
-use crate::model::DateOrTime;
 
 /// Where values come from: a file, its text, and where the TOML starts in it.
-pub struct Source<'a> {
+pub(crate) struct Source<'a> {
     /// Site-relative path for messages.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// The whole file text.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Line index of `text`.
-    pub index: &'a LineIndex,
+    pub(crate) index: &'a LineIndex,
     /// Byte offset of the TOML text within `text`.
-    pub base: usize,
+    pub(crate) base: usize,
     /// The site's timezone, for local datetimes.
-    pub tz: &'a TimeZone,
+    pub(crate) tz: &'a TimeZone,
 }
 
 impl Source<'_> {
     /// The file position of a span inside the TOML text.
-    pub fn position(&self, span: &Range<usize>) -> Position {
+    pub(crate) fn position(&self, span: &Range<usize>) -> Position {
         self.index.position(self.text, self.base + span.start)
     }
 }
 
 /// Collects diagnostics for one file.
-pub struct Reporter<'a> {
+pub(crate) struct Reporter<'a> {
     /// The file.
-    pub source: Source<'a>,
+    pub(crate) source: Source<'a>,
     /// Problems found so far.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// A TOML value with its span.
-pub type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
 /// A short name of a TOML value's type, for "found ..." messages.
-pub fn type_name(v: &DeValue<'_>) -> &'static str {
+pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
@@ -78,18 +81,18 @@ fn quoted(v: &DeValue<'_>) -> String {
 
 impl<'a> Reporter<'a> {
     /// A reporter for one file.
-    pub fn new(source: Source<'a>) -> Self {
+    pub(crate) fn new(source: Source<'a>) -> Self {
         Self { source, diagnostics: Vec::new() }
     }
 
     /// Records a problem at a span of the TOML text.
-    pub fn error(&mut self, span: &Range<usize>, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, span: &Range<usize>, message: impl Into<String>) {
         let position = self.source.position(span);
         self.diagnostics.push(Diagnostic::new(self.source.path, position, message));
     }
 
     /// Records a problem about the whole file (at 1:1).
-    pub fn file_error(&mut self, message: impl Into<String>) {
+    pub(crate) fn file_error(&mut self, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::file(self.source.path, message));
     }
 
@@ -104,7 +107,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A string value.
-    pub fn string(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
+    pub(crate) fn string(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
@@ -115,7 +118,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A non-empty string value.
-    pub fn text(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
+    pub(crate) fn text(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
         let s = self.string(field, v)?;
         if s.trim().is_empty() {
             self.error(&v.span(), format!("`{field}` must not be empty"));
@@ -125,7 +128,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A boolean value.
-    pub fn boolean(&mut self, field: &str, v: &Value<'_>) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, field: &str, v: &Value<'_>) -> Option<bool> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
@@ -136,7 +139,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// An integer within `range`.
-    pub fn integer(
+    pub(crate) fn integer(
         &mut self,
         field: &str,
         v: &Value<'_>,
@@ -169,7 +172,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A number (integer or decimal), kept as written.
-    pub fn number(&mut self, field: &str, v: &Value<'_>) -> Option<serde_json::Number> {
+    pub(crate) fn number(&mut self, field: &str, v: &Value<'_>) -> Option<serde_json::Number> {
         let text = match v.get_ref() {
             DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', ""),
             DeValue::Float(f) => f.as_str().replace('_', ""),
@@ -191,7 +194,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A string from a fixed list; an unknown one gets the nearest allowed values.
-    pub fn one_of<T>(
+    pub(crate) fn one_of<T>(
         &mut self,
         field: &str,
         v: &Value<'_>,
@@ -214,7 +217,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A list; a single value is an error unless `single_ok`.
-    pub fn list<'v, 'i>(
+    pub(crate) fn list<'v, 'i>(
         &mut self,
         field: &str,
         v: &'v Value<'i>,
@@ -231,7 +234,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A list of strings; each bad element is reported.
-    pub fn string_list(
+    pub(crate) fn string_list(
         &mut self,
         field: &str,
         v: &Value<'_>,
@@ -245,7 +248,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A list of values from a fixed set.
-    pub fn enum_list<T>(
+    pub(crate) fn enum_list<T>(
         &mut self,
         field: &str,
         v: &Value<'_>,
@@ -257,7 +260,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A calendar date (`2025-03-18`, or the same in quotes).
-    pub fn date(&mut self, field: &str, v: &Value<'_>) -> Option<Date> {
+    pub(crate) fn date(&mut self, field: &str, v: &Value<'_>) -> Option<Date> {
         match self.date_or_time(field, v)? {
             DateOrTime::Date(d) => Some(d),
             DateOrTime::DateTime(_) => {
@@ -271,7 +274,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A date and time; a local one is read in the site's timezone.
-    pub fn datetime(&mut self, field: &str, v: &Value<'_>) -> Option<ZonedDateTime> {
+    pub(crate) fn datetime(&mut self, field: &str, v: &Value<'_>) -> Option<ZonedDateTime> {
         match self.date_or_time(field, v)? {
             DateOrTime::DateTime(z) => Some(z),
             DateOrTime::Date(_) => {
@@ -285,7 +288,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// A date or a date and time.
-    pub fn date_or_time(&mut self, field: &str, v: &Value<'_>) -> Option<DateOrTime> {
+    pub(crate) fn date_or_time(&mut self, field: &str, v: &Value<'_>) -> Option<DateOrTime> {
         let text = match v.get_ref() {
             DeValue::Datetime(d) => d.to_string(),
             DeValue::String(s) => s.trim().to_string(),
@@ -304,7 +307,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// An absolute `http(s)` or `mailto` URL.
-    pub fn url(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
+    pub(crate) fn url(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
         let s = self.text(field, v)?;
         match url::Url::parse(s.trim()) {
             Ok(u)
@@ -333,34 +336,12 @@ impl<'a> Reporter<'a> {
 }
 
 /// The elements of a TOML array.
-pub fn array_items<'v, 'i>(a: &'v DeArray<'i>) -> Vec<&'v Value<'i>> {
+pub(crate) fn array_items<'v, 'i>(a: &'v DeArray<'i>) -> Vec<&'v Value<'i>> {
     a.iter().collect()
 }
 
-/// Parses `2025-03-18`, `2025-03-18T09:30:00`, `2025-03-18 09:30`, or either with
-/// an offset (`+08:00`, `Z`). A local time is read in `tz`; a written offset is kept.
-pub fn parse_date_or_time(text: &str, tz: &TimeZone) -> Result<DateOrTime, String> {
-    let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(|e| short_jiff(&e))?;
-    let Some(time) = pieces.time() else { return Ok(DateOrTime::Date(pieces.date())) };
-    let zone = match pieces.to_numeric_offset() {
-        Some(offset) => TimeZone::fixed(offset),
-        None => tz.clone(),
-    };
-    pieces
-        .date()
-        .to_datetime(time)
-        .to_zoned_datetime(zone)
-        .map(DateOrTime::DateTime)
-        .map_err(|e| short_jiff(&e))
-}
-
-fn short_jiff(e: &jiff::Error) -> String {
-    let s = e.to_string();
-    s.rsplit(": ").next().unwrap_or(&s).to_owned()
-}
-
 /// One TOML table handed out key by key. Keys never asked for are unknown.
-pub struct Fields<'t, 'i> {
+pub(crate) struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
     prefix: String,
     known: BTreeSet<&'static str>,
@@ -368,23 +349,23 @@ pub struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     /// Wraps a table; `prefix` names it in messages (`venue.`), empty at top level.
-    pub fn new(table: &'t DeTable<'i>, prefix: impl Into<String>) -> Self {
+    pub(crate) fn new(table: &'t DeTable<'i>, prefix: impl Into<String>) -> Self {
         Self { table, prefix: prefix.into(), known: BTreeSet::new() }
     }
 
     /// The full field name for messages (`venue.city`).
-    pub fn name(&self, key: &str) -> String {
+    pub(crate) fn name(&self, key: &str) -> String {
         format!("{}{key}", self.prefix)
     }
 
     /// The value of `key`, if present. Declares `key` as a known field.
-    pub fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
+    pub(crate) fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
         self.known.insert(key);
         self.table.get(key)
     }
 
     /// The value of a required `key`; missing is an error at the table (1:1 at top level).
-    pub fn require(
+    pub(crate) fn require(
         &mut self,
         key: &'static str,
         r: &mut Reporter<'_>,
@@ -403,17 +384,17 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Declares keys as known without reading them.
-    pub fn allow(&mut self, keys: &[&'static str]) {
+    pub(crate) fn allow(&mut self, keys: &[&'static str]) {
         self.known.extend(keys);
     }
 
     /// The span of `key`'s name in the source.
-    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
+    pub(crate) fn key_span(&self, key: &str) -> Option<Range<usize>> {
         self.table.get_key_value(key).map(|(k, _)| k.span())
     }
 
     /// Reports every key that was never asked for, with a suggestion.
-    pub fn finish(self, r: &mut Reporter<'_>, extra_hint: bool) {
+    pub(crate) fn finish(self, r: &mut Reporter<'_>, extra_hint: bool) {
         for (key, _) in self.table.iter() {
             let name: &str = key.get_ref();
             if self.known.contains(name) {
@@ -431,7 +412,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 }
 
 /// A table value, or a type error.
-pub fn as_table<'v, 'i>(
+pub(crate) fn as_table<'v, 'i>(
     r: &mut Reporter<'_>,
     field: &str,
     v: &'v Value<'i>,
@@ -450,7 +431,7 @@ pub fn as_table<'v, 'i>(
 }
 
 /// Converts a TOML value to JSON for templates and exports (`[extra]`).
-pub fn to_json(v: &DeValue<'_>) -> serde_json::Value {
+pub(crate) fn to_json(v: &DeValue<'_>) -> serde_json::Value {
     use serde_json::Value as J;
     match v {
         DeValue::String(s) => J::String(s.to_string()),
@@ -476,6 +457,6 @@ pub fn to_json(v: &DeValue<'_>) -> serde_json::Value {
 }
 
 /// Converts a TOML table to a JSON object.
-pub fn table_to_json(t: &DeTable<'_>) -> serde_json::Map<String, serde_json::Value> {
+pub(crate) fn table_to_json(t: &DeTable<'_>) -> serde_json::Map<String, serde_json::Value> {
     t.iter().map(|(k, v)| (k.get_ref().to_string(), to_json(v.get_ref()))).collect()
 }

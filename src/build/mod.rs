@@ -1,26 +1,37 @@
 //! The build as a recipe: load and check, render every output, write. Each stage is
 //! timed for `--verbose`. `check` stops after loading; `serve` reuses the stages.
+//!
+//! What it is for: putting the stages in order and handing their files on, to
+//! [`write`](mod@write) (the only code that writes the output folder) or to `serve`'s memory;
+//! and, in [`incremental`], the warm renders of `serve`. What it is not: any stage's
+//! own work. Pages, search documents, feeds and the sitemap are made by `render`,
+//! `search` and `outputs`; this module only passes one stage's results to the next
+//! (the renderer's summaries and plain text to the search documents, its list of
+//! later listing pages to the sitemap).
+
+pub(crate) mod incremental;
+mod write;
 
 use std::fmt;
 use std::time::{Duration, Instant};
 
 use std::collections::HashSet;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use self::write::Staging;
 use crate::config::{self, BuildOptions};
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::insight;
-use crate::model::{Item, Kind, KindData, Site};
+use crate::model::Site;
 use crate::output::OutputFile;
 use crate::outputs;
 use crate::render::incremental::{Dirty, RenderCache};
 use crate::render::{RenderOptions, Renderer};
-use crate::search::{self, SearchDoc};
-use crate::write::Staging;
+use crate::search::{self, SearchDoc, WarmIndex};
 
 /// Why a build did not finish.
 #[derive(Debug)]
@@ -47,7 +58,7 @@ pub struct Timings {
 
 impl Timings {
     /// Runs `f` as stage `name`.
-    pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+    pub(crate) fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
         let start = Instant::now();
         let out = f();
         self.stages.push((name, start.elapsed()));
@@ -69,11 +80,11 @@ impl fmt::Display for Timings {
 
 /// What a successful build did.
 #[derive(Debug)]
-pub struct BuildReport {
+pub(crate) struct BuildReport {
     /// Files written.
-    pub files: usize,
+    pub(crate) files: usize,
     /// Stage timings.
-    pub timings: Timings,
+    pub(crate) timings: Timings,
 }
 
 /// Loads `site.toml` and the content, applying the options.
@@ -90,7 +101,7 @@ pub fn load(options: &BuildOptions, timings: &mut Timings) -> Result<Site, Build
 
 /// `qiao check`: load and validate, and check every Markdown body's links (and the
 /// templates, which must compile); render no page and write nothing.
-pub fn check(options: &BuildOptions) -> Result<Site, BuildError> {
+pub(crate) fn check(options: &BuildOptions) -> Result<Site, BuildError> {
     let site = load(options, &mut Timings::default())?;
     let insights = insight::compute(&site);
     let render_options = RenderOptions { minify: false, live_reload: false };
@@ -137,7 +148,7 @@ pub fn render(
 /// the sitemap. A page wins over a static file of the same path, and a static file
 /// over a generated export.
 /// Returns how many files were handed over.
-pub fn render_into(
+pub(crate) fn render_into(
     site: &Site,
     options: &BuildOptions,
     timings: &mut Timings,
@@ -166,7 +177,7 @@ enum Pages<'a> {
         dirty: &'a Dirty,
         html_paths: Vec<String>,
         provided: HashSet<String>,
-        search: Box<SearchCache>,
+        search: Box<WarmIndex>,
     },
 }
 
@@ -176,17 +187,7 @@ struct Staged {
     html_paths: Vec<String>,
     provided: HashSet<String>,
     render: Option<RenderCache>,
-    search: Option<SearchCache>,
-}
-
-/// Every item's search document, its tokens and the assembled index, kept by
-/// `serve` so that an edit tokenizes only the documents it changed and encodes
-/// only the index files they touch.
-#[derive(Debug, Default)]
-struct SearchCache {
-    docs: Vec<SearchDoc>,
-    terms: Vec<search::DocTerms>,
-    index: Option<search::Assembled>,
+    search: Option<WarmIndex>,
 }
 
 /// The theme's static files that make up the search page's code, in the order the
@@ -223,7 +224,7 @@ fn render_stages(
             // A file the site itself provides in static/ (say its own robots.txt) is
             // kept: the generated file of the same path is left out.
             let provided: HashSet<String> = paths.iter().cloned().collect();
-            (paths, provided, keep.then(SearchCache::default))
+            (paths, provided, keep.then(WarmIndex::default))
         }
         Pages::Dirty { dirty, html_paths, provided, search } => {
             timings.time("render", || renderer.render_dirty_into(dirty, &give))?;
@@ -243,6 +244,8 @@ fn render_stages(
         .map_err(|d| BuildError::Site(vec![d]))?;
     let search_code: Vec<&[u8]> = search_code.iter().map(AsRef::as_ref).collect();
     let later_pages = renderer.later_pages();
+    // What the outputs show in the theme's words, and the summaries the cards show.
+    let texts = renderer.texts();
     let render = keep.then(|| renderer.cache());
     drop(renderer);
     // The index's files, and the search page's script whenever the manifest is new.
@@ -260,31 +263,28 @@ fn render_stages(
             None
         }
         Some(previous) => {
-            let (terms, changed, index) =
-                timings.time("search tokens", || retokenize(&docs, previous));
-            let index = timings.time("search index", || {
-                let mut index = index?;
-                let files = index.update(&terms, &changed)?;
-                files.into_iter().for_each(&give_index);
-                Some(index)
-            });
-            let index = index.unwrap_or_else(|| {
-                timings.time("search index (all)", || {
-                    let (files, index) =
-                        search::Assembled::new(&terms, search::IndexOptions::default());
+            let mut tokens = timings.time("search tokens", || previous.retokenize(&docs));
+            let updated = timings.time("search index", || match tokens.update() {
+                Some(files) => {
                     files.into_iter().for_each(&give_index);
-                    index
-                })
+                    true
+                }
+                None => false,
             });
-            Some(SearchCache { docs, terms, index: Some(index) })
+            if !updated {
+                timings.time("search index (all)", || {
+                    tokens.assemble().into_iter().for_each(&give_index)
+                });
+            }
+            Some(tokens.keep(docs))
         }
     };
     timings.time("outputs", || {
         let files = match dirty {
-            Some(dirty) => outputs::of_kinds(site, &dirty.kinds),
-            None => outputs::all(site),
+            Some(dirty) => outputs::of_kinds(site, &dirty.kinds, &texts),
+            None => outputs::all(site, &texts),
         };
-        for f in files.into_iter().chain(insights.outputs()) {
+        for f in files.into_iter().chain(outputs::insight::files(site, insights, &texts)) {
             give_generated(f);
         }
         html_paths.retain(|p| p.ends_with(".html"));
@@ -299,136 +299,6 @@ fn render_stages(
     }
 }
 
-/// The tokens of `docs`, taken from `previous` for every document that did not
-/// change; the positions of those that did; the previous index.
-fn retokenize(
-    docs: &[SearchDoc],
-    previous: SearchCache,
-) -> (Vec<search::DocTerms>, Vec<usize>, Option<search::Assembled>) {
-    let SearchCache { docs: old_docs, terms: old_terms, index } = previous;
-    let mut old: Vec<Option<search::DocTerms>> = if old_docs.len() == docs.len() {
-        old_terms.into_iter().map(Some).collect()
-    } else {
-        Vec::new()
-    };
-    old.resize_with(docs.len(), || None);
-    let (terms, fresh): (Vec<search::DocTerms>, Vec<bool>) = docs
-        .par_iter()
-        .zip(old.into_par_iter())
-        .enumerate()
-        .map(|(i, (doc, kept))| match kept {
-            Some(terms) if old_docs.get(i) == Some(doc) => (terms, false),
-            _ => (search::tokenize_doc(doc), true),
-        })
-        .unzip();
-    let changed = fresh.iter().enumerate().filter(|&(_, &f)| f).map(|(i, _)| i).collect();
-    let index = index.filter(|_| old_docs.len() == docs.len());
-    (terms, changed, index)
-}
-
-/// What a render in `serve` keeps for the next one: the site it rendered, its
-/// insights, the renderer's cache (templates, bodies, terms), the search documents
-/// and their tokens, and which paths are pages.
-pub struct Warm {
-    site: Arc<Site>,
-    insights: insight::Insights,
-    render: RenderCache,
-    search: SearchCache,
-    html_paths: Vec<String>,
-    provided: HashSet<String>,
-}
-
-impl fmt::Debug for Warm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Warm")
-            .field("items", &self.site.items.len())
-            .field("render", &self.render)
-            .finish()
-    }
-}
-
-/// What [`render_warm`] produced.
-#[derive(Debug)]
-pub enum Rendered {
-    /// Every file of the site, sorted by path.
-    Full(Vec<OutputFile>),
-    /// Only the files an edit may have changed; every other file is as before.
-    Patch(Vec<OutputFile>),
-}
-
-/// Renders `site` for `serve`: only what changed since `previous` when the edit
-/// allows it (see [`crate::render::incremental`]), else everything. `templates`
-/// says whether the templates may have changed since. Returns the files and what
-/// the next render can reuse (on failure, `previous` again).
-pub fn render_warm(
-    site: Arc<Site>,
-    options: &BuildOptions,
-    previous: Option<Warm>,
-    templates: bool,
-    timings: &mut Timings,
-) -> (Result<Rendered, BuildError>, Option<Warm>) {
-    let insights = timings.time("insight", || insight::compute(&site));
-    let previous = previous.filter(|_| !templates);
-    let files = Collected::default();
-    let sink = |f| files.sink(f);
-    let renderer = timings.time("templates", || match &previous {
-        Some(w) => Renderer::with_cache(
-            &site,
-            &options.root,
-            render_options(options),
-            &insights,
-            &w.render,
-            &w.site,
-        ),
-        None => Renderer::new(&site, &options.root, render_options(options), &insights),
-    });
-    let renderer = match renderer {
-        Ok(r) => r,
-        Err(d) => return (Err(BuildError::Site(d)), previous),
-    };
-    let dirty = previous.as_ref().and_then(|w| {
-        timings.time("dirty", || renderer.dirty_since(&w.render, &w.site, &w.insights))
-    });
-    let staged = match (dirty, previous) {
-        (Some(dirty), Some(warm)) => {
-            // The search documents are only used once the pages rendered without errors.
-            if let Err(e) = timings.time("check", || check_bodies(&renderer)) {
-                return (Err(e), Some(warm));
-            }
-            // The old site, insights and render cache go with `warm` at the end of this arm.
-            let Warm { search, html_paths, provided, .. } = warm;
-            let pages =
-                Pages::Dirty { dirty: &dirty, html_paths, provided, search: Box::new(search) };
-            render_stages(&site, &insights, renderer, pages, timings, &sink).map(|s| (true, s))
-        }
-        (_, previous) => {
-            let staged = render_stages(&site, &insights, renderer, Pages::AllKept, timings, &sink);
-            match staged {
-                Ok(s) => Ok((false, s)),
-                Err(e) => return (Err(e), previous),
-            }
-        }
-    };
-    match staged {
-        Ok((patch, s)) => {
-            let files = files.into_files();
-            let warm = match (s.render, s.search) {
-                (Some(render), Some(search)) => Some(Warm {
-                    site,
-                    insights,
-                    render,
-                    search,
-                    html_paths: s.html_paths,
-                    provided: s.provided,
-                }),
-                _ => None,
-            };
-            (Ok(if patch { Rendered::Patch(files) } else { Rendered::Full(files) }), warm)
-        }
-        Err(e) => (Err(e), None),
-    }
-}
-
 /// The bodies' errors (broken links, unsafe schemes), as a build reports them.
 fn check_bodies(renderer: &Renderer<'_>) -> Result<(), BuildError> {
     let mut diagnostics = renderer.check_bodies();
@@ -439,71 +309,19 @@ fn check_bodies(renderer: &Renderer<'_>) -> Result<(), BuildError> {
     Err(BuildError::Site(diagnostics))
 }
 
-/// What the search index needs of every item: plain text, labels and facets.
-pub fn search_docs(site: &Site, renderer: &Renderer<'_>) -> Vec<SearchDoc> {
-    site.items.par_iter().map(|item| search_doc(site, renderer, item)).collect()
-}
-
-/// The search document of one item.
-pub fn search_doc(site: &Site, renderer: &Renderer<'_>, item: &Item) -> SearchDoc {
-    let labels_of = |map: &std::collections::BTreeMap<String, String>, slug: &str| {
-        map.get(slug).cloned().unwrap_or_else(|| slug.to_owned())
-    };
-    let tax = &site.config.taxonomies;
-    let mut labels: Vec<String> = Vec::new();
-    let mut facets: Vec<(String, String)> = vec![("kind".into(), item.kind.folder().into())];
-    for term in &item.industries {
-        let label = labels_of(&tax.industries, term);
-        labels.push(label.clone());
-        facets.push(("industries".into(), label));
-    }
-    for term in &item.regions {
-        let label = labels_of(&tax.regions, term);
-        labels.push(label.clone());
-        facets.push(("regions".into(), label));
-    }
-    labels.extend(item.tags.iter().cloned());
-    if let Some(state) = item.state(site.today) {
-        facets.push(("status".into(), state.as_str().into()));
-    }
-    let member_name = |slug: &str| site.find(Kind::Members, slug).map(|m| m.title.clone());
-    match &item.data {
-        KindData::Member(m) => labels.extend(m.expertise.iter().cloned()),
-        KindData::Case(c) => labels.extend(c.partners.iter().filter_map(|s| member_name(s))),
-        KindData::Policy(p) => {
-            labels.extend(p.issuer.iter().cloned());
-            labels.extend(p.doc_number.iter().cloned());
-        }
-        KindData::Demand(d) => labels.extend(member_name(&d.organization)),
-        KindData::Roadshow(r) => {
-            labels.extend(r.organizer.iter().filter_map(|s| member_name(s)));
-            for p in &r.projects {
-                labels.push(p.title.clone());
-                labels.extend(p.team.as_deref().and_then(member_name));
-            }
-            if let Some(v) = &r.venue {
-                labels.extend(v.city.iter().chain(v.name.iter()).cloned());
-            }
-        }
-        KindData::Page => {}
-    }
-    SearchDoc {
-        url: site.config.link(&item.rel_url),
-        title: item.title.clone(),
-        kind: item.kind.folder().into(),
-        summary: renderer.summary(item),
-        body: renderer.plain_text(item),
-        labels,
-        facets,
-        date: if item.dated { item.date.date().to_string() } else { String::new() },
-        lang: item.lang.clone(),
-    }
+/// Every item's search document, with the summary and plain text the renderer
+/// made of its body.
+fn search_docs(site: &Site, renderer: &Renderer<'_>) -> Vec<SearchDoc> {
+    site.items
+        .par_iter()
+        .map(|item| search::item_doc(site, item, renderer.summary(item), renderer.plain_text(item)))
+        .collect()
 }
 
 /// `qiao build`: load, render, write.
-pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
-    crate::write::check_output_dir(&options.root, &options.output_dir)
+    write::check_output_dir(&options.root, &options.output_dir)
         .map_err(|e| BuildError::Usage(format!("{e:#}")))?;
     let site = load(options, &mut timings)?;
     let staging = Staging::create(&options.root, &options.output_dir).map_err(BuildError::Io)?;

@@ -10,15 +10,14 @@ use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use rayon::prelude::*;
 
 use crate::output::OutputFile;
 
 /// The file that marks a folder as qiao's output.
-pub const MARKER: &str = ".qiao-output";
+pub(crate) const MARKER: &str = ".qiao-output";
 
 /// Why the output folder may not be used, if it may not.
-pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
+pub(crate) fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     let root_abs = absolute(root)?;
     let out_abs = absolute(output)?;
     if out_abs.parent().is_none() {
@@ -95,7 +94,7 @@ fn is_safe_rel(path: &str) -> bool {
 /// produced; [`Staging::commit`] swaps the folder into place. Dropped without a
 /// commit (an error, a panic), the staging folder is removed and the previous
 /// build stays as it was.
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     output: PathBuf,
     old: PathBuf,
@@ -104,7 +103,7 @@ pub struct Staging {
 
 impl Staging {
     /// Checks `output` and creates the hidden staging folder beside it.
-    pub fn create(root: &Path, output: &Path) -> anyhow::Result<Self> {
+    pub(crate) fn create(root: &Path, output: &Path) -> anyhow::Result<Self> {
         check_output_dir(root, output)?;
         let out_abs = absolute(output)?;
         let parent = out_abs.parent().context("output folder has no parent")?.to_path_buf();
@@ -133,7 +132,7 @@ impl Staging {
     }
 
     /// Writes one file (a later file of the same path replaces an earlier one).
-    pub fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
+    pub(crate) fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
         if !is_safe_rel(&file.path) {
             bail!("internal error: output path `{}` would leave the output folder", file.path);
         }
@@ -148,7 +147,7 @@ impl Staging {
     }
 
     /// Swaps the new build into place and removes the previous one.
-    pub fn commit(mut self) -> anyhow::Result<()> {
+    pub(crate) fn commit(mut self) -> anyhow::Result<()> {
         if self.output.exists() {
             fs::rename(&self.output, &self.old).with_context(|| {
                 format!("cannot move the previous build {} aside", self.output.display())
@@ -180,13 +179,6 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `files` as the new content of `output`, replacing the previous build.
-pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    let staging = Staging::create(root, output)?;
-    files.par_iter().try_for_each(|f| staging.write(f))?;
-    staging.commit()
-}
-
 /// Removes staging folders left by an interrupted build (they carry the marker).
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
@@ -203,6 +195,15 @@ fn remove_stale(parent: &Path, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use rayon::prelude::*;
+
+    /// Writes `files` as the new content of `output`, replacing the previous build.
+    fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+        let staging = Staging::create(root, output)?;
+        files.par_iter().try_for_each(|f| staging.write(f))?;
+        staging.commit()
+    }
 
     #[test]
     fn refuses_dangerous_folders() {

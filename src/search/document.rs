@@ -1,0 +1,71 @@
+//! What text an item gives to search: the one place that decides which of an
+//! item's words are indexed, as what (title, summary, body, labels) and under which
+//! filters (facets).
+//!
+//! What it is not: Markdown (the body arrives as the plain text the renderer made of
+//! it), tokenizing ([`super::tokenize`](mod@super::tokenize)) or weights ([`super::index`]).
+
+use std::collections::BTreeMap;
+
+use super::SearchDoc;
+use crate::model::{Item, Kind, KindData, Site};
+
+/// The search document of `item`: its title, `summary` and `body` (the summary and
+/// the body as plain text, as the renderer made them of the Markdown), the labels
+/// of its terms, its tags and the names it holds (expertise, partners, issuers and
+/// document number, organisations, organisers, projects and their teams, the venue),
+/// and its facets: kind, industries, regions and derived status.
+pub(crate) fn item_doc(site: &Site, item: &Item, summary: String, body: String) -> SearchDoc {
+    let labels_of = |map: &BTreeMap<String, String>, slug: &str| {
+        map.get(slug).cloned().unwrap_or_else(|| slug.to_owned())
+    };
+    let tax = &site.config.taxonomies;
+    let mut labels: Vec<String> = Vec::new();
+    let mut facets: Vec<(String, String)> = vec![("kind".into(), item.kind.folder().into())];
+    for term in &item.industries {
+        let label = labels_of(&tax.industries, term);
+        labels.push(label.clone());
+        facets.push(("industries".into(), label));
+    }
+    for term in &item.regions {
+        let label = labels_of(&tax.regions, term);
+        labels.push(label.clone());
+        facets.push(("regions".into(), label));
+    }
+    labels.extend(item.tags.iter().cloned());
+    if let Some(state) = item.state(site.today) {
+        facets.push(("status".into(), state.as_str().into()));
+    }
+    let member_name = |slug: &str| site.find(Kind::Members, slug).map(|m| m.title.clone());
+    match &item.data {
+        KindData::Member(m) => labels.extend(m.expertise.iter().cloned()),
+        KindData::Case(c) => labels.extend(c.partners.iter().filter_map(|s| member_name(s))),
+        KindData::Policy(p) => {
+            labels.extend(p.issuer.iter().cloned());
+            labels.extend(p.doc_number.iter().cloned());
+        }
+        KindData::Demand(d) => labels.extend(member_name(&d.organization)),
+        KindData::Roadshow(r) => {
+            labels.extend(r.organizer.iter().filter_map(|s| member_name(s)));
+            for p in &r.projects {
+                labels.push(p.title.clone());
+                labels.extend(p.team.as_deref().and_then(member_name));
+            }
+            if let Some(v) = &r.venue {
+                labels.extend(v.city.iter().chain(v.name.iter()).cloned());
+            }
+        }
+        KindData::Page => {}
+    }
+    SearchDoc {
+        url: site.config.link(&item.rel_url),
+        title: item.title.clone(),
+        kind: item.kind.folder().into(),
+        summary,
+        body,
+        labels,
+        facets,
+        date: if item.dated { item.date.date().to_string() } else { String::new() },
+        lang: item.lang.clone(),
+    }
+}
