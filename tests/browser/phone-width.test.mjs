@@ -15,12 +15,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const bin = process.env.QIAO_BIN || path.join(repo, 'target', 'release', 'qiao');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const WIDTH = 360;
 const TODAY = '2026-06-01';
 
@@ -115,16 +114,11 @@ async function tooWide(base, paths, scheme) {
 
 before(async () => {
   assert.ok(fs.existsSync(bin), `build qiao first (${bin})`);
-  assert.ok(fs.existsSync(chromiumPath), `install Chromium (${chromiumPath})`);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-phone-width-'));
   run(bin, ['build', '--root', repo, '--output-dir', path.join(tmp, 'example'), '--today', TODAY]);
   run('python3', [path.join(repo, 'scripts', 'gen_corpus.py'), path.join(tmp, 'corpus'), '--docs', '120', '--seed', '5', '--today', TODAY]);
   run(bin, ['build', '--root', path.join(tmp, 'corpus'), '--output-dir', path.join(tmp, 'corpus-out'), '--today', TODAY]);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => {

@@ -14,12 +14,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const bin = process.env.QIAO_BIN || path.join(repo, 'target', 'debug', 'qiao');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const shots = process.env.QIAO_SCREENSHOT_DIR || os.tmpdir();
 
 function write(file, text) {
@@ -51,7 +50,6 @@ let browser;
 
 before(async () => {
   assert.ok(fs.existsSync(bin), `build qiao first (${bin})`);
-  assert.ok(fs.existsSync(chromiumPath), `install Chromium (${chromiumPath})`);
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-serve-browser-'));
   write(path.join(root, 'site.toml'), 'title = "Test Alliance"\nbase_url = "https://alliance.example.org/"\nlanguage = "en"\n');
   write(path.join(root, 'content/members/north-univ.md'), member('North University', 'university'));
@@ -75,11 +73,7 @@ before(async () => {
     });
     server.on('exit', (code) => reject(new Error(`qiao serve exited (${code}):\n${serverLog}`)));
   });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
