@@ -26,6 +26,23 @@ pub(crate) struct TaxonomyLabels {
     pub(crate) tags: BTreeMap<String, String>,
 }
 
+impl TaxonomyLabels {
+    /// The label of an industry term: its label here
+    /// (`[taxonomies] industries.new-materials = "新材料"`), else its slug. With
+    /// [`TaxonomyLabels::region`], the one "label, else slug": pages, cards, insight
+    /// pages, search documents, feeds, calendars and JSON-LD all call them. (Tags
+    /// differ: without a label they show the spelling editors use most, see
+    /// `render::index`.)
+    pub(crate) fn industry<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.industries.get(slug).map_or(slug, String::as_str)
+    }
+
+    /// The label of a region term, else its slug (see [`TaxonomyLabels::industry`]).
+    pub(crate) fn region<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.regions.get(slug).map_or(slug, String::as_str)
+    }
+}
+
 /// The validated `site.toml`.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {

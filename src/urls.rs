@@ -1,21 +1,40 @@
-//! The site paths qiao writes of its own: the home page, the listings of the five
-//! kinds and their pagination, the taxonomy pages, the search page, the insight
-//! pages, the site-wide files and the theme's folders.
+//! Every URL and output path qiao writes of its own, and what owns each: the home
+//! page, the listings of the five kinds and their pagination, the taxonomy and term
+//! pages, the search page and its index, the insight pages and their JSON, the feeds,
+//! calendars and exports, the site-wide files and the theme's folders.
 //!
-//! What it is for: one list that the content checks read, so that a content file
-//! whose URL would be one of these is an error naming the path and what owns it,
-//! instead of a page that one of them silently overwrites
-//! (`content/policies/finder.md`, `content/cases.md`, `content/index.md`).
-//! The renderer and the insight pages take their fixed paths from the constants
-//! here.
+//! What it is for: one place that names those paths. The renderer's jobs and the
+//! set of files its link check accepts, the outputs (feeds, calendars, exports,
+//! the sitemap's exclusions, robots), the insight data, the search index and its
+//! page script, the preview server and the incremental renders of `serve` all take
+//! their paths from the functions and constants here; and [`owner`] tells which of
+//! them is at a path, so that a content file whose URL would be one of qiao's own
+//! is an error naming the path and what owns it (`content/policies/finder.md`,
+//! `content/cases.md`, `content/index.md`) instead of a page that one of them
+//! silently overwrites. A test in `build` builds a site and checks that every file
+//! of it but the items' own has an owner and that the renderer's link check knows
+//! every one of them.
 //!
-//! What it is not: the URLs of items and plain pages (those come from their files,
-//! in `content`), nor how a path is joined with `base_url` (that is `config`).
-//! Paths here are relative to the site root, without a leading `/`; folders end
-//! with `/` (`policies/finder/`).
+//! What it is not: the URL of an item or a plain page. That is decided once, from
+//! the content file, when it is read (`content`: `<kind>/<slug>/`, or the file's
+//! path for a plain page, `content/join/how.md` -> `join/how/`) and kept in
+//! [`crate::model::Item::rel_url`]; this module turns it into the item's files
+//! ([`page_file`], [`event`]) and [`owner`] guarantees no item URL is one of
+//! qiao's. Nor how a path is joined with `base_url` (that is `config`), nor the
+//! inner layout of the search index (its file names inside [`SEARCH_INDEX`] are
+//! `search::index`'s), nor how many pages a listing has (the renderer's).
+//!
+//! Paths are relative to the site root, without a leading `/`. A page is named by
+//! its URL, a folder ending in `/` (`policies/finder/`, `` for the home page), and
+//! written to [`page_file`] of it (`policies/finder/index.html`); other files are
+//! named by their path (`roadshows/calendar.ics`).
 
 use crate::model::Kind;
 
+/// The home page.
+pub(crate) const HOME: &str = "";
+/// The page every unknown URL gets, a file of its own at the root.
+pub(crate) const NOT_FOUND: &str = "404.html";
 /// The search page's folder.
 pub(crate) const SEARCH: &str = "search/";
 /// The cooperation network.
@@ -24,14 +43,133 @@ pub(crate) const NETWORK: &str = "network/";
 pub(crate) const STATS: &str = "stats/";
 /// The policy finder, inside the policies listing's folder.
 pub(crate) const POLICY_FINDER: &str = "policies/finder/";
-/// The folder segment of a listing's pages 2.. (`cases/page/2/`).
+/// The folder segment of a paginated page's pages 2.. (`cases/page/2/`).
 pub(crate) const PAGINATION: &str = "page";
 /// The taxonomies, each a folder of term pages (`industries/intelligent-manufacturing/`).
 pub(crate) const TAXONOMIES: [&str; 3] = ["industries", "regions", "tags"];
+
+/// The sitemap.
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// `robots.txt`.
+pub(crate) const ROBOTS: &str = "robots.txt";
+/// The calendar of every roadshow, in the roadshows listing's folder.
+pub(crate) const CALENDAR: &str = "roadshows/calendar.ics";
+/// Every open demand with its suggested partners, in the demands listing's folder.
+pub(crate) const MATCHES: &str = "demands/matches.json";
+/// The cooperation network as JSON, in the network page's folder.
+pub(crate) const NETWORK_DATA: &str = "network/index.json";
+/// Every count of the statistics page as JSON, in its folder.
+pub(crate) const STATS_DATA: &str = "stats/index.json";
+
+/// The folder of the search index's files (`manifest.json`, `t/3.json`, …), which
+/// is the search page's too.
+pub(crate) const SEARCH_INDEX: &str = "search/";
+/// The search page's one script: the index's manifest and the theme's code
+/// ([`SEARCH_PAGE_CODE`]).
+pub(crate) const SEARCH_SCRIPT: &str = "search/search.js";
+/// The theme's static files that make up [`SEARCH_SCRIPT`]'s code, in order.
+pub(crate) const SEARCH_PAGE_CODE: [&str; 2] = ["js/search-core.js", "js/search.js"];
+
 /// The theme's folders of static files.
 pub(crate) const THEME_FOLDERS: [&str; 2] = ["css", "js"];
-/// Site-wide files, by the first segment a content folder would need to shadow them.
-const SITE_FILES: [&str; 3] = ["404", "sitemap", "robots"];
+/// The theme's static files at the root.
+pub(crate) const THEME_FILES: [&str; 1] = ["favicon.svg"];
+
+/// The preview server's own files (`qiao serve`: live reload, its events, the
+/// error overlay's style), never written to the output folder.
+pub(crate) const PREVIEW: &str = "__qiao/";
+
+/// Site-wide files, with the first segment a content folder would need to shadow
+/// them (a page `/404/` beside `/404.html` is refused too).
+const SITE_FILES: [(&str, &str); 3] =
+    [(NOT_FOUND, "404"), (SITEMAP, "sitemap"), (ROBOTS, "robots")];
+
+/// The file a page is written to: `cases/x/` -> `cases/x/index.html`, `` ->
+/// `index.html`.
+pub(crate) fn page_file(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+/// The page an HTML file is served as, the inverse of [`page_file`]:
+/// `cases/x/index.html` -> `cases/x/`, `index.html` -> ``; any other path is
+/// its own (`404.html`, `a/b.html`).
+pub(crate) fn page_url(file: &str) -> &str {
+    let p = file.trim_start_matches('/');
+    if p == "index.html" {
+        HOME
+    } else {
+        p.strip_suffix("/index.html").map_or(p, |dir| &p[..dir.len() + 1])
+    }
+}
+
+/// Page `n` (from 1) of a paginated page whose first page is `first`: `first`
+/// itself, then `<first>page/<n>/`.
+pub(crate) fn paginated(first: &str, n: usize) -> String {
+    if n <= 1 { first.to_owned() } else { format!("{first}{PAGINATION}/{n}/") }
+}
+
+/// A kind's listing (`cases/`).
+pub(crate) fn listing(kind: Kind) -> String {
+    format!("{}/", kind.folder())
+}
+
+/// Page `n` (from 1) of a kind's listing (`cases/`, `cases/page/2/`).
+pub(crate) fn listing_page(kind: Kind, n: usize) -> String {
+    paginated(&listing(kind), n)
+}
+
+/// A taxonomy's index of terms (`tags/`).
+pub(crate) fn taxonomy(name: &str) -> String {
+    format!("{name}/")
+}
+
+/// A term's page (`tags/产教融合/`); `segment` is the term's slug, or a tag's
+/// [`crate::text::tag_slug`].
+pub(crate) fn term(taxonomy: &str, segment: &str) -> String {
+    format!("{taxonomy}/{segment}/")
+}
+
+/// Page `n` (from 1) of a term's page (`tags/ai/`, `tags/ai/page/3/`).
+pub(crate) fn term_page(taxonomy: &str, segment: &str, n: usize) -> String {
+    paginated(&term(taxonomy, segment), n)
+}
+
+/// The Atom feed of a kind (`cases/atom.xml`), or of the whole site (`atom.xml`).
+pub(crate) fn feed(kind: Option<Kind>) -> String {
+    match kind {
+        Some(kind) => format!("{}atom.xml", listing(kind)),
+        None => "atom.xml".to_owned(),
+    }
+}
+
+/// The JSON export of a kind (`cases/index.json`).
+pub(crate) fn export(kind: Kind) -> String {
+    format!("{}index.json", listing(kind))
+}
+
+/// The calendar of one roadshow, beside its page (`roadshows/x/event.ics` for the
+/// page `roadshows/x/`).
+pub(crate) fn event(item_url: &str) -> String {
+    format!("{item_url}event.ics")
+}
+
+/// A file of the search index, by its name inside [`SEARCH_INDEX`]
+/// (`manifest.json` -> `search/manifest.json`).
+pub(crate) fn search_index_file(name: &str) -> String {
+    format!("{SEARCH_INDEX}{name}")
+}
+
+/// The files qiao writes whatever the content holds, besides pages and the search
+/// index: the feeds and exports of every kind, the site feed, the calendar, the
+/// insight data, the sitemap and `robots.txt`. In path order.
+pub(crate) fn site_files() -> Vec<String> {
+    let mut files: Vec<String> =
+        Kind::SECTIONS.iter().flat_map(|&k| [feed(Some(k)), export(k)]).collect();
+    files.push(feed(None));
+    files.extend([CALENDAR, MATCHES, NETWORK_DATA, STATS_DATA, SITEMAP, ROBOTS].map(str::to_owned));
+    files.sort();
+    files
+}
 
 /// What qiao writes at a site path of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,20 +178,30 @@ pub(crate) enum Owner {
     Home,
     /// `/<kind>/` and its pages 2.. (`/cases/page/2/`).
     Listing(Kind),
-    /// `/search/` and its index files.
+    /// `/atom.xml`, `/<kind>/atom.xml`.
+    Feed(Option<Kind>),
+    /// `/<kind>/index.json`.
+    Export(Kind),
+    /// `/roadshows/calendar.ics`.
+    Calendar,
+    /// `/demands/matches.json`.
+    Matches,
+    /// `/search/`, its script and its index files.
     Search,
     /// `/<taxonomy>/` and every term page below it.
     Taxonomy(&'static str),
-    /// `/network/`.
+    /// `/network/` and its JSON.
     Network,
-    /// `/stats/`.
+    /// `/stats/` and its JSON.
     Stats,
     /// `/policies/finder/`.
     PolicyFinder,
-    /// `/css/`, `/js/`: the theme's files.
+    /// `/css/`, `/js/`, `/favicon.svg`: the theme's files.
     ThemeFiles,
     /// `/404.html`, `/sitemap.xml`, `/robots.txt`.
     SiteFile(&'static str),
+    /// `/__qiao/`: the preview server's own files.
+    Preview,
 }
 
 impl Owner {
@@ -62,6 +210,11 @@ impl Owner {
         match self {
             Owner::Home => "the home page".into(),
             Owner::Listing(kind) => format!("the listing of {}", kind.folder()),
+            Owner::Feed(None) => "the site's Atom feed".into(),
+            Owner::Feed(Some(kind)) => format!("the Atom feed of {}", kind.folder()),
+            Owner::Export(kind) => format!("the JSON export of {}", kind.folder()),
+            Owner::Calendar => "the roadshows' calendar".into(),
+            Owner::Matches => "the demands' suggested partners".into(),
             Owner::Search => "the search page".into(),
             Owner::Taxonomy(t) => format!("the {t} pages"),
             Owner::Network => "the cooperation network".into(),
@@ -69,15 +222,17 @@ impl Owner {
             Owner::PolicyFinder => "the policy finder".into(),
             Owner::ThemeFiles => "the theme's files".into(),
             Owner::SiteFile(name) => format!("the site's {name} file"),
+            Owner::Preview => "the preview server".into(),
         }
     }
 }
 
-/// Which of qiao's own outputs is at `rel_url` (a page's URL relative to the site
-/// root, as [`crate::model::Item::rel_url`]: `cases/x/`, `` for the root), or
-/// anything below it, if any.
-pub(crate) fn owner(rel_url: &str) -> Option<Owner> {
-    let path = rel_url.trim_start_matches('/');
+/// Which of qiao's own outputs is at `path`, or anything below it, if any. `path`
+/// is a page's URL relative to the site root (as [`crate::model::Item::rel_url`]:
+/// `cases/x/`, `` for the root) or the path of an output file
+/// (`cases/atom.xml`, `cases/index.html`, which is the page `cases/`).
+pub(crate) fn owner(path: &str) -> Option<Owner> {
+    let path = page_url(path);
     if path.is_empty() {
         return Some(Owner::Home);
     }
@@ -92,24 +247,31 @@ pub(crate) fn owner(rel_url: &str) -> Option<Owner> {
             None => Some(Owner::Listing(kind)),
             // `cases/page/` holds `cases/page/2/`, … : a case may not be called `page`.
             Some(PAGINATION) => Some(Owner::Listing(kind)),
+            Some(_) if path == feed(Some(kind)) => Some(Owner::Feed(Some(kind))),
+            Some(_) if path == export(kind) => Some(Owner::Export(kind)),
+            Some(_) if path == CALENDAR => Some(Owner::Calendar),
+            Some(_) if path == MATCHES => Some(Owner::Matches),
+            // An item's page and its files (`roadshows/x/event.ics`).
             Some(_) => None,
         };
     }
     if let Some(t) = TAXONOMIES.iter().find(|t| **t == first) {
         return Some(Owner::Taxonomy(t));
     }
-    if let Some(f) = SITE_FILES.iter().find(|f| **f == first) {
-        return Some(Owner::SiteFile(match *f {
-            "404" => "404.html",
-            "sitemap" => "sitemap.xml",
-            _ => "robots.txt",
-        }));
+    if let Some((file, _)) = SITE_FILES.iter().find(|(file, stem)| first == *file || first == *stem)
+    {
+        return Some(Owner::SiteFile(file));
     }
+    let folder = |f: &str| f.trim_end_matches('/') == first;
     match first {
-        _ if SEARCH.trim_end_matches('/') == first => Some(Owner::Search),
-        _ if NETWORK.trim_end_matches('/') == first => Some(Owner::Network),
-        _ if STATS.trim_end_matches('/') == first => Some(Owner::Stats),
-        _ if THEME_FOLDERS.contains(&first) => Some(Owner::ThemeFiles),
+        _ if path == feed(None) => Some(Owner::Feed(None)),
+        _ if folder(SEARCH) || folder(SEARCH_INDEX) => Some(Owner::Search),
+        _ if folder(NETWORK) => Some(Owner::Network),
+        _ if folder(STATS) => Some(Owner::Stats),
+        _ if THEME_FOLDERS.contains(&first) || THEME_FILES.contains(&first) => {
+            Some(Owner::ThemeFiles)
+        }
+        _ if folder(PREVIEW) => Some(Owner::Preview),
         _ => None,
     }
 }
@@ -134,5 +296,83 @@ mod tests {
         for free in ["cases/x/", "policies/finders/", "about/", "join/how/", "news/", "页面/"] {
             assert_eq!(owner(free), None, "{free}");
         }
+    }
+
+    #[test]
+    fn every_path_made_here_has_its_owner() {
+        let own: Vec<(String, Owner)> = vec![
+            (page_file(HOME), Owner::Home),
+            (NOT_FOUND.into(), Owner::SiteFile(NOT_FOUND)),
+            (page_file(SEARCH), Owner::Search),
+            (SEARCH_SCRIPT.into(), Owner::Search),
+            (search_index_file("manifest.json"), Owner::Search),
+            (search_index_file("t/0.json"), Owner::Search),
+            (page_file(NETWORK), Owner::Network),
+            (NETWORK_DATA.into(), Owner::Network),
+            (page_file(STATS), Owner::Stats),
+            (STATS_DATA.into(), Owner::Stats),
+            (page_file(POLICY_FINDER), Owner::PolicyFinder),
+            (SITEMAP.into(), Owner::SiteFile(SITEMAP)),
+            (ROBOTS.into(), Owner::SiteFile(ROBOTS)),
+            (feed(None), Owner::Feed(None)),
+            (CALENDAR.into(), Owner::Calendar),
+            (MATCHES.into(), Owner::Matches),
+            (PREVIEW.into(), Owner::Preview),
+        ];
+        let mut own = own;
+        for kind in Kind::SECTIONS {
+            own.push((page_file(&listing_page(kind, 1)), Owner::Listing(kind)));
+            own.push((page_file(&listing_page(kind, 7)), Owner::Listing(kind)));
+            own.push((feed(Some(kind)), Owner::Feed(Some(kind))));
+            own.push((export(kind), Owner::Export(kind)));
+        }
+        for t in TAXONOMIES {
+            own.push((page_file(&taxonomy(t)), Owner::Taxonomy(t)));
+            own.push((page_file(&term_page(t, "产教融合", 1)), Owner::Taxonomy(t)));
+            own.push((page_file(&term_page(t, "ai", 3)), Owner::Taxonomy(t)));
+        }
+        for file in SEARCH_PAGE_CODE.into_iter().chain(THEME_FILES) {
+            own.push((file.into(), Owner::ThemeFiles));
+        }
+        for (path, expected) in &own {
+            assert_eq!(owner(path), Some(*expected), "{path}");
+        }
+        // Every file `site_files` names is among them.
+        for file in site_files() {
+            assert!(own.iter().any(|(p, _)| *p == file), "{file}");
+        }
+        // An item's page and files are its own, whatever its kind.
+        for item in ["cases/x/", "roadshows/r/", "policies/finders/", "join/how/", "about/"] {
+            assert_eq!(owner(item), None, "{item}");
+            assert_eq!(owner(&page_file(item)), None, "{item}");
+            assert_eq!(owner(&event(item)), None, "{item}");
+        }
+    }
+
+    #[test]
+    fn paths_have_their_shapes() {
+        assert_eq!(page_file(HOME), "index.html");
+        assert_eq!(page_file("cases/x/"), "cases/x/index.html");
+        for url in ["", "cases/x/", "cases/page/2/", "tags/产教融合/"] {
+            assert_eq!(page_url(&page_file(url)), url);
+        }
+        assert_eq!(page_url("/cases/x/index.html"), "cases/x/");
+        assert_eq!(page_url(NOT_FOUND), NOT_FOUND);
+        assert_eq!(page_url("standalone.html"), "standalone.html");
+        assert_eq!(listing_page(Kind::Cases, 1), "cases/");
+        assert_eq!(listing_page(Kind::Cases, 2), "cases/page/2/");
+        assert_eq!(term_page("tags", "ai", 1), "tags/ai/");
+        assert_eq!(term_page("tags", "ai", 3), "tags/ai/page/3/");
+        assert_eq!(feed(None), "atom.xml");
+        assert_eq!(feed(Some(Kind::Roadshows)), "roadshows/atom.xml");
+        assert_eq!(export(Kind::Members), "members/index.json");
+        assert_eq!(event("roadshows/r/"), "roadshows/r/event.ics");
+        assert_eq!(search_index_file("filters.json"), "search/filters.json");
+        // The fixed files sit in the folders whose owners they name.
+        assert!(CALENDAR.starts_with(&listing(Kind::Roadshows)));
+        assert!(MATCHES.starts_with(&listing(Kind::Demands)));
+        assert!(NETWORK_DATA.starts_with(NETWORK) && STATS_DATA.starts_with(STATS));
+        assert!(SEARCH_SCRIPT.starts_with(SEARCH_INDEX) && POLICY_FINDER.starts_with("policies/"));
+        assert!(SEARCH_PAGE_CODE.iter().all(|f| f.starts_with("js/")));
     }
 }

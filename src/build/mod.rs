@@ -32,6 +32,7 @@ use crate::outputs;
 use crate::render::incremental::{Dirty, RenderCache};
 use crate::render::{RenderOptions, Renderer};
 use crate::search::{self, SearchDoc, WarmIndex};
+use crate::urls;
 
 /// Why a build did not finish.
 #[derive(Debug)]
@@ -190,10 +191,6 @@ struct Staged {
     search: Option<WarmIndex>,
 }
 
-/// The theme's static files that make up the search page's code, in the order the
-/// page's script ([`search::page_script`]) holds them.
-const SEARCH_PAGE_CODE: [&str; 2] = ["js/search-core.js", "js/search.js"];
-
 /// The stages after the templates: pages, search index, outputs, sitemap.
 fn render_stages(
     site: &Site,
@@ -237,7 +234,9 @@ fn render_stages(
         }
     };
     let docs = timings.time("search text", || search_docs(site, &renderer));
-    let search_code = SEARCH_PAGE_CODE
+    // The theme's files that make up the search page's code, in the order the
+    // page's script ([`search::page_script`]) holds them.
+    let search_code = urls::SEARCH_PAGE_CODE
         .iter()
         .filter_map(|path| renderer.static_file(path))
         .collect::<Result<Vec<_>, _>>()
@@ -250,7 +249,7 @@ fn render_stages(
     drop(renderer);
     // The index's files, and the search page's script whenever the manifest is new.
     let give_index = |f: OutputFile| {
-        if f.path == search::MANIFEST_PATH {
+        if search::is_manifest(&f.path) {
             give_generated(search::page_script(&f, &search_code));
         }
         give_generated(f);
@@ -328,4 +327,112 @@ pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let files = render_into(&site, options, &mut timings, &|f| staging.write(&f))?;
     timings.time("swap", || staging.commit()).map_err(BuildError::Io)?;
     Ok(BuildReport { files, timings })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeSet, HashSet};
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::Kind;
+    use crate::urls;
+
+    /// Copies the files under `from` into `to`.
+    fn copy_tree(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+            let target = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// The example site (every kind, plain pages, a page in another language, the
+    /// site's own static files), with 60 more members that share a tag and an
+    /// industry, so that a listing and term pages have pages 2...
+    fn paginated_example() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(example.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        for tree in ["content", "static"] {
+            copy_tree(&example.join(tree), &dir.path().join(tree));
+        }
+        for n in 0..60 {
+            std::fs::write(
+                dir.path().join(format!("content/members/more-{n}.md")),
+                format!(
+                    "+++\ntitle = \"成员 {n}\"\ndate = 2025-01-10\ntype = \"enterprise\"\n\
+                     industries = [\"new-materials\"]\ntags = [\"产教融合\"]\n+++\n\n成员 {n}。\n"
+                ),
+            )
+            .unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn every_file_but_an_items_own_has_an_owner_and_the_link_check_knows_it() {
+        let dir = paginated_example();
+        let mut options = BuildOptions::new(dir.path());
+        options.today = Some(jiff::civil::date(2026, 11, 24));
+        let mut timings = Timings::default();
+        let site = load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+        let files = render(&site, &options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
+        let written: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+
+        // Pages 2.. exist, and the renderer names them as such.
+        let insights = insight::compute(&site);
+        let renderer =
+            Renderer::new(&site, &options.root, render_options(&options), &insights).unwrap();
+        let later = renderer.later_pages();
+        for page in ["members/page/2/index.html", "industries/new-materials/page/2/index.html"] {
+            assert!(later.iter().any(|p| p == page), "{page} is not a later page: {later:?}");
+        }
+        assert!(later.iter().all(|p| written.contains(p.as_str())), "{later:?}");
+
+        // The link check knows every file the build writes, but the search index's.
+        let known = renderer.known_files();
+        let unknown: Vec<&&str> = written.iter().filter(|p| !known.contains(**p)).collect();
+        assert!(
+            unknown.iter().all(|p| p.starts_with(urls::SEARCH_INDEX) && !p.ends_with(".html")),
+            "written, unknown to the link check: {unknown:?}"
+        );
+        let missing: Vec<&String> =
+            known.iter().filter(|p| !written.contains(p.as_str())).collect();
+        assert!(missing.is_empty(), "known to the link check, not written: {missing:?}");
+
+        // Every file of an item is its own; every other file qiao writes is owned.
+        let of_items: HashSet<String> = site
+            .items
+            .iter()
+            .flat_map(|i| [urls::page_file(&i.rel_url), urls::event(&i.rel_url)])
+            .collect();
+        let sites_own: HashSet<String> = walkdir::WalkDir::new(dir.path().join("static"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir.path().join("static")).unwrap();
+                rel.to_string_lossy().replace('\\', "/")
+            })
+            .collect();
+        assert!(!sites_own.is_empty());
+        for item in &site.items {
+            assert_eq!(urls::owner(&item.rel_url), None, "{}", item.rel_url);
+            // `content` decides an item's URL; it lies in its kind's listing folder.
+            if item.kind != Kind::Pages {
+                assert_eq!(item.rel_url, format!("{}{}/", urls::listing(item.kind), item.slug));
+            }
+        }
+        for path in &written {
+            if of_items.contains(*path) {
+                assert_eq!(urls::owner(path), None, "{path} is an item's");
+            } else if !sites_own.contains(*path) {
+                assert!(urls::owner(path).is_some(), "{path} has no owner");
+            }
+        }
+    }
 }

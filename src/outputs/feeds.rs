@@ -15,9 +15,10 @@ use atom_syndication::{
 use jiff::ZonedDateTime;
 
 use super::text::xml_clean;
-use super::{Texts, instant, item_url, newest_first, term_label};
+use super::{Texts, instant, item_url, newest_first};
 use crate::model::{Item, Kind, Site, rfc3339};
 use crate::output::OutputFile;
+use crate::urls;
 
 /// How many entries a feed holds.
 pub const LIMIT: usize = 50;
@@ -45,14 +46,11 @@ pub fn feed(site: &Site, kind: Option<Kind>, texts: &Texts) -> OutputFile {
 /// A feed of the first [`LIMIT`] of `newest` (items, already newest first).
 fn write(site: &Site, kind: Option<Kind>, newest: &[usize], texts: &Texts) -> OutputFile {
     let config = &site.config;
-    let (path, page, title) = match kind {
-        None => ("atom.xml".to_owned(), String::new(), config.title.clone()),
-        Some(k) => (
-            format!("{}/atom.xml", k.folder()),
-            format!("{}/", k.folder()),
-            texts.kind_title(k).to_owned(),
-        ),
+    let (page, title) = match kind {
+        None => (urls::HOME.to_owned(), config.title.clone()),
+        Some(k) => (urls::listing(k), texts.kind_title(k).to_owned()),
     };
+    let path = urls::feed(kind);
     let items = &newest[..newest.len().min(LIMIT)];
     let entries: Vec<Entry> =
         items.iter().map(|&i| entry(site, &site.items[i], texts.summary(i))).collect();
@@ -115,9 +113,7 @@ fn entry(site: &Site, item: &Item, summary: &str) -> Entry {
             .map(|slug| Category {
                 term: slug.clone(),
                 scheme: None,
-                label: Some(
-                    xml_clean(term_label(&site.config.taxonomies.industries, slug)).into_owned(),
-                ),
+                label: Some(xml_clean(site.config.taxonomies.industry(slug)).into_owned()),
             })
             .collect(),
         links: vec![Link {

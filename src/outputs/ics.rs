@@ -22,9 +22,10 @@
 use jiff::ZonedDateTime;
 use rayon::prelude::*;
 
-use super::{Texts, absolute_uri, instant, item_url, term_label};
+use super::{Texts, absolute_uri, instant, item_url};
 use crate::model::{Item, Kind, KindData, Roadshow, RoadshowStatus, Site};
 use crate::output::OutputFile;
+use crate::urls;
 
 /// The `PRODID` of every calendar.
 pub const PRODID: &str = "-//qiao//qiao static site generator//EN";
@@ -60,9 +61,9 @@ pub fn calendars(site: &Site, texts: &Texts) -> Vec<OutputFile> {
         all.push_str(event);
         let mut one = calendar_head(&item.title);
         one.push_str(event);
-        files.push(OutputFile::new(format!("{}event.ics", item.rel_url), calendar_end(one)));
+        files.push(OutputFile::new(urls::event(&item.rel_url), calendar_end(one)));
     }
-    files.push(OutputFile::new("roadshows/calendar.ics", calendar_end(all)));
+    files.push(OutputFile::new(urls::CALENDAR, calendar_end(all)));
     files
 }
 
@@ -113,11 +114,8 @@ fn event(site: &Site, item: &Item, r: &Roadshow, summary: &str) -> String {
         RoadshowStatus::Postponed => "STATUS:TENTATIVE",
         RoadshowStatus::Scheduled | RoadshowStatus::MovedOnline => "STATUS:CONFIRMED",
     });
-    let categories: Vec<String> = item
-        .industries
-        .iter()
-        .map(|s| escape_text(term_label(&site.config.taxonomies.industries, s)))
-        .collect();
+    let categories: Vec<String> =
+        item.industries.iter().map(|s| escape_text(site.config.taxonomies.industry(s))).collect();
     if !categories.is_empty() {
         ev.line(&format!("CATEGORIES:{}", categories.join(",")));
     }

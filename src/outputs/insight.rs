@@ -14,13 +14,14 @@ use super::{Texts, item_url};
 use crate::insight::{Insights, MemberRow, Section};
 use crate::model::{KindData, Site};
 use crate::output::OutputFile;
+use crate::urls;
 
 /// The three files, in path order.
 pub fn files(site: &Site, insights: &Insights, texts: &Texts) -> Vec<OutputFile> {
     vec![
-        OutputFile::new("demands/matches.json", json_bytes(&matches(site, insights, texts))),
-        OutputFile::new("network/index.json", json_bytes(&network(site, insights))),
-        OutputFile::new("stats/index.json", json_bytes(&stats(site, insights.stats()))),
+        OutputFile::new(urls::MATCHES, json_bytes(&matches(site, insights, texts))),
+        OutputFile::new(urls::NETWORK_DATA, json_bytes(&network(site, insights))),
+        OutputFile::new(urls::STATS_DATA, json_bytes(&stats(site, insights.stats()))),
     ]
 }
 

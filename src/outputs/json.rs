@@ -16,6 +16,7 @@ use serde::ser::{SerializeMap, Serializer};
 use super::item_url;
 use crate::model::{Item, Kind, KindData, Site, rfc3339};
 use crate::output::OutputFile;
+use crate::urls;
 
 /// The five exports.
 pub(crate) fn exports(site: &Site) -> Vec<OutputFile> {
@@ -35,7 +36,7 @@ pub(crate) fn export(site: &Site, kind: Kind) -> OutputFile {
     // this file holds every item of a kind, so it is the largest export.
     let mut bytes = serde_json::to_vec(&doc).expect("the model always serializes");
     bytes.push(b'\n');
-    OutputFile::new(format!("{}/index.json", kind.folder()), bytes)
+    OutputFile::new(urls::export(kind), bytes)
 }
 
 #[derive(Serialize)]

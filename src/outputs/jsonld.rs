@@ -4,7 +4,7 @@
 //! The renderer embeds it in the page and hands it the page's summary for
 //! `description`: the one summary the item's card, feed entry and calendar event
 //! show too. Its names are titles (data), never interface words; `areaServed`
-//! holds region labels ([`term_label`]).
+//! holds region labels ([`crate::config::TaxonomyLabels::region`]).
 //!
 //! The string is made to sit inside `<script type="application/ld+json">` as is:
 //! `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026` (so `</script>` or
@@ -14,7 +14,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{absolute_asset, item_url, term_label};
+use super::{absolute_asset, item_url};
 use crate::model::{Item, KindData, Member, MemberType, Roadshow, RoadshowStatus, Site, rfc3339};
 
 /// The JSON-LD of a member or roadshow page, script-safe; `None` for other kinds.
@@ -56,7 +56,7 @@ fn member(site: &Site, item: &Item, m: &Member, summary: &str) -> Value {
     }
     if !item.regions.is_empty() {
         let areas: Vec<&str> =
-            item.regions.iter().map(|r| term_label(&site.config.taxonomies.regions, r)).collect();
+            item.regions.iter().map(|r| site.config.taxonomies.region(r)).collect();
         o.insert("areaServed".into(), json!(areas));
     }
     if let Some(c) = &m.contact {

@@ -138,16 +138,6 @@ pub fn item_url(site: &Site, item: &Item) -> String {
     site.config.absolute(&item.rel_url)
 }
 
-/// The label of an industry or region term: its label in `site.toml`
-/// (`[taxonomies] industries.new-materials = "新材料"`), else its slug. `labels` is
-/// that taxonomy's map (`&config.taxonomies.industries`). The one such function:
-/// pages, cards, insight pages, feeds, calendars and JSON-LD all call it. (Tags
-/// differ: without a label they show the spelling editors use most, see
-/// `render::index`.)
-pub fn term_label<'a>(labels: &'a BTreeMap<String, String>, slug: &'a str) -> &'a str {
-    labels.get(slug).map_or(slug, String::as_str)
-}
-
 /// A cover or other site path as an absolute URL: a value with a scheme is kept,
 /// anything else is read from the site's root (`/img/a.png` and `img/a.png` alike).
 pub fn absolute_asset(site: &Site, path: &str) -> String {

@@ -3,10 +3,11 @@
 
 use crate::model::Site;
 use crate::output::OutputFile;
+use crate::urls;
 
 /// `robots.txt`.
 pub(crate) fn robots(site: &Site) -> OutputFile {
     let text =
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute("sitemap.xml"));
-    OutputFile::new("robots.txt", text)
+        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute(urls::SITEMAP));
+    OutputFile::new(urls::ROBOTS, text)
 }

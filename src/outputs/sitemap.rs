@@ -22,22 +22,14 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use super::absolute_uri;
 use crate::model::Site;
 use crate::output::OutputFile;
+use crate::urls;
 
 /// The sitemap namespace.
 pub(crate) const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-/// Pages that are never listed.
-pub(crate) const EXCLUDED: [&str; 2] = ["404.html", "search/index.html"];
-
-/// The site path (as in [`crate::model::Item::rel_url`]) an HTML file is served at:
-/// `cases/x/index.html` -> `cases/x/`, `index.html` -> ``, `a/b.html` -> `a/b.html`.
-pub(crate) fn page_path(html_path: &str) -> &str {
-    let p = html_path.trim_start_matches('/');
-    if p == "index.html" {
-        ""
-    } else {
-        p.strip_suffix("/index.html").map_or(p, |dir| &p[..dir.len() + 1])
-    }
+/// The pages that are never listed: `404.html` and the search page.
+fn excluded() -> [String; 2] {
+    [urls::NOT_FOUND.to_owned(), urls::page_file(urls::SEARCH)]
 }
 
 /// `sitemap.xml` from the paths of every HTML file the build writes (relative to
@@ -52,14 +44,15 @@ pub fn sitemap(site: &Site, html_paths: &[&str], later_pages: &[&str]) -> Output
         .filter(|i| i.dated || i.updated.is_some())
         .map(|i| (i.rel_url.as_str(), i.last_changed().to_rfc3339_or_date()))
         .collect();
-    let mut urls: BTreeMap<String, Option<&String>> = BTreeMap::new();
+    let excluded = excluded();
+    let mut locations: BTreeMap<String, Option<&String>> = BTreeMap::new();
     for path in html_paths {
         let path = path.trim_start_matches('/');
-        if !path.ends_with(".html") || EXCLUDED.contains(&path) || later.contains(path) {
+        if !path.ends_with(".html") || excluded.iter().any(|e| e == path) || later.contains(path) {
             continue;
         }
-        let rel = page_path(path);
-        urls.insert(absolute_uri(site, rel), lastmod.get(rel));
+        let rel = urls::page_url(path);
+        locations.insert(absolute_uri(site, rel), lastmod.get(rel));
     }
 
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
@@ -67,7 +60,7 @@ pub fn sitemap(site: &Site, html_paths: &[&str], later_pages: &[&str]) -> Output
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).expect(io);
     w.write_event(Event::Start(BytesStart::new("urlset").with_attributes([("xmlns", NAMESPACE)])))
         .expect(io);
-    for (loc, lastmod) in &urls {
+    for (loc, lastmod) in &locations {
         w.write_event(Event::Start(BytesStart::new("url"))).expect(io);
         w.create_element("loc").write_text_content(BytesText::new(loc)).expect(io);
         if let Some(date) = lastmod {
@@ -78,7 +71,7 @@ pub fn sitemap(site: &Site, html_paths: &[&str], later_pages: &[&str]) -> Output
     w.write_event(Event::End(BytesEnd::new("urlset"))).expect(io);
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
-    OutputFile::new("sitemap.xml", bytes)
+    OutputFile::new(urls::SITEMAP, bytes)
 }
 
 #[cfg(test)]
@@ -86,10 +79,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_paths_become_site_paths() {
-        assert_eq!(page_path("index.html"), "");
-        assert_eq!(page_path("cases/x/index.html"), "cases/x/");
-        assert_eq!(page_path("cases/page/2/index.html"), "cases/page/2/");
-        assert_eq!(page_path("standalone.html"), "standalone.html");
+    fn excludes_404_and_the_search_page() {
+        assert_eq!(excluded(), ["404.html", "search/index.html"]);
     }
 }

@@ -23,8 +23,8 @@
 //! [`kind_title`], the title of a kind's listing (its intro's title, else the
 //! table's). Taxonomy terms are not words of the theme but of the site: their
 //! labels come from `site.toml`, else the slug, through
-//! [`crate::outputs::term_label`] (which sits below the renderer, so the feeds and
-//! calendars use the same one).
+//! [`crate::config::TaxonomyLabels::industry`] and `region` (low enough in the
+//! layers that the search documents, feeds and calendars use the same ones).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

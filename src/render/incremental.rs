@@ -1,8 +1,8 @@
 //! Which pages a content edit touches, so that `serve` renders only those again.
 //!
 //! A render leaves a [`RenderCache`]: the compiled theme, the set of output paths
-//! that links were checked against, every body's Markdown rendering and the
-//! taxonomy terms. When the next version of the site has the same items in the
+//! that links were checked against (the renderer's jobs and the other files, all
+//! named by `crate::urls`), every body's Markdown rendering and the taxonomy terms. When the next version of the site has the same items in the
 //! same order (an edit, not a new, removed or renamed file) and the same set of
 //! pages, [`Renderer::dirty_since`] compares the two versions and names every page
 //! whose inputs may differ:

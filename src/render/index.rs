@@ -8,8 +8,8 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Item, Kind, KindData, MemberType, Site, State};
-use crate::outputs::term_label;
 use crate::text::tag_slug;
+use crate::urls;
 
 /// Items are referred to by their index in `site.items`.
 pub(crate) type Ix = usize;
@@ -72,9 +72,6 @@ pub(crate) struct SiteIndex<'s> {
     /// industries, regions, tags.
     pub(crate) taxonomies: [Taxonomy; 3],
 }
-
-/// The taxonomy names, in display order.
-pub(crate) const TAXONOMIES: [&str; 3] = ["industries", "regions", "tags"];
 
 fn member_type_rank(t: MemberType) -> usize {
     MemberType::ALL.iter().position(|s| *s == t.as_str()).unwrap_or(usize::MAX)
@@ -273,12 +270,11 @@ fn listing(site: &Site, kind: Kind) -> Listing {
 
 fn taxonomies(site: &Site) -> [Taxonomy; 3] {
     let labels = &site.config.taxonomies;
-    let mut out = TAXONOMIES.map(|name| Taxonomy { name, terms: BTreeMap::new() });
+    let mut out = urls::TAXONOMIES.map(|name| Taxonomy { name, terms: BTreeMap::new() });
     // Spellings of each tag segment, to show the one editors use most.
     let mut spellings: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
     for (i, item) in site.items.iter().enumerate() {
         for (t, terms) in [&item.industries, &item.regions].into_iter().enumerate() {
-            let label_map = if t == 0 { &labels.industries } else { &labels.regions };
             let mut seen: Vec<&str> = Vec::new();
             for term in terms {
                 if seen.contains(&term.as_str()) {
@@ -290,7 +286,8 @@ fn taxonomies(site: &Site) -> [Taxonomy; 3] {
                     .entry(term.clone())
                     .or_insert_with(|| Term {
                         segment: term.clone(),
-                        label: term_label(label_map, term).to_owned(),
+                        label: if t == 0 { labels.industry(term) } else { labels.region(term) }
+                            .to_owned(),
                         items: Vec::new(),
                     })
                     .items

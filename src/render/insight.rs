@@ -18,26 +18,22 @@ use crate::insight::{
     Chart, FacetName, Insights, Keys, MAX_DRAWN, Match, MemberRow, Reason, UNSPECIFIED, bar_chart,
 };
 use crate::model::{Item, KindData, MemberType};
-use crate::outputs::term_label;
 use crate::urls;
-
-/// The files of insight data the outputs write (see `outputs::insight`), for link
-/// checking: a page may link to them.
-pub const FILES: [&str; 3] = ["demands/matches.json", "network/index.json", "stats/index.json"];
 
 /// A matching reason in the words of `t`: `专长「数控加工」见于需求`,
 /// `3 项联合研发案例`, `same region: 临浔区`.
 pub fn reason(t: &Table, config: &SiteConfig, reason: &Reason) -> String {
-    let terms = |labels, slugs: &[String]| t.list(slugs.iter().map(|s| term_label(labels, s)));
+    let tax = &config.taxonomies;
     match reason {
         Reason::Keywords(words) => {
             let quoted = words.iter().map(|w| t.fill("reason.keyword", &[("word", w)]));
             let words = join(quoted, t.get("reason.keyword_separator"));
             t.fill("reason.keywords", &[("words", &words)])
         }
-        Reason::Industries(slugs) => {
-            t.fill("reason.industries", &[("terms", &terms(&config.taxonomies.industries, slugs))])
-        }
+        Reason::Industries(slugs) => t.fill(
+            "reason.industries",
+            &[("terms", &t.list(slugs.iter().map(|s| tax.industry(s))))],
+        ),
         Reason::Cases { mode, count } => t.fill(
             if *count == 1 { "reason.cases_one" } else { "reason.cases" },
             &[("n", count), ("mode", &t.label("mode", mode.as_str()))],
@@ -51,7 +47,7 @@ pub fn reason(t: &Table, config: &SiteConfig, reason: &Reason) -> String {
             t.fill("reason.projects", &[("title", title), ("n", count), ("more", &(count - 1))])
         }
         Reason::Regions(slugs) => {
-            t.fill("reason.regions", &[("terms", &terms(&config.taxonomies.regions, slugs))])
+            t.fill("reason.regions", &[("terms", &t.list(slugs.iter().map(|s| tax.region(s))))])
         }
     }
 }
@@ -323,8 +319,8 @@ fn row_label<'a>(t: &'a Table, config: &'a SiteConfig, keys: Keys, key: &'a str)
         return t.get("unspecified").to_owned();
     }
     let section = match keys {
-        Keys::Region => return term_label(&config.taxonomies.regions, key).to_owned(),
-        Keys::Industry => return term_label(&config.taxonomies.industries, key).to_owned(),
+        Keys::Region => return config.taxonomies.region(key).to_owned(),
+        Keys::Industry => return config.taxonomies.industry(key).to_owned(),
         Keys::Year => return key.to_owned(),
         Keys::Trl => return t.fmt("trl_value", key),
         Keys::MemberType => "member_type",
@@ -563,8 +559,8 @@ impl Renderer<'_> {
             FacetName::Level => t.label("level", value),
             FacetName::State => t.label("policy_state", value),
             FacetName::Incentive => t.label("incentive", value),
-            FacetName::Industry => term_label(&config.taxonomies.industries, value),
-            FacetName::Region => term_label(&config.taxonomies.regions, value),
+            FacetName::Industry => config.taxonomies.industry(value),
+            FacetName::Region => config.taxonomies.region(value),
         };
         let facets = finder
             .facets

@@ -15,6 +15,7 @@ use super::index::Ix;
 use super::markdown::Links;
 use crate::diagnostics::suggest;
 use crate::model::{Kind, Site};
+use crate::urls;
 
 /// The resolver of one build.
 pub(crate) struct SiteLinks<'s> {
@@ -45,9 +46,9 @@ impl<'s> SiteLinks<'s> {
     /// Whether the built site has a file or page at `path` (no leading `/`).
     pub(crate) fn exists(&self, path: &str) -> bool {
         if path.is_empty() || path.ends_with('/') {
-            return self.files.contains(&format!("{path}index.html"));
+            return self.files.contains(&urls::page_file(path));
         }
-        self.files.contains(path) || self.files.contains(&format!("{path}/index.html"))
+        self.files.contains(path) || self.files.contains(&urls::page_file(&format!("{path}/")))
     }
 
     fn content_link(
@@ -76,10 +77,7 @@ impl<'s> SiteLinks<'s> {
             target.strip_prefix("content/").and_then(|t| t.strip_suffix("/_index.md"))
             && let Some(kind) = Kind::from_folder(folder)
         {
-            return Ok(Some(format!(
-                "{}{rest}",
-                self.site.config.link(&format!("{}/", kind.folder()))
-            )));
+            return Ok(Some(format!("{}{rest}", self.site.config.link(&urls::listing(kind)))));
         }
         if self.root.join(&target).is_file() {
             return Err(format!(

@@ -11,6 +11,12 @@
 //! Nothing depends on the clock or on iteration order of a hash map, so two builds
 //! give the same bytes.
 //!
+//! Every page's path comes from [`crate::urls`]: one list of jobs says which pages
+//! there are and where each is written, and the same list, with the other files
+//! `urls` names, is what Markdown links are checked against ([`known_files`]), what
+//! the sitemap leaves out as pages 2.. ([`Renderer::later_pages`]) and what an
+//! incremental render compares ([`incremental`]).
+//!
 //! Problems are collected, never raised one at a time: every broken link of every
 //! file and every template error come back together as [`Diagnostic`]s.
 
@@ -40,6 +46,7 @@ use self::theme::{StaticFile, Theme};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Item, Kind, Site};
 use crate::output::OutputFile;
+use crate::urls;
 
 /// Items per page of a listing or term page.
 pub const PER_PAGE: usize = 50;
@@ -118,9 +125,82 @@ pub fn page_count(n: usize) -> usize {
     n.div_ceil(PER_PAGE).max(1)
 }
 
-/// The page path of page `n` (1-based) of a paginated page at `base` (`cases/`).
-pub fn page_path(base: &str, n: usize) -> String {
-    if n <= 1 { base.to_owned() } else { format!("{base}page/{n}/") }
+impl Job {
+    /// The file the job writes (`cases/page/2/index.html`, `404.html`).
+    fn file(&self, site: &Site, index: &SiteIndex<'_>) -> String {
+        match self {
+            Job::Item(i) => urls::page_file(&site.items[*i].rel_url),
+            Job::Listing(kind, p) => urls::page_file(&urls::listing_page(*kind, *p)),
+            Job::Taxonomy(t) => urls::page_file(&urls::taxonomy(index.taxonomies[*t].name)),
+            Job::Term(t, segment, p) => {
+                urls::page_file(&urls::term_page(index.taxonomies[*t].name, segment, *p))
+            }
+            Job::Home => urls::page_file(urls::HOME),
+            Job::NotFound => urls::NOT_FOUND.to_owned(),
+            Job::Search => urls::page_file(urls::SEARCH),
+            Job::Insight(page) => urls::page_file(page.rel()),
+        }
+    }
+
+    /// Whether the job is page 2.. of a listing or a term's page.
+    fn is_later_page(&self) -> bool {
+        matches!(self, Job::Listing(_, p) | Job::Term(_, _, p) if *p > 1)
+    }
+}
+
+/// The pages of the site, or those `dirty` names plus the site-wide ones.
+fn jobs(site: &Site, index: &SiteIndex<'_>, dirty: Option<&incremental::Dirty>) -> Vec<Job> {
+    let mut jobs: Vec<Job> = match dirty {
+        None => (0..site.items.len()).map(Job::Item).collect(),
+        Some(d) => {
+            d.items.iter().copied().filter(|&i| i < site.items.len()).map(Job::Item).collect()
+        }
+    };
+    for kind in Kind::SECTIONS {
+        let n = index.listings.get(&kind).map_or(0, |l| l.entries.len());
+        jobs.extend(
+            (1..=page_count(n))
+                .filter(|&p| dirty.is_none_or(|d| d.listing_pages.contains(&(kind, p))))
+                .map(|p| Job::Listing(kind, p)),
+        );
+    }
+    for (t, tax) in index.taxonomies.iter().enumerate() {
+        jobs.push(Job::Taxonomy(t));
+        for term in tax.terms.values() {
+            jobs.extend(
+                (1..=page_count(term.items.len()))
+                    .filter(|p| {
+                        dirty.is_none_or(|d| {
+                            d.term_pages[t].get(&term.segment).is_some_and(|ps| ps.contains(p))
+                        })
+                    })
+                    .map(|p| Job::Term(t, term.segment.clone(), p)),
+            );
+        }
+    }
+    jobs.push(Job::Home);
+    jobs.push(Job::NotFound);
+    jobs.push(Job::Search);
+    jobs.extend(insight::Page::ALL.map(Job::Insight));
+    jobs
+}
+
+/// Every path a build of `site` writes but the search index's files (which are
+/// made after the pages, from their text): every page the renderer's jobs write,
+/// each roadshow's calendar, the files qiao writes whatever the content
+/// ([`urls::site_files`]: feeds, exports, the calendar, the insight data, the
+/// sitemap, robots) and the static files. What Markdown links are checked
+/// against, and what tells an edit that keeps the site's pages from one that does
+/// not ([`incremental`]).
+fn known_files(site: &Site, index: &SiteIndex<'_>, theme: &Theme) -> HashSet<String> {
+    let mut files: HashSet<String> =
+        jobs(site, index, None).iter().map(|job| job.file(site, index)).collect();
+    files.extend(
+        site.items.iter().filter(|i| i.kind == Kind::Roadshows).map(|i| urls::event(&i.rel_url)),
+    );
+    files.extend(urls::site_files());
+    files.extend(theme.statics.keys().cloned());
+    files
 }
 
 impl<'s> Renderer<'s> {
@@ -146,47 +226,7 @@ impl<'s> Renderer<'s> {
         theme: Arc<Theme>,
     ) -> Result<Self, Vec<Diagnostic>> {
         let index = SiteIndex::new(site);
-        let mut files: HashSet<String> = HashSet::new();
-        for item in &site.items {
-            files.insert(format!("{}index.html", item.rel_url));
-            if item.kind == Kind::Roadshows {
-                files.insert(format!("{}event.ics", item.rel_url));
-            }
-        }
-        for kind in Kind::SECTIONS {
-            let base = format!("{}/", kind.folder());
-            let n = index.listings.get(&kind).map_or(0, |l| l.entries.len());
-            for p in 1..=page_count(n) {
-                files.insert(format!("{}index.html", page_path(&base, p)));
-            }
-            files.insert(format!("{base}index.json"));
-            files.insert(format!("{base}atom.xml"));
-        }
-        for tax in &index.taxonomies {
-            files.insert(format!("{}/index.html", tax.name));
-            for term in tax.terms.values() {
-                let base = format!("{}/{}/", tax.name, term.segment);
-                for p in 1..=page_count(term.items.len()) {
-                    files.insert(format!("{}index.html", page_path(&base, p)));
-                }
-            }
-        }
-        for f in [
-            "index.html",
-            "404.html",
-            "atom.xml",
-            "sitemap.xml",
-            "robots.txt",
-            "search/index.html",
-            "roadshows/calendar.ics",
-        ] {
-            files.insert(f.to_owned());
-        }
-        for page in insight::Page::ALL {
-            files.insert(format!("{}index.html", page.rel()));
-        }
-        files.extend(insight::FILES.iter().map(|f| (*f).to_owned()));
-        files.extend(theme.statics.keys().cloned());
+        let files = known_files(site, &index, &theme);
         let links = SiteLinks::new(site, index.by_source.clone(), root, files);
         let config = &site.config;
         let site_value = tera::Value::from_serializable(&serde_json::json!({
@@ -281,63 +321,23 @@ impl<'s> Renderer<'s> {
     /// leaves out. Pagination is the renderer's business, so the sitemap asks
     /// rather than guessing from a path: a plain page may be called `page/2/` too.
     pub fn later_pages(&self) -> Vec<String> {
-        let later = |base: String, n: usize| {
-            (2..=page_count(n)).map(move |p| format!("{}index.html", page_path(&base, p)))
-        };
-        let mut paths: Vec<String> = Kind::SECTIONS
+        jobs(self.site, &self.index, None)
             .iter()
-            .flat_map(|kind| {
-                let n = self.index.listings.get(kind).map_or(0, |l| l.entries.len());
-                later(format!("{}/", kind.folder()), n)
-            })
-            .collect();
-        for tax in &self.index.taxonomies {
-            for term in tax.terms.values() {
-                paths.extend(later(format!("{}/{}/", tax.name, term.segment), term.items.len()));
-            }
-        }
-        paths
+            .filter(|job| job.is_later_page())
+            .map(|job| job.file(self.site, &self.index))
+            .collect()
+    }
+
+    /// Every path the build writes but the search index's files, as the link check
+    /// knows them ([`known_files`]).
+    #[cfg(test)]
+    pub(crate) fn known_files(&self) -> &HashSet<String> {
+        self.links.files()
     }
 
     /// The pages of the site, or those `dirty` names plus the site-wide ones.
     fn jobs(&self, dirty: Option<&incremental::Dirty>) -> Vec<Job> {
-        let mut jobs: Vec<Job> = match dirty {
-            None => (0..self.site.items.len()).map(Job::Item).collect(),
-            Some(d) => d
-                .items
-                .iter()
-                .copied()
-                .filter(|&i| i < self.site.items.len())
-                .map(Job::Item)
-                .collect(),
-        };
-        for kind in Kind::SECTIONS {
-            let n = self.index.listings.get(&kind).map_or(0, |l| l.entries.len());
-            jobs.extend(
-                (1..=page_count(n))
-                    .filter(|&p| dirty.is_none_or(|d| d.listing_pages.contains(&(kind, p))))
-                    .map(|p| Job::Listing(kind, p)),
-            );
-        }
-        for (t, tax) in self.index.taxonomies.iter().enumerate() {
-            jobs.push(Job::Taxonomy(t));
-            for term in tax.terms.values() {
-                jobs.extend(
-                    (1..=page_count(term.items.len()))
-                        .filter(|p| {
-                            dirty.is_none_or(|d| {
-                                d.term_pages[t].get(&term.segment).is_some_and(|ps| ps.contains(p))
-                            })
-                        })
-                        .map(|p| Job::Term(t, term.segment.clone(), p)),
-                );
-            }
-        }
-        jobs.push(Job::Home);
-        jobs.push(Job::NotFound);
-        jobs.push(Job::Search);
-        jobs.extend(insight::Page::ALL.map(Job::Insight));
-        jobs
+        jobs(self.site, &self.index, dirty)
     }
 
     fn render_jobs_into(
@@ -512,7 +512,7 @@ impl<'s> Renderer<'s> {
         let cell = self.intros.get(&kind)?;
         let intro = self.site.intros.get(&kind)?;
         Some(cell.get_or_init(|| {
-            let page_dir = format!("{}/", kind.folder());
+            let page_dir = urls::listing(kind);
             let doc = Doc {
                 source: &intro.source,
                 body: &intro.body,
@@ -533,17 +533,17 @@ impl<'s> Renderer<'s> {
             Job::Home => self.home_page(),
             Job::NotFound => {
                 let lang = self.site.config.language.clone();
-                let ctx = self.context(&lang, "404.html", "");
-                self.page("404.html", "404.html", &ctx)
+                let ctx = self.context(&lang, urls::NOT_FOUND, "");
+                self.page(&job.file(self.site, &self.index), "404.html", &ctx)
             }
             Job::Search => {
                 let lang = self.site.config.language.clone();
-                let mut ctx = self.context(&lang, "search/", "search");
+                let mut ctx = self.context(&lang, urls::SEARCH, "search");
                 // The search script's words, as JSON for a single-quoted attribute.
                 let t = self.theme.strings.for_lang(&lang);
                 let json = serde_json::to_string(t.section("search_script")).unwrap_or_default();
                 ctx.insert("search_strings", &single_quoted_attribute(&json));
-                self.page("search/index.html", "search.html", &ctx)
+                self.page(&job.file(self.site, &self.index), "search.html", &ctx)
             }
             Job::Insight(page) => {
                 let rel = page.rel();
@@ -552,7 +552,7 @@ impl<'s> Renderer<'s> {
                 let section = rel.split('/').next().unwrap_or("");
                 let mut ctx = self.context(lang, rel, section);
                 ctx.insert("insight", &value);
-                self.page(&format!("{rel}index.html"), page.template(), &ctx)
+                self.page(&job.file(self.site, &self.index), page.template(), &ctx)
             }
         }
     }
@@ -606,12 +606,12 @@ impl<'s> Renderer<'s> {
                 serde_json::json!({
                     "key": k.folder(),
                     "label": t.label("nav", k.folder()),
-                    "url": config.link(&format!("{}/", k.folder())),
+                    "url": config.link(&urls::listing(*k)),
                 })
             })
             .collect();
-        for key in ["network", "stats"] {
-            nav.push(serde_json::json!({"key": key, "label": t.label("nav", key), "url": config.link(&format!("{key}/"))}));
+        for (key, url) in [("network", urls::NETWORK), ("stats", urls::STATS)] {
+            nav.push(serde_json::json!({"key": key, "label": t.label("nav", key), "url": config.link(url)}));
         }
         if self.index.by_url.contains_key("about/") {
             nav.push(serde_json::json!({"key": "about", "label": t.label("nav", "about"), "url": config.link("about/")}));
@@ -653,7 +653,7 @@ impl<'s> Renderer<'s> {
             }
             Err(e) => Err((
                 theme::template_diagnostics(&e, &self.theme.sources, template),
-                path.trim_end_matches("index.html").to_owned(),
+                urls::page_url(path).to_owned(),
             )),
         }
     }

@@ -12,11 +12,12 @@ use super::views::{
     BudgetView, Card, ContactView, ItemRef, Label, TermRef, ViewCtx, When, budget, contact,
     state_label, time_span,
 };
-use super::{Body, PER_PAGE, Renderer, page_count, page_path};
+use super::{Body, PER_PAGE, Renderer, page_count};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Item, Kind, KindData, State, Venue};
 use crate::output::OutputFile;
 use crate::text::tag_slug;
+use crate::urls;
 
 type PageResult = Result<OutputFile, (Vec<Diagnostic>, String)>;
 
@@ -185,14 +186,15 @@ struct Pagination {
     pages: Vec<Option<PageLink>>,
 }
 
+/// `page(n)` is the URL of page `n` (from 1), relative to the site root.
 fn pagination(
     link: &dyn Fn(&str) -> String,
-    base: &str,
+    page: &dyn Fn(usize) -> String,
     current: usize,
     items: usize,
 ) -> Pagination {
     let total = page_count(items);
-    let url = |n: usize| link(&page_path(base, n));
+    let url = |n: usize| link(&page(n));
     let mut pages = Vec::new();
     let mut last = 0;
     for n in 1..=total {
@@ -266,7 +268,7 @@ impl<'s> Renderer<'s> {
                 Some(t) => Cow::Borrowed(t.label.as_str()),
                 None => Cow::Borrowed(term.as_str()),
             };
-            let url = self.site.config.link(&format!("{}/{}/", tax.name, segment));
+            let url = self.site.config.link(&urls::term(tax.name, &segment));
             seen.push(segment.clone());
             out.push(TermRef { slug: segment, label, url });
         }
@@ -444,7 +446,7 @@ impl<'s> Renderer<'s> {
                             summary: p.summary.as_deref(),
                         })
                         .collect(),
-                    ics: config.link(&format!("{}event.ics", item.rel_url)),
+                    ics: config.link(&urls::event(&item.rel_url)),
                 });
             }
             KindData::Page => {}
@@ -478,7 +480,7 @@ impl<'s> Renderer<'s> {
             .get("template")
             .and_then(|v| v.as_str())
             .filter(|n| self.theme.tera.get_template_names().any(|x| x == *n));
-        self.page(&format!("{}index.html", item.rel_url), custom.unwrap_or(template), &ctx)
+        self.page(&urls::page_file(&item.rel_url), custom.unwrap_or(template), &ctx)
     }
 
     /// Page `p` of a kind's listing.
@@ -488,7 +490,6 @@ impl<'s> Renderer<'s> {
         let lang = config.language.as_str();
         let v = self.view_ctx(lang, &link);
         let t = v.t;
-        let base = format!("{}/", kind.folder());
         let entries = self.index.listings.get(&kind).map(|l| l.entries.as_slice()).unwrap_or(&[]);
         let start = (p - 1) * PER_PAGE;
         let slice = &entries[start.min(entries.len())..(start + PER_PAGE).min(entries.len())];
@@ -510,7 +511,7 @@ impl<'s> Renderer<'s> {
         }
         let intro = self.site.intros.get(&kind);
         let title = kind_title(self.site, t, kind);
-        let rel = page_path(&base, p);
+        let rel = urls::listing_page(kind, p);
         let mut ctx = self.context(lang, &rel, kind.folder());
         ctx.insert("kind", kind.folder());
         ctx.insert("title", title);
@@ -518,9 +519,10 @@ impl<'s> Renderer<'s> {
         ctx.insert("intro_extra", &intro.map(|i| &i.extra));
         ctx.insert("groups", &groups);
         ctx.insert("count", &entries.len());
-        ctx.insert("pagination", &pagination(&link, &base, p, entries.len()));
-        ctx.insert("feed", &config.link(&format!("{base}atom.xml")));
-        ctx.insert("json", &config.link(&format!("{base}index.json")));
+        let page = |n: usize| urls::listing_page(kind, n);
+        ctx.insert("pagination", &pagination(&link, &page, p, entries.len()));
+        ctx.insert("feed", &config.link(&urls::feed(Some(kind))));
+        ctx.insert("json", &config.link(&urls::export(kind)));
         let template =
             if self.theme.tera.get_template_names().any(|n| n == format!("{}.html", kind.folder()))
             {
@@ -528,7 +530,7 @@ impl<'s> Renderer<'s> {
             } else {
                 "listing.html".to_owned()
             };
-        self.page(&format!("{rel}index.html"), &template, &ctx)
+        self.page(&urls::page_file(&rel), &template, &ctx)
     }
 
     /// A taxonomy's index of terms.
@@ -550,18 +552,18 @@ impl<'s> Renderer<'s> {
             .map(|term| TermView {
                 slug: &term.segment,
                 label: &term.label,
-                url: config.link(&format!("{}/{}/", tax.name, term.segment)),
+                url: config.link(&urls::term(tax.name, &term.segment)),
                 count: term.items.len(),
             })
             .collect();
-        let rel = format!("{}/", tax.name);
+        let rel = urls::taxonomy(tax.name);
         let mut ctx = self.context(lang, &rel, tax.name);
         ctx.insert(
             "taxonomy",
             &serde_json::json!({"name": tax.name, "label": t.label("taxonomy", tax.name), "url": config.link(&rel)}),
         );
         ctx.insert("terms", &terms);
-        self.page(&format!("{rel}index.html"), "taxonomy.html", &ctx)
+        self.page(&urls::page_file(&rel), "taxonomy.html", &ctx)
     }
 
     /// Page `p` of a term's items.
@@ -577,23 +579,23 @@ impl<'s> Renderer<'s> {
                 segment.to_owned(),
             ));
         };
-        let base = format!("{}/{}/", tax.name, term.segment);
         let start = (p - 1) * PER_PAGE;
         let slice =
             &term.items[start.min(term.items.len())..(start + PER_PAGE).min(term.items.len())];
-        let rel = page_path(&base, p);
+        let rel = urls::term_page(tax.name, &term.segment, p);
         let mut ctx = self.context(lang, &rel, tax.name);
         ctx.insert(
             "taxonomy",
-            &serde_json::json!({"name": tax.name, "label": v.t.label("taxonomy", tax.name), "url": config.link(&format!("{}/", tax.name))}),
+            &serde_json::json!({"name": tax.name, "label": v.t.label("taxonomy", tax.name), "url": config.link(&urls::taxonomy(tax.name))}),
         );
         ctx.insert(
             "term",
-            &serde_json::json!({"slug": term.segment, "label": term.label, "url": config.link(&base), "count": term.items.len()}),
+            &serde_json::json!({"slug": term.segment, "label": term.label, "url": config.link(&urls::term(tax.name, &term.segment)), "count": term.items.len()}),
         );
         ctx.insert("items", &self.cards(&v, slice.iter().copied()));
-        ctx.insert("pagination", &pagination(&link, &base, p, term.items.len()));
-        self.page(&format!("{rel}index.html"), "term.html", &ctx)
+        let page = |n: usize| urls::term_page(tax.name, &term.segment, n);
+        ctx.insert("pagination", &pagination(&link, &page, p, term.items.len()));
+        self.page(&urls::page_file(&rel), "term.html", &ctx)
     }
 
     /// The home page.
@@ -631,11 +633,11 @@ impl<'s> Renderer<'s> {
                     "kind": k.folder(),
                     "label": v.t.label("kind", k.folder()),
                     "count": entries(*k).len(),
-                    "url": config.link(&format!("{}/", k.folder())),
+                    "url": config.link(&urls::listing(*k)),
                 })
             })
             .collect();
-        let mut ctx = self.context(lang, "", "");
+        let mut ctx = self.context(lang, urls::HOME, "");
         ctx.insert("latest_cases", &latest(Kind::Cases, 6));
         ctx.insert("latest_policies", &latest(Kind::Policies, 4));
         ctx.insert("open_demands", &self.cards(&v, open));
@@ -645,6 +647,6 @@ impl<'s> Renderer<'s> {
         );
         ctx.insert("upcoming_roadshows", &self.cards(&v, upcoming));
         ctx.insert("counts", &counts);
-        self.page("index.html", "index.html", &ctx)
+        self.page(&urls::page_file(urls::HOME), "index.html", &ctx)
     }
 }

@@ -5,8 +5,6 @@
 //! What it is not: Markdown (the body arrives as the plain text the renderer made of
 //! it), tokenizing ([`super::tokenize`](mod@super::tokenize)) or weights ([`super::index`]).
 
-use std::collections::BTreeMap;
-
 use super::SearchDoc;
 use crate::model::{Item, Kind, KindData, Site};
 
@@ -16,19 +14,16 @@ use crate::model::{Item, Kind, KindData, Site};
 /// document number, organisations, organisers, projects and their teams, the venue),
 /// and its facets: kind, industries, regions and derived status.
 pub(crate) fn item_doc(site: &Site, item: &Item, summary: String, body: String) -> SearchDoc {
-    let labels_of = |map: &BTreeMap<String, String>, slug: &str| {
-        map.get(slug).cloned().unwrap_or_else(|| slug.to_owned())
-    };
     let tax = &site.config.taxonomies;
     let mut labels: Vec<String> = Vec::new();
     let mut facets: Vec<(String, String)> = vec![("kind".into(), item.kind.folder().into())];
     for term in &item.industries {
-        let label = labels_of(&tax.industries, term);
+        let label = tax.industry(term).to_owned();
         labels.push(label.clone());
         facets.push(("industries".into(), label));
     }
     for term in &item.regions {
-        let label = labels_of(&tax.regions, term);
+        let label = tax.region(term).to_owned();
         labels.push(label.clone());
         facets.push(("regions".into(), label));
     }

@@ -37,11 +37,14 @@ use super::SearchDoc;
 use super::codec::{encode_doc_list, fnv1a, push_vlq, shard_key};
 use super::tokenize::{for_each_token_normalized, normalize_into};
 use crate::output::OutputFile;
+use crate::urls;
 
 /// Format version in the manifest; the browser refuses other versions.
 pub(crate) const FORMAT_VERSION: u32 = 1;
-/// Where the manifest is written.
-pub(crate) const MANIFEST_PATH: &str = "search/manifest.json";
+/// The manifest's name in the index's folder ([`crate::urls::SEARCH_INDEX`]).
+pub(crate) const MANIFEST: &str = "manifest.json";
+/// The filters' name in the index's folder.
+pub(crate) const FILTERS: &str = "filters.json";
 /// At most this many positions are kept per document and term.
 pub(crate) const POS_CAP: usize = 32;
 /// Empty positions between fields and between labels, so no phrase spans two.
@@ -418,11 +421,26 @@ fn push_entries(buckets: &mut [Vec<Entry>], d: u32, doc: &DocTerms) {
     }
 }
 
+/// The name of shard `s` in the index's folder.
+pub(crate) fn shard_name(s: impl std::fmt::Display) -> String {
+    format!("t/{s}.json")
+}
+
+/// The name of fragment file `c` in the index's folder.
+pub(crate) fn fragment_name(c: impl std::fmt::Display) -> String {
+    format!("f/{c}.json")
+}
+
+/// Whether `path` (relative to the output folder) is the index's manifest.
+pub(crate) fn is_manifest(path: &str) -> bool {
+    path.strip_prefix(urls::SEARCH_INDEX) == Some(MANIFEST)
+}
+
 fn fragment_file(c: usize, chunk: &[&DocTerms]) -> OutputFile {
     let frags: Vec<&Fragment> = chunk.iter().map(|d| &d.fragment).collect();
     let mut bytes = serde_json::to_vec(&frags).expect("fragments serialize");
     bytes.push(b'\n');
-    OutputFile::new(format!("search/f/{c}.json"), bytes)
+    OutputFile::new(urls::search_index_file(&fragment_name(c)), bytes)
 }
 
 fn file_hash(f: &OutputFile) -> u64 {
@@ -444,7 +462,7 @@ fn manifest_file(hashes: &[u64], docs: usize, shards: usize, fragment_docs: usiz
         "fragmentDocs": fragment_docs,
     });
     let json = serde_json::to_string(&manifest).expect("manifest serializes");
-    OutputFile::new(MANIFEST_PATH, format!("{json}\n").into_bytes())
+    OutputFile::new(urls::search_index_file(MANIFEST), format!("{json}\n").into_bytes())
 }
 
 impl Assembled {
@@ -485,7 +503,7 @@ impl Assembled {
                     slices.iter().flat_map(|b| b[s].iter().copied()).collect();
                 let json = shard_json(&sorted, &mut entries, positions_max_df);
                 let kept = if keep { entries } else { Vec::new() };
-                (OutputFile::new(format!("search/t/{s}.json"), json), kept)
+                (OutputFile::new(urls::search_index_file(&shard_name(s)), json), kept)
             })
             .unzip();
         drop(slices);
@@ -497,7 +515,7 @@ impl Assembled {
             .collect();
 
         let mut files = Vec::with_capacity(shard_files.len() + fragment_files.len() + 3);
-        files.push(OutputFile::new("search/filters.json", filters_json(&sorted)));
+        files.push(OutputFile::new(urls::search_index_file(FILTERS), filters_json(&sorted)));
         files.extend(shard_files);
         files.extend(fragment_files);
         let hashes: Vec<u64> = files.par_iter().map(file_hash).collect();
@@ -551,11 +569,12 @@ impl Assembled {
                 entries.retain(|e| !is_changed[e.1 as usize]);
                 entries.extend(add);
                 let json = shard_json(&sorted, entries, positions_max_df);
-                Some((s, OutputFile::new(format!("search/t/{s}.json"), json)))
+                Some((s, OutputFile::new(urls::search_index_file(&shard_name(s)), json)))
             })
             .collect();
         let fragment_docs = self.options.fragment_docs;
-        let mut files = vec![(0, OutputFile::new("search/filters.json", filters_json(&sorted)))];
+        let filters = OutputFile::new(urls::search_index_file(FILTERS), filters_json(&sorted));
+        let mut files = vec![(0, filters)];
         files.extend(shard_files.into_iter().map(|(s, f)| (1 + s, f)));
         files.extend(chunks.into_iter().map(|c| {
             let chunk = &sorted[c * fragment_docs..((c + 1) * fragment_docs).min(n)];

@@ -35,12 +35,13 @@ pub mod tokenize;
 
 pub(crate) use document::item_doc;
 pub(crate) use incremental::WarmIndex;
-pub(crate) use index::MANIFEST_PATH;
+pub(crate) use index::is_manifest;
 pub use index::{IndexOptions, assemble, assemble_with, build_index, tokenize_doc};
 pub use query::query_dir;
 pub use tokenize::tokenize;
 
 use crate::output::OutputFile;
+use crate::urls;
 
 /// One document to index, as the build hands it over.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -92,9 +93,6 @@ pub struct SizeStats {
     pub(crate) gzip_max: usize,
 }
 
-/// Where the search page's script is written.
-pub(crate) const PAGE_SCRIPT_PATH: &str = "search/search.js";
-
 /// The search page's one script: the index's manifest (`manifest`, the
 /// `search/manifest.json` file) as `self.QiaoSearchManifest={...};`, then `code`, in
 /// order (the theme's `js/search-core.js` and `js/search.js`), each part on lines of
@@ -119,7 +117,7 @@ pub(crate) fn page_script(manifest: &OutputFile, code: &[&[u8]]) -> OutputFile {
             bytes.push(b'\n');
         }
     }
-    OutputFile::new(PAGE_SCRIPT_PATH, bytes)
+    OutputFile::new(urls::SEARCH_SCRIPT, bytes)
 }
 
 /// Sizes of a built index, by kind of file.
@@ -163,11 +161,12 @@ impl IndexStats {
     pub fn measure(files: &[OutputFile], gzip_len: impl Fn(&[u8]) -> usize) -> Self {
         let mut stats = Self::default();
         for f in files {
-            let group = match f.path.as_str() {
-                "search/manifest.json" => &mut stats.manifest,
-                "search/filters.json" => &mut stats.filters,
-                p if p.starts_with("search/t/") => &mut stats.shards,
-                p if p.starts_with("search/f/") => &mut stats.fragments,
+            let Some(name) = f.path.strip_prefix(urls::SEARCH_INDEX) else { continue };
+            let group = match name {
+                index::MANIFEST => &mut stats.manifest,
+                index::FILTERS => &mut stats.filters,
+                n if n.starts_with("t/") => &mut stats.shards,
+                n if n.starts_with("f/") => &mut stats.fragments,
                 _ => continue,
             };
             let gz = gzip_len(&f.bytes);

@@ -27,9 +27,11 @@ use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
 use super::codec::{VlqReader, decode_doc_list, fnv1a, shard_key};
-use super::index::FORMAT_VERSION;
+use super::index::{FILTERS, FORMAT_VERSION, MANIFEST, fragment_name, shard_name};
 use super::tokenize::{TokenKind, is_cjk_letter, tokenize_with_kinds};
 use crate::output::OutputFile;
+use crate::urls;
+use crate::urls::search_index_file as file;
 
 /// At most this many query terms are used; the rest of a pasted text is ignored.
 pub(crate) const MAX_QUERY_TERMS: usize = 32;
@@ -117,7 +119,7 @@ pub struct MemSource<'a>(pub &'a [OutputFile]);
 
 impl IndexSource for MemSource<'_> {
     fn read(&self, name: &str) -> Result<Vec<u8>> {
-        let path = format!("search/{name}");
+        let path = urls::search_index_file(name);
         match self.0.iter().find(|f| f.path == path) {
             Some(f) => Ok(f.bytes.clone()),
             None => bail!("no index file {path}"),
@@ -205,8 +207,8 @@ struct TermMatch {
 impl<S: IndexSource> Index<S> {
     /// Opens the index by reading its manifest.
     pub fn open(source: S) -> Result<Self> {
-        let manifest: Manifest = serde_json::from_slice(&source.read("manifest.json")?)
-            .context("search/manifest.json is not a qiao search manifest")?;
+        let manifest: Manifest = serde_json::from_slice(&source.read(MANIFEST)?)
+            .with_context(|| format!("{} is not a qiao search manifest", file(MANIFEST)))?;
         if manifest.version != FORMAT_VERSION {
             bail!(
                 "search index format {} is not the supported {FORMAT_VERSION}; rebuild the site",
@@ -214,7 +216,7 @@ impl<S: IndexSource> Index<S> {
             );
         }
         if manifest.shards == 0 || manifest.fragment_docs == 0 {
-            bail!("search/manifest.json is damaged");
+            bail!("{} is damaged", file(MANIFEST));
         }
         Ok(Self {
             source,
@@ -229,10 +231,10 @@ impl<S: IndexSource> Index<S> {
         if let Some(s) = self.shards.borrow().get(&n) {
             return Ok(s.clone());
         }
-        let bytes = self.source.read(&format!("t/{n}.json"))?;
+        let bytes = self.source.read(&shard_name(n))?;
         let shard: Rc<Shard> = Rc::new(
             serde_json::from_slice(&bytes)
-                .with_context(|| format!("search/t/{n}.json is damaged"))?,
+                .with_context(|| format!("{} is damaged", file(&shard_name(n))))?,
         );
         self.shards.borrow_mut().insert(n, shard.clone());
         Ok(shard)
@@ -245,19 +247,18 @@ impl<S: IndexSource> Index<S> {
         let frags = match cached {
             Some(f) => f,
             None => {
-                let bytes = self.source.read(&format!("f/{chunk}.json"))?;
+                let bytes = self.source.read(&fragment_name(chunk))?;
                 let f: Rc<Vec<Fragment>> = Rc::new(
                     serde_json::from_slice(&bytes)
-                        .with_context(|| format!("search/f/{chunk}.json is damaged"))?,
+                        .with_context(|| format!("{} is damaged", file(&fragment_name(chunk))))?,
                 );
                 self.fragments.borrow_mut().insert(chunk, f.clone());
                 f
             }
         };
-        frags
-            .get((doc % self.manifest.fragment_docs) as usize)
-            .cloned()
-            .with_context(|| format!("document {doc} is missing from search/f/{chunk}.json"))
+        frags.get((doc % self.manifest.fragment_docs) as usize).cloned().with_context(|| {
+            format!("document {doc} is missing from {}", file(&fragment_name(chunk)))
+        })
     }
 
     /// Facets and their document lists (`filters.json`).
@@ -265,13 +266,14 @@ impl<S: IndexSource> Index<S> {
         if let Some(f) = &*self.filters.borrow() {
             return Ok(f.clone());
         }
-        let raw: Filters = serde_json::from_slice(&self.source.read("filters.json")?)
-            .context("search/filters.json is damaged")?;
+        let damaged = || format!("{} is damaged", file(FILTERS));
+        let raw: Filters =
+            serde_json::from_slice(&self.source.read(FILTERS)?).with_context(damaged)?;
         let mut table = FacetTable::new();
         for facet in raw.facets {
             let mut values = Vec::new();
             for (value, list) in facet.values {
-                let ids = decode_doc_list(&list).context("search/filters.json is damaged")?;
+                let ids = decode_doc_list(&list).with_context(damaged)?;
                 values.push((value, ids));
             }
             table.push((facet.name, values));
@@ -452,8 +454,8 @@ fn allowed_sets(
 
 /// `qiao search`: the best `limit` results for `query` from `output_dir/search/`.
 pub fn query_dir(output_dir: &Path, query: &str, limit: usize) -> Result<Vec<super::Hit>> {
-    let dir = output_dir.join("search");
-    if !dir.join("manifest.json").is_file() {
+    let dir = output_dir.join(urls::SEARCH_INDEX.trim_end_matches('/'));
+    if !dir.join(MANIFEST).is_file() {
         bail!("no search index in {}: build the site first", dir.display());
     }
     hits(&Index::open(DirSource(dir))?, query, limit)

@@ -21,6 +21,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use super::events::Hub;
+use crate::urls;
 
 /// The largest request head (request line and headers) accepted.
 pub(crate) const MAX_HEAD: usize = 16 * 1024;
@@ -30,9 +31,6 @@ const MAX_HEADERS: usize = 64;
 const MAX_CONNECTIONS: usize = 256;
 /// How long a kept-alive connection may sit idle.
 const IDLE: Duration = Duration::from_secs(30);
-/// The prefix of the preview's own URLs, under the site's base path.
-pub(crate) const OWN_PREFIX: &str = "__qiao/";
-
 const LIVERELOAD_JS: &str = include_str!("assets/livereload.js");
 const OVERLAY_CSS: &str = include_str!("assets/overlay.css");
 
@@ -408,7 +406,8 @@ pub(crate) fn route(site: &Snapshot, target: &str) -> Response {
         }
         return not_found(site);
     };
-    if let Some(own) = rel.strip_prefix(OWN_PREFIX) {
+    // The preview's own URLs, under the site's base path.
+    if let Some(own) = rel.strip_prefix(urls::PREVIEW) {
         return match own {
             "livereload.js" => Response::File {
                 status: 200,
@@ -424,11 +423,8 @@ pub(crate) fn route(site: &Snapshot, target: &str) -> Response {
             _ => not_found(site),
         };
     }
-    let key = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_owned()
-    };
+    let key =
+        if rel.is_empty() || rel.ends_with('/') { urls::page_file(rel) } else { rel.to_owned() };
     if let Some(bytes) = site.files.get(&key) {
         return Response::File {
             status: 200,
@@ -438,7 +434,7 @@ pub(crate) fn route(site: &Snapshot, target: &str) -> Response {
     }
     if !rel.is_empty()
         && !rel.ends_with('/')
-        && site.files.contains_key(&format!("{rel}/index.html"))
+        && site.files.contains_key(&urls::page_file(&format!("{rel}/")))
     {
         let raw_path = target.split(['?', '#']).next().unwrap_or(target);
         let mut location = format!("{raw_path}/");
@@ -452,7 +448,7 @@ pub(crate) fn route(site: &Snapshot, target: &str) -> Response {
 }
 
 fn not_found(site: &Snapshot) -> Response {
-    match site.files.get("404.html") {
+    match site.files.get(urls::NOT_FOUND) {
         Some(bytes) => Response::File {
             status: 404,
             bytes: bytes.clone(),

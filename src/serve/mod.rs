@@ -42,6 +42,7 @@ use self::preview::{Failure, PageRenderer, Preview, Rendered, Update, millis, re
 use self::watch::{Changes, Watch};
 use crate::config::BuildOptions;
 use crate::model::Site;
+use crate::urls;
 
 /// How many ports after the asked one are tried when it is taken.
 const PORT_TRIES: u16 = 50;
@@ -290,8 +291,8 @@ fn publish_with(
         let mut files = preview.output().clone();
         if !preview.has_site() {
             let page: Arc<[u8]> = Arc::from(preview::errors_page(&base_path));
-            files.insert("index.html".into(), page.clone());
-            files.insert("404.html".into(), page);
+            files.insert(urls::page_file(urls::HOME), page.clone());
+            files.insert(urls::NOT_FOUND.into(), page);
         }
         *shared.site.write().unwrap_or_else(|e| e.into_inner()) =
             Arc::new(Snapshot { files, base_path });

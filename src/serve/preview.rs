@@ -51,6 +51,7 @@ use crate::insight;
 use crate::model::{Intro, Item, Kind, Site};
 use crate::output::OutputFile;
 use crate::render::{RenderOptions, Renderer};
+use crate::urls;
 
 /// A file's size and modification time: when both are unchanged, so is the parse.
 type Stamp = (u64, Option<SystemTime>);
@@ -668,8 +669,9 @@ impl Preview {
 pub(crate) fn errors_page(base_path: &str) -> Vec<u8> {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qiao: the site has errors</title>\
-         <script src=\"{base_path}__qiao/livereload.js\"></script></head>\
-         <body><p>The site has errors, listed in the terminal and below. This page reloads when they are fixed.</p></body></html>\n"
+         <script src=\"{base_path}{preview}livereload.js\"></script></head>\
+         <body><p>The site has errors, listed in the terminal and below. This page reloads when they are fixed.</p></body></html>\n",
+        preview = urls::PREVIEW,
     )
     .into_bytes()
 }

@@ -3,8 +3,8 @@
 //!
 //! Only the sources are watched: `site.toml` and the root folder itself (not
 //! recursively, so the output folder under the root is never seen), and
-//! `content/`, `templates/`, `static/` and `themes/` recursively, each as soon as it
-//! exists. What the build passes over is no change either: editor leftovers
+//! `content/`, `templates/`, `static/`, `themes/` and `i18n/` (the site's own
+//! words, which override the theme's) recursively, each as soon as it exists. What the build passes over is no change either: editor leftovers
 //! (`x.md~`, `.x.md.swp`, `#x.md#`, vim's `4913`) and hidden names anywhere, and
 //! underscore names in `content/` ([`crate::source::is_ignored_name`]). An atomic
 //! save (write a temporary file, rename it over the old one) shows up as a few
@@ -30,14 +30,15 @@ pub(crate) const QUIET: Duration = Duration::from_millis(20);
 pub(crate) const MAX_WAIT: Duration = Duration::from_millis(500);
 
 /// The folders watched recursively, when they exist.
-const TREES: [&str; 4] = ["content", "templates", "static", "themes"];
+const TREES: [&str; 5] = ["content", "templates", "static", "themes", "i18n"];
 
 /// What changed in one batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
     /// `site.toml`.
     pub config: bool,
-    /// Something under `templates/` or `themes/`.
+    /// Something under `templates/`, `themes/` or `i18n/`: the theme, which holds the
+    /// templates and the words, must be read again.
     pub templates: bool,
     /// Something under `static/`.
     pub statics: bool,
@@ -74,7 +75,7 @@ impl Changes {
             "content" => {
                 self.content.insert(parts.join("/"));
             }
-            "templates" | "themes" => self.templates = true,
+            "templates" | "themes" | "i18n" => self.templates = true,
             "static" => self.statics = true,
             _ => return false,
         }
@@ -225,5 +226,19 @@ mod tests {
             ["content/cases/2024", "content/cases/x.md"]
         );
         assert!(c.config && c.templates && c.statics);
+    }
+
+    #[test]
+    fn the_sites_words_are_a_templates_change() {
+        assert!(TREES.contains(&"i18n"), "the site's i18n/ folder is watched");
+        let mut c = Changes::default();
+        assert!(!c.add(Path::new("i18n/.zh.toml.swp")) && !c.add(Path::new("i18n/zh.toml~")));
+        assert!(c.is_empty());
+        assert!(c.add(Path::new("i18n/zh.toml")));
+        assert!(c.templates && !c.statics && !c.config && c.content.is_empty());
+        // Created, renamed or removed as a whole.
+        let mut c = Changes::default();
+        assert!(c.add(Path::new("i18n")));
+        assert!(c.templates);
     }
 }
