@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long fuzzing run of the content pipeline (tests/fuzz.rs), before an issue
+# The long fuzzing run of the content pipeline (tests/testsuite/fuzz.rs), before an issue
 # that touches content, Markdown or output is resolved:
 #
 #   scripts/fuzz.sh [SECONDS] [SEED]     # default 600 s, a seed from the clock
@@ -19,7 +19,7 @@ echo "== fuzzing for ${seconds}s per target, seed ${seed}"
 rm -f target/fuzz-crashes/current-*.md
 status=0
 QIAO_FUZZ_SECONDS="$seconds" QIAO_FUZZ_SEED="$seed" QIAO_FUZZ_SAVE=1 \
-  cargo test --release --locked --test fuzz -- --nocapture --test-threads=3 || status=$?
+  cargo test --release --locked --test testsuite fuzz:: -- --nocapture --test-threads=3 || status=$?
 # An abort (a stack overflow cannot be caught) leaves the input it died on.
 for f in target/fuzz-crashes/current-*.md; do
   [ -e "$f" ] || continue

@@ -12,8 +12,9 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::source::fields::{Fields, Reporter, Source, Value, as_table, table_to_json};
+use crate::diagnostics::{Code, Diagnostic, Lang, LineIndex, Problem};
+use crate::source::fields::{self, Fields, Reporter, Source, Value, as_table, table_to_json};
+use crate::source::keyboard;
 
 /// Labels of taxonomy terms by slug, from `[taxonomies]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -72,7 +73,7 @@ pub struct SiteConfig {
 
 impl SiteConfig {
     /// Replaces `base_url` (from `--base-url`), checking it like the file's value.
-    pub(crate) fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub(crate) fn set_base_url(&mut self, url: &str) -> Result<(), Problem> {
         let (base_url, base_path, host) = normalize_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -92,16 +93,18 @@ impl SiteConfig {
 }
 
 /// Checks a base URL and splits it into (url ending in `/`, path, host).
-pub(crate) fn normalize_base_url(url: &str) -> Result<(String, String, String), String> {
-    let parsed =
-        url::Url::parse(url.trim()).map_err(|e| format!("`{url}` is not a valid URL ({e})"))?;
+pub(crate) fn normalize_base_url(url: &str) -> Result<(String, String, String), Problem> {
+    let problem = |why: &str, detail: String| {
+        Problem::new(Code::E0503).arg("value", url).arg("why", why).arg("detail", detail)
+    };
+    let parsed = url::Url::parse(url.trim()).map_err(|e| problem("invalid", e.to_string()))?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(format!("`{url}` must start with http:// or https://"));
+        return Err(problem("scheme", "none".into()));
     }
     let host = parsed
         .host_str()
         .filter(|h| !h.is_empty())
-        .ok_or_else(|| format!("`{url}` has no host"))?
+        .ok_or_else(|| problem("host", "none".into()))?
         .to_owned();
     let mut path = parsed.path().to_owned();
     if !path.ends_with('/') {
@@ -127,16 +130,50 @@ pub(crate) fn is_language_tag(s: &str) -> bool {
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.toml");
     let bytes = std::fs::read(&path).map_err(|e| {
-        vec![Diagnostic::file(
-            "site.toml",
-            format!(
-                "cannot read site.toml: {e} (is `{}` a qiao site? `qiao init DIR` makes one)",
-                root.display()
-            ),
-        )]
+        let problem = Problem::new(Code::E0501)
+            .arg("error", e.to_string())
+            .arg("root", root.display().to_string());
+        vec![Diagnostic::file("site.toml", problem)]
     })?;
     let text = crate::source::decode("site.toml", &bytes).map_err(|d| vec![d])?;
     parse(&text)
+}
+
+/// The language of the site at `root`, for qiao's own messages: its `language`
+/// (`zh` when it has none), read even when `site.toml` has errors; `None` when
+/// there is no site.
+pub fn site_language(root: &Path) -> Option<String> {
+    let bytes = std::fs::read(root.join("site.toml")).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let toml_text = text.trim_start_matches('\u{feff}');
+    if let Ok(doc) = DeTable::parse(toml_text) {
+        return Some(match doc.get_ref().get("language").map(|v| v.get_ref()) {
+            Some(DeValue::String(s)) => s.to_string(),
+            _ => "zh".to_owned(),
+        });
+    }
+    // A broken file: the first top-level `language = "…"` line.
+    for line in toml_text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') || line.starts_with('【') {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(['=', '＝', '：'])
+            && k.trim() == "language"
+        {
+            let v = v.trim().trim_matches(|c| matches!(c, '"' | '\'' | '“' | '”'));
+            return Some(v.to_owned());
+        }
+    }
+    Some("zh".to_owned())
+}
+
+/// The language of qiao's messages for a command on the site at `root` (if any),
+/// as the command line's `--lang` (`flag`), `QIAO_LANG`, the site and the
+/// locale choose it.
+pub fn message_language(flag: Option<Lang>, root: Option<&Path>) -> Lang {
+    let site = root.and_then(site_language);
+    Lang::choose(flag, site.as_deref(), |var| std::env::var(var).ok())
 }
 
 /// Parses the text of `site.toml`.
@@ -145,51 +182,59 @@ pub(crate) fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
     let utc = TimeZone::UTC;
     let toml_text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let base = text.len() - toml_text.len();
-    let mut r = Reporter::new(Source { path: "site.toml", text, index: &index, base, tz: &utc });
-    let doc = match DeTable::parse(toml_text) {
+    let (repair, findings) = keyboard::scan(toml_text);
+    let source = Source {
+        path: "site.toml",
+        text,
+        index: &index,
+        base,
+        tz: &utc,
+        repair: (!repair.is_empty()).then_some(&repair),
+    };
+    let mut r = Reporter::new(source);
+    fields::report_findings(&mut r, &findings);
+    let parsed = if repair.is_empty() { toml_text } else { repair.text.as_str() };
+    let doc = match DeTable::parse(parsed) {
         Ok(doc) => doc,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            r.error(&span, format!("site.toml is not valid TOML: {}", e.message().trim()));
-            return Err(r.diagnostics);
+            fields::syntax_error(&mut r, parsed, &span, e.message(), Code::E0502);
+            let mut all = fields::one_per_line(r.diagnostics, findings.len());
+            crate::diagnostics::sort(&mut all);
+            return Err(all);
         }
     };
     let config = read(doc.get_ref(), &mut r);
+    // In line order, as the file reads.
+    let mut all = fields::one_per_line(r.diagnostics, findings.len());
+    crate::diagnostics::sort(&mut all);
     match config {
-        Some(c) if r.diagnostics.is_empty() => Ok(c),
-        _ => Err(r.diagnostics),
+        Some(c) if all.is_empty() => Ok(c),
+        _ => Err(all),
     }
 }
 
 fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     let mut f = Fields::new(doc, "");
-    let title = f.require("title", r, None, " (the site's name)").and_then(|v| r.text("title", v));
-    let base = f
-        .require(
-            "base_url",
-            r,
-            None,
-            " (the address the site is published at, like \"https://alliance.example.org/\")",
-        )
-        .and_then(|v| {
-            let s = r.string("base_url", v)?;
-            match normalize_base_url(&s) {
-                Ok(b) => Some(b),
-                Err(e) => {
-                    r.error(&v.span(), format!("`base_url`: {e}"));
-                    None
-                }
+    let title =
+        f.require("title", r, None, Some("hint-site-title")).and_then(|v| r.text("title", v));
+    let base = f.require("base_url", r, None, Some("hint-base-url")).and_then(|v| {
+        let s = r.string("base_url", v)?;
+        match normalize_base_url(&s) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                r.error(&v.span(), e);
+                None
             }
-        });
+        }
+    });
     let language = match f.get("language") {
         Some(v) => r.text("language", v).filter(|l| {
             let ok = is_language_tag(l);
             if !ok {
                 r.error(
                     &v.span(),
-                    format!(
-                        "`language` must be a language tag like \"zh\" or \"en\", found \"{l}\""
-                    ),
+                    Problem::new(Code::E0217).arg("field", "language").arg("value", l.as_str()),
                 );
             }
             ok
@@ -201,7 +246,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             Some(name) => match TimeZone::get(&name) {
                 Ok(tz) => Some(tz),
                 Err(_) => {
-                    r.error(&v.span(), format!("`timezone` must be an IANA time zone name like \"Asia/Shanghai\", found \"{name}\""));
+                    r.error(&v.span(), Problem::new(Code::E0504).arg("value", name));
                     None
                 }
             },
@@ -210,16 +255,17 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         None => TimeZone::get("Asia/Shanghai").ok(),
     };
     let description = f.get("description").and_then(|v| r.string("description", v));
-    let theme = f.get("theme").and_then(|v| r.text("theme", v)).filter(|t| {
+    let theme_v = f.get("theme");
+    let theme = theme_v.and_then(|v| r.text("theme", v)).filter(|t| {
         let ok = !t.contains(['/', '\\']) && !t.starts_with('.');
-        if !ok {
-            r.file_error(format!("`theme` must be a folder name under themes/, found \"{t}\""));
+        if !ok && let Some(v) = theme_v {
+            r.error(&v.span(), Problem::new(Code::E0505).arg("value", t.as_str()));
         }
         ok
     });
     let taxonomies = f.get("taxonomies").and_then(|v| read_taxonomies(v, r)).unwrap_or_default();
-    let extra = f
-        .get("extra")
+    let extra_v = f.get("extra");
+    let extra = extra_v
         .and_then(|v| as_table(r, "extra", v, "[extra]"))
         .map(table_to_json)
         .unwrap_or_default();
@@ -233,6 +279,18 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             trust
         })
         .unwrap_or(false);
+    // A setting written after the `[extra]` line went into `extra`.
+    if let Some(DeValue::Table(t)) = extra_v.map(|v| v.get_ref()) {
+        for (key, _) in t.iter() {
+            let k: &str = key.get_ref();
+            if f.is_known(k) && !f.has(k) {
+                r.error(
+                    &key.span(),
+                    Problem::new(Code::E0112).arg("field", k).arg("table", "extra"),
+                );
+            }
+        }
+    }
     f.finish(r, false);
     let (base_url, base_path, host) = base?;
     Some(SiteConfig {
@@ -266,10 +324,9 @@ fn read_taxonomies(v: &Value<'_>, r: &mut Reporter<'_>) -> Option<TaxonomyLabels
             if let DeValue::String(s) = label.get_ref() {
                 target.insert(term.get_ref().to_string(), s.to_string());
             } else {
-                r.error(
-                    &label.span(),
-                    format!("`{field}.{}` must be a label in quotes", term.get_ref()),
-                );
+                let problem =
+                    Problem::new(Code::E0506).arg("field", format!("{field}.{}", term.get_ref()));
+                r.error(&label.span(), problem);
             }
         }
     }
@@ -294,6 +351,8 @@ pub struct BuildOptions {
     pub(crate) minify: bool,
     /// Inject the live-reload script (serve only).
     pub(crate) live_reload: bool,
+    /// The language of qiao's own messages.
+    pub lang: Lang,
 }
 
 impl BuildOptions {
@@ -308,6 +367,7 @@ impl BuildOptions {
             today: None,
             minify: true,
             live_reload: false,
+            lang: Lang::En,
         }
     }
 
@@ -337,7 +397,7 @@ mod tests {
                 .unwrap_err();
         assert_eq!(
             err[0].to_string(),
-            "site.toml:3:1: error: unknown field `timezon`; did you mean `timezone`?"
+            "site.toml:3:1: error[E0202]: unknown field `timezon`; did you mean `timezone`?"
         );
     }
 

@@ -24,7 +24,8 @@ use rayon::prelude::*;
 use self::write::Staging;
 use crate::config::{self, BuildOptions};
 use crate::content;
-use crate::diagnostics::Diagnostic;
+use crate::content::parse::Orphan;
+use crate::diagnostics::{self, Code, Diagnostic};
 use crate::insight;
 use crate::model::Site;
 use crate::output::OutputFile;
@@ -86,30 +87,90 @@ pub(crate) struct BuildReport {
     pub(crate) files: usize,
     /// Stage timings.
     pub(crate) timings: Timings,
+    /// Warnings (which did not stop the build).
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Loads `site.toml` and the content, applying the options.
 pub fn load(options: &BuildOptions, timings: &mut Timings) -> Result<Site, BuildError> {
+    load_with_warnings(options, timings).map(|(site, _)| site)
+}
+
+/// [`load`], with the warnings the site gave. When the content has errors, the
+/// links of every body are still checked (also of the files whose front matter
+/// has errors), so that one run reports all of them.
+pub(crate) fn load_with_warnings(
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, Vec<Diagnostic>), BuildError> {
     let mut config = config::load(&options.root)?;
     if let Some(url) = &options.base_url {
-        config.set_base_url(url).map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
+        config
+            .set_base_url(url)
+            .map_err(|e| BuildError::Usage(format!("--base-url: {}", e.message(options.lang))))?;
     }
     let today = options.today_in(&config.tz);
-    let site = timings
-        .time("load+validate", || content::load(&options.root, config, options.drafts, today))?;
-    Ok(site)
+    let loaded = timings
+        .time("load+validate", || content::load_all(&options.root, config, options.drafts, today));
+    if diagnostics::has_errors(&loaded.diagnostics) {
+        let mut all = loaded.diagnostics;
+        all.extend(orphan_links(&loaded.site, &options.root, &loaded.orphans));
+        diagnostics::sort(&mut all);
+        return Err(BuildError::Site(all));
+    }
+    Ok((loaded.site, loaded.diagnostics))
+}
+
+/// The broken links of every body of a site whose content has errors: the items'
+/// bodies and the bodies of files that did not become items (`orphans`), checked
+/// against the items there are. A link to a file that has errors itself is not
+/// reported (its own messages say what to fix).
+fn orphan_links(
+    site: &Site,
+    root: &std::path::Path,
+    orphans: &[(String, Orphan)],
+) -> Vec<Diagnostic> {
+    let insights = insight::compute(site);
+    let render_options = RenderOptions { minify: false, live_reload: false };
+    let renderer = match Renderer::new(site, root, render_options, &insights) {
+        Ok(r) => r,
+        Err(template_errors) => return template_errors,
+    };
+    let mut found = renderer.check_bodies();
+    for (source, o) in orphans {
+        found.extend(renderer.check_body(source, &o.rel_url, &o.body, o.body_line_offset));
+    }
+    found.retain(|d| {
+        let target = d.problem.arg_str("target").unwrap_or_default();
+        match d.code() {
+            Code::E0402 => !orphans.iter().any(|(source, _)| source == target),
+            Code::E0405 => !orphans.iter().any(|(_, o)| target.starts_with(o.rel_url.as_str())),
+            _ => true,
+        }
+    });
+    found
 }
 
 /// `qiao check`: load and validate, and check every Markdown body's links (and the
-/// templates, which must compile); render no page and write nothing.
-pub(crate) fn check(options: &BuildOptions) -> Result<Site, BuildError> {
-    let site = load(options, &mut Timings::default())?;
+/// templates, which must compile); render no page and write nothing. Returns the
+/// site and its warnings.
+pub(crate) fn check(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>), BuildError> {
+    let (site, warnings) = load_with_warnings(options, &mut Timings::default())?;
+    let with_warnings = |e: BuildError| match e {
+        BuildError::Site(mut d) => {
+            d.extend(warnings.iter().cloned());
+            diagnostics::sort(&mut d);
+            BuildError::Site(d)
+        }
+        other => other,
+    };
     let insights = insight::compute(&site);
     let render_options = RenderOptions { minify: false, live_reload: false };
-    let renderer = Renderer::new(&site, &options.root, render_options, &insights)?;
-    check_bodies(&renderer)?;
+    let renderer = Renderer::new(&site, &options.root, render_options, &insights)
+        .map_err(|d| with_warnings(BuildError::Site(d)))?;
+    check_bodies(&renderer).map_err(with_warnings)?;
     drop(renderer);
-    Ok(site)
+    Ok((site, warnings))
 }
 
 /// Output files gathered in memory, by path: a later file of the same path
@@ -322,11 +383,19 @@ pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     write::check_output_dir(&options.root, &options.output_dir)
         .map_err(|e| BuildError::Usage(format!("{e:#}")))?;
-    let site = load(options, &mut timings)?;
+    let (site, warnings) = load_with_warnings(options, &mut timings)?;
     let staging = Staging::create(&options.root, &options.output_dir).map_err(BuildError::Io)?;
-    let files = render_into(&site, options, &mut timings, &|f| staging.write(&f))?;
+    let files =
+        render_into(&site, options, &mut timings, &|f| staging.write(&f)).map_err(|e| match e {
+            BuildError::Site(mut d) => {
+                d.extend(warnings.iter().cloned());
+                diagnostics::sort(&mut d);
+                BuildError::Site(d)
+            }
+            other => other,
+        })?;
     timings.time("swap", || staging.commit()).map_err(BuildError::Io)?;
-    Ok(BuildReport { files, timings })
+    Ok(BuildReport { files, timings, warnings })
 }
 
 #[cfg(test)]

@@ -6,12 +6,12 @@ mod scaffold;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::build::{self, BuildError};
-use crate::config::BuildOptions;
-use crate::diagnostics;
+use crate::config::{self, BuildOptions};
+use crate::diagnostics::{self, Code, Diagnostic, Lang, catalog, say, say_count};
 
 /// What a run ended with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +53,39 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// The language of qiao's messages: zh or en. Else QIAO_LANG, the site's
+    /// `language`, the system locale (LC_ALL, LC_MESSAGES, LANG), English.
+    #[arg(long, global = true, value_enum)]
+    pub(crate) lang: Option<LangArg>,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--message-format`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub(crate) enum MessageFormat {
+    /// `path:line:col: error[CODE]: message` lines and a count.
+    #[default]
+    Human,
+    /// One JSON object a line (code, severity, path, line, column, end, message,
+    /// suggestion), on standard output.
+    Json,
 }
 
 /// Options every site command shares.
@@ -99,12 +132,27 @@ pub(crate) enum Command {
         /// Print how long each stage took.
         #[arg(long, short)]
         verbose: bool,
+        /// How errors and warnings are printed.
+        #[arg(long, value_enum, default_value = "human")]
+        message_format: MessageFormat,
     },
     /// Load and validate the site; write nothing.
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// How errors and warnings are printed.
+        #[arg(long, value_enum, default_value = "human")]
+        message_format: MessageFormat,
     },
+    /// Explain an error code (`qiao explain E0107`): what it means, with a wrong
+    /// and a right example.
+    Explain {
+        /// The code, as printed in brackets: `error[E0107]`.
+        code: String,
+    },
+    /// Write docs/errors.md (every code in both languages) to standard output.
+    #[command(hide = true)]
+    ErrorsDoc,
     /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
     Serve {
         #[command(flatten)]
@@ -161,18 +209,20 @@ pub(crate) enum Command {
     },
 }
 
-fn options(site: &SiteArgs) -> BuildOptions {
+fn options(site: &SiteArgs, lang: Option<LangArg>) -> BuildOptions {
     let mut o = BuildOptions::new(&site.root);
     o.drafts = site.drafts;
     o.today = site.today;
+    o.lang = config::message_language(lang.map(Lang::from), Some(&site.root));
     o
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitStatus {
+    let lang_flag = cli.lang;
     match cli.command {
-        Command::Build { site, output_dir, base_url, no_minify, verbose } => {
-            let mut o = options(&site);
+        Command::Build { site, output_dir, base_url, no_minify, verbose, message_format } => {
+            let mut o = options(&site, lang_flag);
             if let Some(dir) = output_dir {
                 o.output_dir = dir;
             }
@@ -180,32 +230,49 @@ pub fn run(cli: Cli) -> ExitStatus {
             o.minify = !no_minify;
             match build::build(&o) {
                 Ok(report) => {
+                    report_warnings(&report.warnings, o.lang, message_format);
                     if verbose {
                         eprint!("{}", report.timings);
                     }
-                    eprintln!("built {} files into {}", report.files, o.output_dir.display());
-                    ExitStatus::Success
-                }
-                Err(e) => report_error(&e),
-            }
-        }
-        Command::Check { site } => {
-            let o = options(&site);
-            let start = std::time::Instant::now();
-            match build::check(&o) {
-                Ok(site) => {
+                    let dir = o.output_dir.display();
                     eprintln!(
-                        "ok: {} items checked in {} ms",
-                        site.items.len(),
-                        start.elapsed().as_millis()
+                        "{}",
+                        say_count(o.lang, "progress-built", report.files, &[("dir", &dir)])
                     );
                     ExitStatus::Success
                 }
-                Err(e) => report_error(&e),
+                Err(e) => report_error(&e, o.lang, message_format),
             }
         }
+        Command::Check { site, message_format } => {
+            let o = options(&site, lang_flag);
+            let start = std::time::Instant::now();
+            match build::check(&o) {
+                Ok((site, warnings)) => {
+                    report_warnings(&warnings, o.lang, message_format);
+                    let ms = start.elapsed().as_millis();
+                    eprintln!(
+                        "{}",
+                        say_count(o.lang, "progress-checked", site.items.len(), &[("ms", &ms)])
+                    );
+                    ExitStatus::Success
+                }
+                Err(e) => report_error(&e, o.lang, message_format),
+            }
+        }
+        Command::Explain { code } => {
+            let lang = config::message_language(
+                lang_flag.map(Lang::from),
+                Some(std::path::Path::new(".")),
+            );
+            explain(&code, lang)
+        }
+        Command::ErrorsDoc => {
+            print!("{}", catalog::markdown());
+            ExitStatus::Success
+        }
         Command::Serve { site, interface, port, open } => {
-            let o = options(&site);
+            let o = options(&site, lang_flag);
             match crate::serve::serve(o, &interface, port, open) {
                 Ok(()) => ExitStatus::Success,
                 Err(e) => {
@@ -215,41 +282,82 @@ pub fn run(cli: Cli) -> ExitStatus {
             }
         }
         Command::Search { root, index, limit, json, query } => {
-            search(root, index, limit, json, &query)
+            let site = root.clone().unwrap_or_else(|| PathBuf::from("."));
+            let lang = config::message_language(lang_flag.map(Lang::from), Some(&site));
+            search(root, index, limit, json, &query, lang)
         }
         Command::New { kind, slug, root, title } => {
+            let lang = config::message_language(lang_flag.map(Lang::from), Some(&root));
             match scaffold::new_file(&root, &kind, &slug, title.as_deref()) {
                 Ok(path) => {
                     println!("{}", path.display());
                     ExitStatus::Success
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", e.word(lang));
                     ExitStatus::Usage
                 }
             }
         }
-        Command::Init { dir, language } => match scaffold::init(&dir, &language) {
-            Ok(()) => {
-                eprintln!(
-                    "created a new site in {}; try: cd {} && qiao serve",
-                    dir.display(),
-                    dir.display()
-                );
-                ExitStatus::Success
+        Command::Init { dir, language } => {
+            let lang = config::message_language(lang_flag.map(Lang::from), Some(&dir));
+            match scaffold::init(&dir, &language) {
+                Ok(()) => {
+                    // Now there is a site: its language.
+                    let lang = config::message_language(lang_flag.map(Lang::from), Some(&dir));
+                    let shown = dir.display();
+                    eprintln!("{}", say(lang, "progress-created", &[("dir", &shown)]));
+                    ExitStatus::Success
+                }
+                Err(e) => {
+                    eprintln!("error: {}", e.word(lang));
+                    ExitStatus::Usage
+                }
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitStatus::Usage
-            }
-        },
+        }
     }
 }
 
-fn report_error(e: &BuildError) -> ExitStatus {
+/// Prints the warnings of a run that succeeded.
+fn report_warnings(warnings: &[Diagnostic], lang: Lang, format: MessageFormat) {
+    if warnings.is_empty() {
+        return;
+    }
+    match format {
+        MessageFormat::Human => eprint!("{}", diagnostics::render_in(warnings, lang)),
+        MessageFormat::Json => print!("{}", diagnostics::render_json(warnings, lang)),
+    }
+}
+
+/// `qiao explain CODE`: exit 2 with the nearest codes when there is no such code.
+fn explain(code: &str, lang: Lang) -> ExitStatus {
+    match Code::parse(code) {
+        Some(c) => {
+            print!("{}", catalog::explain(c, lang));
+            ExitStatus::Success
+        }
+        None => {
+            let near = catalog::nearest_codes(code);
+            let near: Vec<String> = near.iter().map(|c| format!("`{c}`")).collect();
+            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            let id = if near.is_empty() { "explain-unknown" } else { "explain-unknown-near" };
+            let near = near.join(sep);
+            eprintln!("error: {}", say(lang, id, &[("code", &code), ("near", &near)]));
+            ExitStatus::Usage
+        }
+    }
+}
+
+fn report_error(e: &BuildError, lang: Lang, format: MessageFormat) -> ExitStatus {
     match e {
         BuildError::Site(list) => {
-            eprint!("{}", diagnostics::render(list));
+            match format {
+                MessageFormat::Human => eprint!("{}", diagnostics::render_in(list, lang)),
+                MessageFormat::Json => {
+                    print!("{}", diagnostics::render_json(list, lang));
+                    eprintln!("{}", diagnostics::count_line(list, lang));
+                }
+            }
             ExitStatus::SiteErrors
         }
         BuildError::Io(err) => {
@@ -269,13 +377,13 @@ fn search(
     limit: usize,
     json: bool,
     query: &str,
+    lang: Lang,
 ) -> ExitStatus {
     let dir = index.unwrap_or_else(|| root.unwrap_or_else(|| PathBuf::from(".")).join("public"));
     if !dir.join("search/manifest.json").is_file() {
-        eprintln!(
-            "error: no search index in {}: build the site first (`qiao build`)",
-            dir.join("search").display()
-        );
+        let shown = dir.join("search");
+        let shown = shown.display();
+        eprintln!("error: {}", say(lang, "search-no-index", &[("dir", &shown)]));
         return ExitStatus::Io;
     }
     match crate::search::query_dir(&dir, query, limit) {
@@ -283,7 +391,7 @@ fn search(
             if json {
                 println!("[]");
             }
-            eprintln!("no results for `{query}`");
+            eprintln!("{}", say(lang, "search-no-results", &[("query", &query)]));
             ExitStatus::SiteErrors
         }
         Ok(hits) => {
@@ -301,10 +409,10 @@ fn search(
             ExitStatus::Success
         }
         Err(e) => {
-            eprintln!(
-                "error: cannot read the search index in {}: {e:#}",
-                dir.join("search").display()
-            );
+            let shown = dir.join("search");
+            let (shown, e) = (shown.display(), format!("{e:#}"));
+            let message = say(lang, "search-cannot-read", &[("dir", &shown), ("error", &e)]);
+            eprintln!("error: {message}");
             ExitStatus::Io
         }
     }

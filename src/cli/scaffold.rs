@@ -45,6 +45,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::config::SiteConfig;
+use crate::diagnostics::Message;
 use crate::model::{
     DemandStatus, Depth, IncentiveKind, Kind, MemberType, Mode, Need, Offer, PolicyLevel,
     PolicyStatus, RoadshowStatus, Seeking,
@@ -122,34 +123,25 @@ pub(crate) fn new_file(
     kind: &str,
     slug: &str,
     title: Option<&str>,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, Message> {
     if !root.join("site.toml").is_file() {
-        return Err(format!(
-            "no site.toml in {}: run this in a site's folder or pass --root",
-            root.display()
-        ));
+        return Err(Message::new("new-no-site").arg("dir", root.display().to_string()));
     }
     if !is_slug(slug) {
-        return Err(format!(
-            "`{slug}` cannot be a slug: use only a-z, 0-9, `-` and Chinese characters"
-        ));
+        return Err(Message::new("new-bad-slug").arg("slug", slug));
     }
     let kind = match kind {
         "page" | "pages" => Kind::Pages,
-        k => Kind::from_folder(k).or_else(|| Kind::from_folder(&format!("{k}s"))).ok_or_else(
-            || {
-                format!(
-                    "unknown kind `{k}`: use members, cases, policies, demands, roadshows or page"
-                )
-            },
-        )?,
+        k => Kind::from_folder(k)
+            .or_else(|| Kind::from_folder(&format!("{k}s")))
+            .ok_or_else(|| Message::new("new-unknown-kind").arg("kind", k))?,
     };
     let path = match kind {
         Kind::Pages => root.join("content").join(format!("{slug}.md")),
         k => root.join("content").join(k.folder()).join(format!("{slug}.md")),
     };
     if path.exists() {
-        return Err(format!("{} already exists; choose another slug", path.display()));
+        return Err(Message::new("new-exists").arg("path", path.display().to_string()));
     }
     let config = crate::config::load(root).ok();
     let (lang, tz) = match &config {
@@ -179,8 +171,8 @@ pub(crate) fn new_file(
         cover: cover.as_deref(),
     };
     let text = template(kind, &title, &cx);
-    std::fs::create_dir_all(path.parent().unwrap_or(root)).map_err(|e| e.to_string())?;
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::create_dir_all(path.parent().unwrap_or(root)).map_err(|e| cannot_write(&path, &e))?;
+    std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
     Ok(path)
 }
 
@@ -786,9 +778,14 @@ fn site_toml(name: &str, language: &str, lang: Lang) -> String {
 
 /// Writes a minimal working site into `dir` (which must not hold a site yet): in
 /// Chinese for a `zh` (or `zh-…`) `language`, in English for any other.
-pub(crate) fn init(dir: &Path, language: &str) -> Result<(), String> {
+/// "cannot write PATH: ERROR".
+fn cannot_write(path: &Path, e: &std::io::Error) -> Message {
+    Message::new("cannot-write").arg("path", path.display().to_string()).arg("error", e.to_string())
+}
+
+pub(crate) fn init(dir: &Path, language: &str) -> Result<(), Message> {
     if dir.join("site.toml").exists() {
-        return Err(format!("{} already holds a site (site.toml exists)", dir.display()));
+        return Err(Message::new("init-exists").arg("dir", dir.display().to_string()));
     }
     let name = dir
         .file_name()
@@ -866,10 +863,12 @@ pub(crate) fn init(dir: &Path, language: &str) -> Result<(), String> {
     ];
     for (rel, text) in files {
         let path = dir.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::create_dir_all(path.parent().unwrap_or(dir))
+            .map_err(|e| cannot_write(&path, &e))?;
+        std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
     }
-    std::fs::create_dir_all(dir.join("static")).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(dir.join("static"))
+        .map_err(|e| cannot_write(&dir.join("static"), &e))?;
     Ok(())
 }
 

@@ -1,15 +1,17 @@
 //! The rules that need more than one file: unique slugs within a kind, unique URLs
 //! that are none of qiao's own ([`crate::urls`]),
 //! references to members and policies that exist (with the nearest slugs when
-//! not), and cover images that exist under `static/`.
+//! not, or the slug of the member whose title was written), and cover images that
+//! exist under `static/`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::parse::Reference;
-use crate::diagnostics::{Diagnostic, Position, suggest};
+use super::parse::{Reference, Target};
+use crate::diagnostics::{Code, Diagnostic, Message, Position, Problem, Suggestion, suggest};
 use crate::model::{Item, Kind};
-use crate::urls;
+use crate::source::keyboard;
+use crate::urls::{self, Owner};
 
 /// What the cross-file rules need of each parsed file, in the same order as `items`.
 pub(crate) type Pending = (String, Option<Position>, Vec<Reference>);
@@ -30,48 +32,36 @@ pub(crate) fn cross_file(
         if item.kind != Kind::Pages
             && let Some(earlier) = seen.insert((item.kind, item.slug.as_str()), rel)
         {
-            diagnostics.push(Diagnostic::new(
-                rel,
-                slug_pos.unwrap_or(Position::START),
-                format!(
-                    "duplicate slug `{}` in {}: `{earlier}` already uses it; set a different `slug` or rename the file",
-                    item.slug,
-                    item.kind.folder()
-                ),
-            ));
+            let problem = Problem::new(Code::E0303)
+                .arg("slug", item.slug.as_str())
+                .arg("folder", item.kind.folder())
+                .arg("earlier", earlier.to_string());
+            diagnostics.push(problem.at(rel, slug_pos.unwrap_or(Position::START)));
             seen.insert((item.kind, item.slug.as_str()), earlier);
             continue;
         }
         if let Some(owner) = urls::owner(&item.rel_url) {
-            diagnostics.push(Diagnostic::new(
-                rel,
-                slug_pos.unwrap_or(Position::START),
-                format!(
-                    "this page's URL /{} belongs to {}, which qiao writes itself; {}",
-                    item.rel_url,
-                    owner.describe(),
-                    if item.kind == Kind::Pages {
-                        "rename the file or its folder"
-                    } else {
-                        "set a different `slug` or rename the file"
-                    }
-                ),
-            ));
+            let problem = Problem::new(Code::E0304)
+                .arg("url", item.rel_url.as_str())
+                .arg("owner", owner_words(owner))
+                .arg("page", if item.kind == Kind::Pages { "yes" } else { "no" });
+            diagnostics.push(problem.at(rel, slug_pos.unwrap_or(Position::START)));
             continue;
         }
         if let Some(earlier) = urls.insert(item.rel_url.as_str(), rel) {
-            diagnostics.push(Diagnostic::file(
-                rel,
-                format!("this page's URL /{} is already used by `{earlier}`", item.rel_url),
-            ));
+            let problem =
+                Problem::new(Code::E0305).arg("url", item.rel_url.as_str()).arg("earlier", earlier);
+            diagnostics.push(Diagnostic::file(rel, problem));
         }
     }
     // References, against published items (drafts count only when building drafts).
     let mut published: HashMap<Kind, HashSet<&str>> = HashMap::new();
+    let mut titles: HashMap<Kind, Vec<(&str, &str)>> = HashMap::new();
     let mut draft_slugs: HashMap<Kind, HashMap<&str, &str>> = HashMap::new();
     for item in items {
         if drafts || !item.draft {
             published.entry(item.kind).or_default().insert(&item.slug);
+            titles.entry(item.kind).or_default().push((item.title.as_str(), item.slug.as_str()));
         } else {
             draft_slugs.entry(item.kind).or_default().insert(&item.slug, &item.source);
         }
@@ -79,47 +69,143 @@ pub(crate) fn cross_file(
     let empty = HashSet::new();
     for (rel, _, refs) in pending {
         for r in refs {
-            let known = published.get(&r.target).unwrap_or(&empty);
+            let kind = match r.target {
+                Target::Item(kind) => kind,
+                Target::Static => {
+                    diagnostics.extend(cover(root, rel, r));
+                    continue;
+                }
+            };
+            let known = published.get(&kind).unwrap_or(&empty);
             if known.contains(r.slug.as_str())
-                || broken.iter().any(|(k, s)| *k == r.target && *s == r.slug)
+                || broken.iter().any(|(k, s)| *k == kind && *s == r.slug)
             {
                 continue;
             }
-            let what = if r.target == Kind::Members { "member" } else { "policy" };
-            let message = match draft_slugs.get(&r.target).and_then(|d| d.get(r.slug.as_str())) {
-                Some(src) => format!(
-                    "`{}` in `{}` is a draft (`{src}` has `draft = true`); publish it, or build with --drafts",
-                    r.slug, r.field
-                ),
+            let mut fix = None;
+            let problem = match draft_slugs.get(&kind).and_then(|d| d.get(r.slug.as_str())) {
+                Some(src) => Problem::new(Code::E0302)
+                    .arg("slug", r.slug.as_str())
+                    .arg("field", r.field.as_str())
+                    .arg("source", *src),
                 None => {
-                    let mut near = suggest::did_you_mean(&r.slug, known.iter().copied());
-                    if near.is_empty() {
-                        near = format!(
-                            "; add `content/{}/{}.md` or use an existing slug",
-                            r.target.folder(),
-                            r.slug
-                        );
-                    }
-                    format!("unknown {what} `{}` in `{}`{near}", r.slug, r.field)
+                    let titled = titles.get(&kind).map(Vec::as_slice).unwrap_or_default();
+                    let help = match by_title(&r.slug, titled) {
+                        Some((slug, title)) => {
+                            fix = Some(slug.to_owned());
+                            Message::new("did-you-mean-titled")
+                                .arg("slug", slug)
+                                .arg("title", title)
+                        }
+                        None => suggest::did_you_mean(&r.slug, known.iter().copied())
+                            .unwrap_or_else(|| {
+                                Message::new("help-add-file")
+                                    .arg("folder", kind.folder())
+                                    .arg("slug", r.slug.as_str())
+                            }),
+                    };
+                    Problem::new(Code::E0301)
+                        .arg("what", if kind == Kind::Members { "member" } else { "policy" })
+                        .arg("slug", r.slug.as_str())
+                        .arg("field", r.field.as_str())
+                        .help(help)
                 }
             };
-            diagnostics.push(Diagnostic::new(rel, r.position, message));
+            let mut d = problem.at(rel, r.position);
+            d.end = r.end;
+            if let (Some(text), Some(end)) = (fix, r.end) {
+                d.suggestion = Some(Box::new(Suggestion {
+                    start: r.position,
+                    end,
+                    text: format!("\"{text}\""),
+                }));
+            }
+            diagnostics.push(d);
         }
     }
-    // Cover images.
-    for item in items {
-        let Some(cover) = &item.cover else { continue };
-        if cover.contains("://") || cover.starts_with("data:") {
-            continue;
-        }
-        let clean = cover.trim_start_matches('/');
-        let exists =
-            !clean.split('/').any(|s| s == "..") && root.join("static").join(clean).is_file();
-        if !exists {
-            diagnostics.push(Diagnostic::file(
-                &item.source,
-                format!("`cover` image `{cover}` does not exist; put it under static/ (static{}{clean})", std::path::MAIN_SEPARATOR),
-            ));
-        }
+}
+
+/// The member (or policy) whose title was written where its slug belongs: the
+/// same title, or the nearest one.
+fn by_title<'a>(written: &str, titles: &[(&'a str, &'a str)]) -> Option<(&'a str, &'a str)> {
+    let written = written.trim();
+    if let Some((title, slug)) = titles.iter().find(|(t, _)| t.trim() == written) {
+        return Some((slug, title));
     }
+    // A near title, for a title written from memory (`示例职院`, `示例职业技术学校`);
+    // only for text that is no slug, so `m0042` still gets the nearest slugs.
+    if crate::text::is_slug(written) && written.is_ascii() {
+        return None;
+    }
+    let near = suggest::nearest(written, titles.iter().map(|(t, _)| *t));
+    let title = near.first()?;
+    titles.iter().find(|(t, _)| t == title).map(|(t, s)| (*s, *t))
+}
+
+/// The words for one of qiao's own outputs.
+fn owner_words(owner: Owner) -> Message {
+    match owner {
+        Owner::Home => Message::new("owner-home"),
+        Owner::Listing(kind) => Message::new("owner-listing").arg("kind", kind.folder()),
+        Owner::Feed(None) => Message::new("owner-site-feed"),
+        Owner::Feed(Some(kind)) => Message::new("owner-feed").arg("kind", kind.folder()),
+        Owner::Export(kind) => Message::new("owner-export").arg("kind", kind.folder()),
+        Owner::Calendar => Message::new("owner-calendar"),
+        Owner::Matches => Message::new("owner-matches"),
+        Owner::Search => Message::new("owner-search"),
+        Owner::Taxonomy(t) => Message::new("owner-taxonomy").arg("taxonomy", t),
+        Owner::Network => Message::new("owner-network"),
+        Owner::Stats => Message::new("owner-stats"),
+        Owner::PolicyFinder => Message::new("owner-finder"),
+        Owner::ThemeFiles => Message::new("owner-theme"),
+        Owner::SiteFile(name) => Message::new("owner-site-file").arg("name", name),
+        #[allow(unreachable_patterns)]
+        other => Message::new("owner-other").arg("what", other.describe()),
+    }
+}
+
+/// A cover image: a path on the editor's computer, a path that starts with
+/// `static/`, or a file that is not under `static/`; reported at the value.
+fn cover(root: &Path, rel: &str, r: &Reference) -> Option<Diagnostic> {
+    let cover = r.slug.as_str();
+    if cover.contains("://") || cover.starts_with("data:") {
+        return None;
+    }
+    let at = |problem: Problem, fix: Option<String>| {
+        let mut d = problem.at(rel, r.position);
+        d.end = r.end;
+        if let (Some(text), Some(end)) = (fix, r.end) {
+            d.suggestion =
+                Some(Box::new(Suggestion { start: r.position, end, text: format!("\"{text}\"") }));
+        }
+        d
+    };
+    if keyboard::looks_like_windows_path(cover) || cover.starts_with("file:") {
+        let image = keyboard::suggested_image(cover);
+        let problem = Problem::new(Code::E0307)
+            .arg("field", r.field.as_str())
+            .arg("value", cover)
+            .arg("image", image.as_str());
+        return Some(at(problem, Some(image)));
+    }
+    let clean = cover.trim_start_matches('/');
+    let static_dir = root.join("static");
+    let exists = |p: &str| !p.split('/').any(|s| s == "..") && static_dir.join(p).is_file();
+    if exists(clean) {
+        return None;
+    }
+    if let Some(inside) = clean.strip_prefix("static/") {
+        let fixed = format!("/{inside}");
+        let problem = Problem::new(Code::E0308)
+            .arg("field", r.field.as_str())
+            .arg("value", cover)
+            .arg("fixed", fixed.as_str())
+            .arg("exists", if exists(inside) { "yes" } else { "no" });
+        return Some(at(problem, Some(fixed)));
+    }
+    let problem = Problem::new(Code::E0306)
+        .arg("field", r.field.as_str())
+        .arg("value", cover)
+        .arg("path", format!("static/{clean}"));
+    Some(at(problem, None))
 }

@@ -1,7 +1,7 @@
 //! Splitting a content file into its `+++` TOML front matter and Markdown body,
 //! keeping the byte offsets that every later message needs.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Problem};
 
 /// A file split into front matter and body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,20 +25,13 @@ pub(crate) fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnost
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     if rest.trim().is_empty() {
-        return Err(Diagnostic::file(
-            path,
-            "the file is empty; a content file starts with TOML front matter between `+++` lines, with at least `title` and `date`",
-        ));
+        return Err(Diagnostic::file(path, Problem::new(Code::E0102)));
     }
     let first_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     let first = &rest[..first_end];
     if !is_fence(first, "+++") {
-        let message = if is_fence(first, "---") {
-            "front matter is TOML between `+++` lines, not YAML between `---` lines: replace both `---` lines with `+++` and write `key = \"value\"` instead of `key: value`".to_owned()
-        } else {
-            "expected `+++` on the first line: a content file starts with TOML front matter between two `+++` lines".to_owned()
-        };
-        return Err(Diagnostic::file(path, message));
+        let code = if is_fence(first, "---") { Code::E0104 } else { Code::E0103 };
+        return Err(Diagnostic::file(path, Problem::new(code)));
     }
     let toml_offset = start + first_end;
     let mut pos = toml_offset;
@@ -56,10 +49,7 @@ pub(crate) fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnost
         }
         pos = end;
     }
-    Err(Diagnostic::file(
-        path,
-        "front matter is not closed: add a line `+++` after the last field (the first `+++` is on line 1)",
-    ))
+    Err(Diagnostic::file(path, Problem::new(Code::E0105)))
 }
 
 #[cfg(test)]
@@ -79,12 +69,12 @@ mod tests {
     #[test]
     fn yaml_gets_its_own_message() {
         let e = split("a.md", "---\ntitle: a\n---\n").unwrap_err();
-        assert!(e.message.contains("not YAML"), "{}", e.message);
+        assert_eq!(e.code(), Code::E0104);
     }
 
     #[test]
     fn unclosed_and_empty() {
-        assert!(split("a.md", "+++\ntitle = \"a\"\n").unwrap_err().message.contains("not closed"));
-        assert!(split("a.md", "").unwrap_err().message.contains("empty"));
+        assert_eq!(split("a.md", "+++\ntitle = \"a\"\n").unwrap_err().code(), Code::E0105);
+        assert_eq!(split("a.md", "").unwrap_err().code(), Code::E0102);
     }
 }

@@ -18,11 +18,24 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{self, Code, Diagnostic, Problem};
 use crate::model::{Intro, Kind, Site};
 
 pub use parse::{Parsed, parse_file};
 pub use walk::ContentFile;
+
+use parse::Orphan;
+
+/// Everything a load found: the site (of the files without errors), every error
+/// and warning, and the bodies of the files that did not become items.
+pub(crate) struct Loaded {
+    /// The site, of the files that have no errors.
+    pub(crate) site: Site,
+    /// Errors and warnings, sorted.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The bodies of files whose front matter has errors, by source path.
+    pub(crate) orphans: Vec<(String, Orphan)>,
+}
 
 /// Reads one content file from disk and parses it.
 pub(crate) fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
@@ -32,7 +45,7 @@ pub(crate) fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
             return Parsed {
                 diagnostics: vec![Diagnostic::file(
                     &file.rel,
-                    format!("cannot read the file: {e}"),
+                    Problem::new(Code::E0701).arg("error", e.to_string()),
                 )],
                 ..Parsed::default()
             };
@@ -44,18 +57,34 @@ pub(crate) fn read_file(file: &ContentFile, config: &SiteConfig) -> Parsed {
     }
 }
 
-/// Loads and checks the whole site under `root`.
+/// Loads and checks the whole site under `root` (its warnings left out: see
+/// [`load_all`]).
 pub fn load(
     root: &Path,
     config: SiteConfig,
     drafts: bool,
     today: Date,
 ) -> Result<Site, Vec<Diagnostic>> {
+    let loaded = load_all(root, config, drafts, today);
+    if diagnostics::has_errors(&loaded.diagnostics) {
+        Err(loaded.diagnostics)
+    } else {
+        Ok(loaded.site)
+    }
+}
+
+/// Loads and checks the whole site under `root`, keeping all it found.
+pub(crate) fn load_all(root: &Path, config: SiteConfig, drafts: bool, today: Date) -> Loaded {
     let (files, mut diagnostics) = walk::walk(root);
-    let parsed: Vec<Parsed> = files.par_iter().map(|f| read_file(f, &config)).collect();
+    let mut parsed: Vec<Parsed> = files.par_iter().map(|f| read_file(f, &config)).collect();
+    let orphans = files
+        .iter()
+        .zip(parsed.iter_mut())
+        .filter_map(|(f, p)| p.orphan.take().map(|o| (f.rel.clone(), o)))
+        .collect();
     let site = assemble(root, config, files.iter().zip(parsed), drafts, today, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
-    if diagnostics.is_empty() { Ok(site) } else { Err(diagnostics) }
+    Loaded { site, diagnostics, orphans }
 }
 
 /// Puts parsed files together into a site and applies the cross-file rules.

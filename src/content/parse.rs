@@ -10,22 +10,35 @@ use toml::de::{DeTable, DeValue};
 
 use super::walk::ContentFile;
 use crate::config::{SiteConfig, is_language_tag};
-use crate::diagnostics::{Diagnostic, Position};
+use crate::diagnostics::{Code, Diagnostic, Message, Position, Problem, suggest};
 use crate::model::*;
 use crate::source::fields::{self, Fields, Reporter, Value, as_table, table_to_json};
+use crate::source::keyboard;
 use crate::text::{is_cjk, is_slug, is_slug_char, tag_slug};
 
-/// A reference from one item to another by slug, checked once all files are read.
+/// What a reference names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// An item of this kind, by slug.
+    Item(Kind),
+    /// A file under `static/` (a cover image), by its site path.
+    Static,
+}
+
+/// A reference from one item to another by slug (or to a static file by path),
+/// checked once all files are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Reference {
-    /// The kind the slug must name.
-    pub(crate) target: Kind,
-    /// The slug as written.
+    /// What the slug must name.
+    pub(crate) target: Target,
+    /// The slug (or path) as written.
     pub(crate) slug: String,
     /// The field it is in (`partners`, `projects[2].team`).
     pub(crate) field: String,
     /// Where it is written.
     pub(crate) position: Position,
+    /// Where the value ends.
+    pub(crate) end: Option<Position>,
 }
 
 /// What one file gives.
@@ -41,6 +54,20 @@ pub struct Parsed {
     pub(crate) slug_position: Option<Position>,
     /// Problems.
     pub diagnostics: Vec<Diagnostic>,
+    /// The body of a file whose front matter has errors, so that its links are
+    /// still checked (`None` when the file became an item, or has no body).
+    pub(crate) orphan: Option<Orphan>,
+}
+
+/// The Markdown body of a file that did not become an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Orphan {
+    /// The site path the page would have (`cases/x/`), for relative links.
+    pub(crate) rel_url: String,
+    /// The Markdown.
+    pub(crate) body: String,
+    /// How many lines come before the body.
+    pub(crate) body_line_offset: usize,
 }
 
 const COMMON: &[&str] = &[
@@ -59,6 +86,69 @@ const COMMON: &[&str] = &[
     "extra",
 ];
 
+/// The names the editors' guide gives the fields, for a key written in Chinese
+/// (`标题 = "…"`): the key to write instead.
+const CHINESE_NAMES: &[(&str, &str)] = &[
+    ("标题", "title"),
+    ("名称", "title"),
+    ("题目", "title"),
+    ("日期", "date"),
+    ("发布日期", "date"),
+    ("更新", "updated"),
+    ("更新日期", "updated"),
+    ("摘要", "summary"),
+    ("简介", "summary"),
+    ("草稿", "draft"),
+    ("产业", "industries"),
+    ("行业", "industries"),
+    ("地区", "regions"),
+    ("区域", "regions"),
+    ("标签", "tags"),
+    ("语言", "lang"),
+    ("封面", "cover"),
+    ("封面说明", "cover_alt"),
+    ("类型", "type"),
+    ("网址", "website"),
+    ("官网", "website"),
+    ("加入日期", "joined"),
+    ("联系人", "contact"),
+    ("联系方式", "contact"),
+    ("可提供", "offers"),
+    ("专长", "expertise"),
+    ("合作方", "partners"),
+    ("合作伙伴", "partners"),
+    ("合作模式", "modes"),
+    ("合作深度", "depth"),
+    ("开始日期", "started"),
+    ("结束日期", "ended"),
+    ("成果", "outcomes"),
+    ("政策", "policies"),
+    ("发文机关", "issuer"),
+    ("文号", "doc_number"),
+    ("级别", "level"),
+    ("印发日期", "issued"),
+    ("发布时间", "issued"),
+    ("生效日期", "effective"),
+    ("失效日期", "expires"),
+    ("状态", "status"),
+    ("扶持措施", "incentives"),
+    ("原文链接", "source_url"),
+    ("需求类型", "need"),
+    ("发布单位", "organization"),
+    ("截止日期", "deadline"),
+    ("预算", "budget"),
+    ("技术成熟度", "trl"),
+    ("开始时间", "start"),
+    ("结束时间", "end"),
+    ("主办方", "organizer"),
+    ("主办单位", "organizer"),
+    ("地点", "venue"),
+    ("线上地址", "online_url"),
+    ("直播地址", "online_url"),
+    ("报名", "registration"),
+    ("项目", "projects"),
+];
+
 /// Parses one file's text.
 pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed {
     let mut out = Parsed::default();
@@ -70,26 +160,33 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         }
     };
     let index = crate::diagnostics::LineIndex::new(text);
+    // The keyboard's mistakes first, each at its character; what is parsed is the
+    // text with them understood, so the rest of the file is still checked.
+    let (repair, findings) = keyboard::scan(split.toml);
     let source = fields::Source {
         path: &file.rel,
         text,
         index: &index,
         base: split.toml_offset,
         tz: &config.tz,
+        repair: (!repair.is_empty()).then_some(&repair),
     };
     let mut r = Reporter::new(source);
-    let doc = match DeTable::parse(split.toml) {
+    fields::report_findings(&mut r, &findings);
+    let toml_text = if repair.is_empty() { split.toml } else { repair.text.as_str() };
+    if !file.is_intro {
+        out.orphan = Some(Orphan {
+            rel_url: orphan_url(file),
+            body: split.body.to_owned(),
+            body_line_offset: split.body_line_offset,
+        });
+    }
+    let doc = match DeTable::parse(toml_text) {
         Ok(doc) => doc,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            let field = key_on_line(split.toml, span.start)
-                .map(|k| format!(" at `{k}`"))
-                .unwrap_or_default();
-            r.error(
-                &span,
-                format!("front matter is not valid TOML{field}: {}", toml_message(e.message())),
-            );
-            out.diagnostics = r.diagnostics;
+            fields::syntax_error(&mut r, toml_text, &span, e.message(), Code::E0106);
+            out.diagnostics = fields::one_per_line(r.diagnostics, findings.len());
             return out;
         }
     };
@@ -103,7 +200,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
             .and_then(|v| as_table(&mut r, "extra", v, "[extra]"))
             .map(table_to_json)
             .unwrap_or_default();
-        f.finish(&mut r, true);
+        f.finish_with(&mut r, true, CHINESE_NAMES);
         out.intro = Some((
             file.kind,
             Intro {
@@ -114,16 +211,15 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
                 extra,
             },
         ));
-        out.diagnostics = r.diagnostics;
+        out.diagnostics = fields::one_per_line(r.diagnostics, findings.len());
         return out;
     }
 
-    let title = f.require("title", &mut r, None, "").and_then(|v| r.text("title", v));
-    let date_hint = " (the publication date, like `date = 2025-03-18`)";
+    let title = f.require("title", &mut r, None, None).and_then(|v| r.text("title", v));
     let date_value = if file.kind == Kind::Pages {
         f.get("date")
     } else {
-        f.require("date", &mut r, None, date_hint)
+        f.require("date", &mut r, None, Some("hint-date"))
     };
     let dated = date_value.is_some();
     let date = match date_value {
@@ -143,15 +239,13 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
             if is_slug(&stem) {
                 Some(stem)
             } else {
-                r.file_error(format!(
-                    "the file name `{stem}.md` cannot be a URL: use only a-z, 0-9, `-` and Chinese characters, or set `slug = \"...\"`"
-                ));
+                r.file_error(Problem::new(Code::E0214).arg("name", format!("{stem}.md")));
                 None
             }
         }
     };
-    let industries = terms(&mut f, &mut r, "industries");
-    let regions = terms(&mut f, &mut r, "regions");
+    let industries = terms(&mut f, &mut r, "industries", &config.taxonomies.industries);
+    let regions = terms(&mut f, &mut r, "regions", &config.taxonomies.regions);
     let tags: Vec<String> = f
         .get("tags")
         .map(|v| r.string_list("tags", v, false))
@@ -164,21 +258,28 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         if is_language_tag(&l) {
             Some(l)
         } else {
-            r.error(
-                &v.span(),
-                format!("`lang` must be a language tag like \"zh\" or \"en\", found \"{l}\""),
-            );
+            r.error(&v.span(), Problem::new(Code::E0217).arg("field", "lang").arg("value", l));
             None
         }
     });
-    let cover = f.get("cover").and_then(|v| r.text("cover", v));
+    let cover_v = f.get("cover");
+    let cover = cover_v.and_then(|v| r.text("cover", v));
+    if let (Some(v), Some(c)) = (cover_v, &cover) {
+        out.references.push(Reference {
+            target: Target::Static,
+            slug: c.clone(),
+            field: "cover".into(),
+            position: r.source.position(&v.span()),
+            end: Some(r.source.end_position(&v.span())),
+        });
+    }
     let cover_alt = f.get("cover_alt").and_then(|v| r.text("cover_alt", v));
     if cover.is_some() && cover_alt.is_none() {
         let span = f.key_span("cover").unwrap_or(0..0);
-        r.error(&span, "`cover` needs `cover_alt`: a short description of the image for people who cannot see it");
+        r.error(&span, Problem::new(Code::E0218));
     }
-    let extra = f
-        .get("extra")
+    let extra_v = f.get("extra");
+    let extra = extra_v
         .and_then(|v| as_table(&mut r, "extra", v, "[extra]"))
         .map(table_to_json)
         .unwrap_or_default();
@@ -192,16 +293,34 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         Kind::Pages => Some(KindData::Page),
     };
     f.allow(COMMON);
-    f.finish(&mut r, true);
+    if let Some(DeValue::Table(t)) = extra_v.map(|v| v.get_ref()) {
+        swallowed(&f, t, "extra", &mut r);
+    }
+    f.finish_with(&mut r, true, CHINESE_NAMES);
+    // A page's field written below a `[venue]` or `[[projects]]` line went into it.
+    for d in &mut r.diagnostics {
+        let Some(field) = d.problem.arg_str("field").filter(|_| d.code() == Code::E0202) else {
+            continue;
+        };
+        let Some((table, key)) = field.rsplit_once('.') else { continue };
+        if COMMON.contains(&key) || data_fields(file.kind).contains(&key) {
+            let table = match table.split_once('[') {
+                Some((array, _)) => format!("[{array}]"),
+                None => table.to_owned(),
+            };
+            d.problem = Problem::new(Code::E0112).arg("field", key.to_owned()).arg("table", table);
+        }
+    }
 
     let rel_url = match file.kind {
         Kind::Pages => page_url(file, &mut r),
         kind => slug.as_ref().map(|s| format!("{}/{s}/", kind.folder())),
     };
-    out.diagnostics = r.diagnostics;
-    if !out.diagnostics.is_empty() {
+    out.diagnostics = fields::one_per_line(r.diagnostics, findings.len());
+    if out.diagnostics.iter().any(Diagnostic::is_error) {
         return out;
     }
+    out.orphan = None;
     let (Some(title), Some(date), Some(slug), Some(data), Some(rel_url)) =
         (title, date, slug, data, rel_url)
     else {
@@ -234,20 +353,62 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
     out
 }
 
-/// The key of a `key = value` line holding `offset`, to name the field in TOML errors.
-fn key_on_line(toml: &str, offset: usize) -> Option<&str> {
-    let offset = offset.min(toml.len());
-    let start = toml[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = &toml[start..];
-    let (key, _) = line.split_once('=')?;
-    let key = key.trim();
-    (!key.is_empty()
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
-    .then_some(key)
+/// A known top-level field written after a `[table]` line, so that TOML put it
+/// in that table: an error at the key that says where to move it.
+pub(crate) fn swallowed(f: &Fields<'_, '_>, table: &DeTable<'_>, name: &str, r: &mut Reporter<'_>) {
+    for (key, _) in table.iter() {
+        let k: &str = key.get_ref();
+        if k != name && f.is_known(k) && !f.has(k) {
+            let problem = Problem::new(Code::E0112).arg("field", k).arg("table", name);
+            r.error(&key.span(), problem);
+        }
+    }
 }
 
-fn toml_message(m: &str) -> String {
-    m.trim().replace('\n', " ")
+/// The top-level fields of a kind (besides [`COMMON`]).
+fn data_fields(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Members => &["type", "website", "joined", "contact", "offers", "expertise"],
+        Kind::Cases => &["partners", "modes", "depth", "started", "ended", "outcomes", "policies"],
+        Kind::Policies => &[
+            "issuer",
+            "doc_number",
+            "level",
+            "issued",
+            "effective",
+            "expires",
+            "status",
+            "incentives",
+            "source_url",
+        ],
+        Kind::Demands => {
+            &["need", "organization", "deadline", "status", "budget", "trl", "contact"]
+        }
+        Kind::Roadshows => &[
+            "start",
+            "end",
+            "status",
+            "organizer",
+            "venue",
+            "online_url",
+            "registration",
+            "projects",
+        ],
+        Kind::Pages => &[],
+    }
+}
+
+/// The page's URL, guessed from the file name when the front matter cannot say.
+fn orphan_url(file: &ContentFile) -> String {
+    let mut segs: Vec<&str> = file.segments.iter().map(String::as_str).collect();
+    if segs.last() == Some(&"index") {
+        segs.pop();
+    }
+    match file.kind {
+        Kind::Pages if segs.is_empty() => String::new(),
+        Kind::Pages => format!("{}/", segs.join("/")),
+        kind => format!("{}/{}/", kind.folder(), segs.last().copied().unwrap_or_default()),
+    }
 }
 
 fn check_slug(r: &mut Reporter<'_>, span: &Range<usize>, s: &str) -> bool {
@@ -255,7 +416,7 @@ fn check_slug(r: &mut Reporter<'_>, span: &Range<usize>, s: &str) -> bool {
         return true;
     }
     let bad: String = s.chars().filter(|&c| !is_slug_char(c)).take(3).collect();
-    r.error(span, format!("`slug` may use only a-z, 0-9, `-` and Chinese characters, found \"{s}\" (not allowed: {bad:?})"));
+    r.error(span, Problem::new(Code::E0213).arg("value", s).arg("bad", format!("{bad:?}")));
     false
 }
 
@@ -266,23 +427,54 @@ fn page_url(file: &ContentFile, r: &mut Reporter<'_>) -> Option<String> {
     }
     for s in &segs {
         if !is_slug(s) {
-            r.file_error(format!("the path segment `{s}` cannot be a URL: use only a-z, 0-9, `-` and Chinese characters in folder and file names"));
+            r.file_error(Problem::new(Code::E0215).arg("segment", *s));
             return None;
         }
     }
     Some(if segs.is_empty() { String::new() } else { format!("{}/", segs.join("/")) })
 }
 
-fn terms(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, field: &'static str) -> Vec<String> {
+/// Industry or region terms: slugs. A term written as the label `site.toml` gives
+/// a slug is read as that slug, with a warning that shows the slug; a slug that
+/// `site.toml` does not label is shown raw on the site, with a warning that names
+/// the nearest labelled terms.
+fn terms(
+    f: &mut Fields<'_, '_>,
+    r: &mut Reporter<'_>,
+    field: &'static str,
+    labels: &std::collections::BTreeMap<String, String>,
+) -> Vec<String> {
     let Some(v) = f.get(field) else { return Vec::new() };
+    let by_label = |s: &str| labels.iter().find(|(_, l)| l.trim() == s.trim()).map(|(k, _)| k);
     r.string_list(field, v, false)
         .into_iter()
         .filter_map(|(s, span)| {
+            if let Some(slug) = by_label(&s).filter(|slug| **slug != s) {
+                let problem = Problem::new(Code::W0309)
+                    .arg("field", field)
+                    .arg("label", s.as_str())
+                    .arg("slug", slug.as_str());
+                r.error_fix(&span, problem, format!("\"{slug}\""));
+                return Some(slug.clone());
+            }
             if is_slug(&s) {
+                if !labels.contains_key(&s) {
+                    let near = suggest::nearest(&s, labels.keys().map(String::as_str));
+                    let help =
+                        (!near.is_empty()).then(|| Message::new("did-you-mean").arg("names", near));
+                    let problem = Problem::new(Code::W0310)
+                        .arg("field", field)
+                        .arg("slug", s.as_str())
+                        .help_opt(help);
+                    r.error(&span, problem);
+                }
                 Some(s)
             } else {
-                let hint = tag_slug(&s).replace(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || is_cjk(c)), "");
-                r.error(&span, format!("`{field}` terms are slugs (a-z, 0-9, `-`), found \"{s}\"; write \"{hint}\" and give its label in site.toml [taxonomies]"));
+                let hint = tag_slug(&s)
+                    .replace(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || is_cjk(c)), "");
+                let problem =
+                    Problem::new(Code::E0216).arg("field", field).arg("value", s).arg("slug", hint);
+                r.error(&span, problem);
                 None
             }
         })
@@ -297,7 +489,13 @@ fn reference(
     slug: String,
     span: &Range<usize>,
 ) {
-    refs.push(Reference { target, slug, field, position: r.source.position(span) });
+    refs.push(Reference {
+        target: Target::Item(target),
+        slug,
+        field,
+        position: r.source.position(span),
+        end: Some(r.source.end_position(span)),
+    });
 }
 
 fn contact(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Contact> {
@@ -311,12 +509,7 @@ fn contact(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Contact> {
             !a.is_empty() && b.contains('.') && !e.contains(char::is_whitespace)
         });
         if !ok {
-            r.error(
-                &v.span(),
-                format!(
-                    "`contact.email` must be an email address like name@example.org, found \"{e}\""
-                ),
-            );
+            r.error(&v.span(), Problem::new(Code::E0219).arg("value", e.as_str()));
         }
         ok.then_some(e)
     });
@@ -326,7 +519,9 @@ fn contact(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Contact> {
 }
 
 fn member(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Member> {
-    let member_type = f.require("type", r, None, " (one of university, college, enterprise, association, government, institute, investor)").and_then(|v| r.one_of("type", v, MemberType::ALL, MemberType::parse));
+    let member_type = f
+        .require("type", r, None, Some("hint-type"))
+        .and_then(|v| r.one_of("type", v, MemberType::ALL, MemberType::parse));
     let website = f.get("website").and_then(|v| r.url("website", v));
     let joined = f.get("joined").and_then(|v| r.date("joined", v));
     let contact = contact(f, r);
@@ -354,40 +549,34 @@ fn date_order(
     if let (Some((v, l)), Some(e)) = (later, earlier)
         && l < e
     {
-        r.error(
-            &v.span(),
-            format!("`{later_name}` ({l}) is before `{earlier_name}` ({e}); it must not be"),
-        );
+        let problem = Problem::new(Code::E0220)
+            .arg("later", later_name)
+            .arg("later_value", l.to_string())
+            .arg("earlier", earlier_name)
+            .arg("earlier_value", e.to_string());
+        r.error(&v.span(), problem);
     }
 }
 
 fn case(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>) -> Option<Case> {
-    let partners_v = f.require(
-        "partners",
-        r,
-        None,
-        " (the slugs of at least two members, like [\"school-a\", \"company-b\"])",
-    );
+    let partners_v = f.require("partners", r, None, Some("hint-partners"));
     let partners = partners_v.map(|v| r.string_list("partners", v, false)).unwrap_or_default();
     if let Some(v) = partners_v
         && partners.len() < 2
         && matches!(v.get_ref(), DeValue::Array(_))
     {
-        r.error(
-            &v.span(),
-            format!("`partners` needs at least two members, found {}", partners.len()),
-        );
+        r.error(&v.span(), Problem::new(Code::E0221).arg("found", partners.len()));
     }
     for (slug, span) in &partners {
         reference(r, refs, Kind::Members, "partners".into(), slug.clone(), span);
     }
-    let modes_v = f.require("modes", r, None, " (how they cooperate, like [\"order-training\"])");
+    let modes_v = f.require("modes", r, None, Some("hint-modes"));
     let modes =
         modes_v.map(|v| r.enum_list("modes", v, Mode::ALL, Mode::parse)).unwrap_or_default();
     if let Some(v) = modes_v
         && matches!(v.get_ref(), DeValue::Array(a) if a.is_empty())
     {
-        r.error(&v.span(), "`modes` needs at least one cooperation mode");
+        r.error(&v.span(), Problem::new(Code::E0222));
     }
     let depth = f.get("depth").and_then(|v| r.one_of("depth", v, Depth::ALL, Depth::parse));
     let started = f.get("started").and_then(|v| r.date("started", v));
@@ -407,10 +596,10 @@ fn case(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>)
             };
             let mut o = Fields::new(t, format!("{name}."));
             let label = o
-                .require("label", r, Some(&item.span()), "")
+                .require("label", r, Some(&item.span()), None)
                 .and_then(|v| r.text(&format!("{name}.label"), v));
             let value = o
-                .require("value", r, Some(&item.span()), "")
+                .require("value", r, Some(&item.span()), None)
                 .and_then(|v| r.number(&format!("{name}.value"), v));
             let unit = o.get("unit").and_then(|v| r.string(&format!("{name}.unit"), v));
             o.finish(r, false);
@@ -437,16 +626,15 @@ fn case(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>)
 
 fn policy(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Policy> {
     let issuer = f
-        .require("issuer", r, None, " (the issuing authority)")
+        .require("issuer", r, None, Some("hint-issuer"))
         .map(|v| r.string_list("issuer", v, true))
         .unwrap_or_default();
     let doc_number = f.get("doc_number").and_then(|v| r.text("doc_number", v));
     let level = f
-        .require("level", r, None, " (national, provincial, municipal, county or park)")
+        .require("level", r, None, Some("hint-level"))
         .and_then(|v| r.one_of("level", v, PolicyLevel::ALL, PolicyLevel::parse));
-    let issued = f
-        .require("issued", r, None, " (the date the document was issued)")
-        .and_then(|v| r.date("issued", v));
+    let issued =
+        f.require("issued", r, None, Some("hint-issued")).and_then(|v| r.date("issued", v));
     let effective_v = f.get("effective");
     let effective = effective_v.and_then(|v| r.date("effective", v));
     let expires_v = f.get("expires");
@@ -470,11 +658,11 @@ fn policy(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Policy> {
                 continue;
             };
             let mut o = Fields::new(t, format!("{name}."));
-            let kind = o.require("kind", r, Some(&item.span()), "").and_then(|v| {
+            let kind = o.require("kind", r, Some(&item.span()), None).and_then(|v| {
                 r.one_of(&format!("{name}.kind"), v, IncentiveKind::ALL, IncentiveKind::parse)
             });
             let text = o
-                .require("text", r, Some(&item.span()), "")
+                .require("text", r, Some(&item.span()), None)
                 .and_then(|v| r.text(&format!("{name}.text"), v));
             o.finish(r, false);
             if let (Some(kind), Some(text)) = (kind, text) {
@@ -513,14 +701,14 @@ fn budget(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Budget> {
         let c = r.text("budget.currency", v)?;
         let ok = c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
         if !ok {
-            r.error(&v.span(), format!("`budget.currency` must be a three-letter currency code like \"CNY\", found \"{c}\""));
+            r.error(&v.span(), Problem::new(Code::E0223).arg("value", c.as_str()));
         }
         ok.then_some(c)
     });
     let money = |r: &mut Reporter<'_>, name: &str, v: &Value<'_>| -> Option<f64> {
         let n = r.number(name, v)?.as_f64()?;
         if n < 0.0 {
-            r.error(&v.span(), format!("`{name}` must not be negative"));
+            r.error(&v.span(), Problem::new(Code::E0224).arg("field", name));
             return None;
         }
         Some(n)
@@ -535,10 +723,10 @@ fn budget(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Budget> {
     match (min, max, amount, negotiable) {
         (Some((_, Some(min))), Some((max_v, Some(max))), None, None) => {
             if min > max {
-                r.error(
-                    &max_v.span(),
-                    format!("`budget.max` ({max}) is less than `budget.min` ({min})"),
-                );
+                let problem = Problem::new(Code::E0225)
+                    .arg("max", max.to_string())
+                    .arg("min", min.to_string());
+                r.error(&max_v.span(), problem);
                 return None;
             }
             Some(Budget::Range { min, max, currency })
@@ -546,15 +734,12 @@ fn budget(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Budget> {
         (None, None, Some(Some(amount)), None) => Some(Budget::Amount { amount, currency }),
         (None, None, None, Some(true)) => Some(Budget::Negotiable { negotiable: true }),
         (None, None, None, Some(false)) => {
-            r.error(
-                &negotiable_v.map(|v| v.span()).unwrap_or(v.span()),
-                "`budget.negotiable` can only be true; leave `budget` out if there is none",
-            );
+            r.error(&negotiable_v.map(|v| v.span()).unwrap_or(v.span()), Problem::new(Code::E0226));
             None
         }
         (Some((_, None)), ..) | (_, Some((_, None)), ..) | (_, _, Some(None), _) => None,
         _ => {
-            r.error(&v.span(), format!("`budget` must be one of {example}"));
+            r.error(&v.span(), Problem::new(Code::E0227).arg("example", example));
             None
         }
     }
@@ -566,23 +751,16 @@ fn demand(
     refs: &mut Vec<Reference>,
 ) -> Option<Demand> {
     let need = f
-        .require(
-            "need",
-            r,
-            None,
-            " (technology, talent, equipment, training, joint-rnd or consulting)",
-        )
+        .require("need", r, None, Some("hint-need"))
         .and_then(|v| r.one_of("need", v, Need::ALL, Need::parse));
-    let organization = f
-        .require("organization", r, None, " (the slug of the member that seeks a partner)")
-        .and_then(|v| {
+    let organization =
+        f.require("organization", r, None, Some("hint-organization")).and_then(|v| {
             let s = r.text("organization", v)?;
             reference(r, refs, Kind::Members, "organization".into(), s.clone(), &v.span());
             Some(s)
         });
-    let deadline = f
-        .require("deadline", r, None, " (the last day for proposals, like `deadline = 2026-12-31`)")
-        .and_then(|v| r.date("deadline", v));
+    let deadline =
+        f.require("deadline", r, None, Some("hint-deadline")).and_then(|v| r.date("deadline", v));
     let status = f
         .get("status")
         .map(|v| r.one_of("status", v, DemandStatus::ALL, DemandStatus::parse))
@@ -606,25 +784,22 @@ fn roadshow(
     r: &mut Reporter<'_>,
     refs: &mut Vec<Reference>,
 ) -> Option<Roadshow> {
-    let start = f
-        .require("start", r, None, " (when the event starts, like `start = 2026-05-20T14:00:00`)")
-        .and_then(|v| r.datetime("start", v));
+    let start =
+        f.require("start", r, None, Some("hint-start")).and_then(|v| r.datetime("start", v));
     let end_v = f.get("end");
     let end = end_v.and_then(|v| r.datetime("end", v));
     if let (Some(s), Some(e), Some(v)) = (&start, &end, end_v)
         && e.timestamp() <= s.timestamp()
     {
-        r.error(
-            &v.span(),
-            format!("`end` ({}) must be after `start` ({})", rfc3339(e), rfc3339(s)),
-        );
+        let problem = Problem::new(Code::E0228).arg("end", rfc3339(e)).arg("start", rfc3339(s));
+        r.error(&v.span(), problem);
     }
     let status = f
         .get("status")
         .map(|v| r.one_of("status", v, RoadshowStatus::ALL, RoadshowStatus::parse))
         .unwrap_or(Some(RoadshowStatus::Scheduled));
     let organizer = f
-        .require("organizer", r, None, " (the slug of the organizing member, or a list of them)")
+        .require("organizer", r, None, Some("hint-organizer"))
         .map(|v| r.string_list("organizer", v, true))
         .unwrap_or_default();
     for (slug, span) in &organizer {
@@ -638,13 +813,13 @@ fn roadshow(
         let city = vf.get("city").and_then(|v| r.text("venue.city", v));
         vf.finish(r, false);
         if name.is_none() && address.is_none() && city.is_none() {
-            r.error(&v.span(), "`venue` needs at least a `name`, `address` or `city`");
+            r.error(&v.span(), Problem::new(Code::E0229));
         }
         Some(Venue { name, address, city })
     });
     let online_url = f.get("online_url").and_then(|v| r.url("online_url", v));
     if f.key_span("venue").is_none() && f.key_span("online_url").is_none() {
-        r.file_error("a roadshow needs `venue` (where it takes place) or `online_url` (where to watch), or both");
+        r.file_error(Problem::new(Code::E0230));
     }
     let registration = f.get("registration").and_then(|v| {
         let t = as_table(
@@ -676,7 +851,7 @@ fn roadshow(
             };
             let mut p = Fields::new(t, format!("{name}."));
             let title = p
-                .require("title", r, Some(&item.span()), "")
+                .require("title", r, Some(&item.span()), None)
                 .and_then(|v| r.text(&format!("{name}.title"), v));
             let team = p.get("team").and_then(|v| {
                 let s = r.text(&format!("{name}.team"), v)?;

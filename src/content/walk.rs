@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::{Code, Diagnostic, Problem, display_path};
 use crate::model::Kind;
 use crate::source::{Tree, is_ignored_name};
 
@@ -45,16 +45,16 @@ pub(crate) fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
             Err(e) => {
                 let path =
                     e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".into());
-                diagnostics.push(Diagnostic::file(path, format!("cannot read: {e}")));
+                diagnostics.push(Diagnostic::file(
+                    path,
+                    Problem::new(Code::E0702).arg("error", e.to_string()),
+                ));
                 continue;
             }
         };
         let rel = display_path(root, entry.path());
         if entry.path_is_symlink() {
-            diagnostics.push(Diagnostic::file(
-                rel,
-                "this is a symbolic link; qiao does not follow links inside content/ (they may point outside the site): copy the file instead",
-            ));
+            diagnostics.push(Diagnostic::file(rel, Problem::new(Code::E0703)));
             continue;
         }
         if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {

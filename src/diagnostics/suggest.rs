@@ -1,5 +1,7 @@
 //! "Did you mean": the nearest known names to a misspelt one.
 
+use super::Message;
+
 /// Up to three candidates close to `wrong`, nearest first. Close means a small
 /// edit distance relative to the length, or one being a prefix of the other.
 pub(crate) fn nearest<'a, I>(wrong: &str, candidates: I) -> Vec<&'a str>
@@ -11,11 +13,14 @@ where
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|c| {
-            let d = strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase());
+            let c_lower = c.to_lowercase();
+            let d = strsim::damerau_levenshtein(&wrong_lower, &c_lower);
             let prefix = c.len() >= 3
                 && wrong_lower.len() >= 3
                 && (c.starts_with(&wrong_lower) || wrong_lower.starts_with(c));
-            (d <= limit || prefix).then_some((d, c))
+            // The singular of a list field (`industry` for `industries`).
+            let plural = singular(&c_lower) == singular(&wrong_lower) && c_lower.len() >= 3;
+            (d <= limit || prefix || plural).then_some((if plural { 0 } else { d }, c))
         })
         .collect();
     scored.sort();
@@ -23,18 +28,25 @@ where
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
-/// `; did you mean `a`, `b`?` or nothing.
-pub(crate) fn did_you_mean<'a, I>(wrong: &str, candidates: I) -> String
+/// An English word without its plural ending (`industries`, `industry` →
+/// `industr`; `tags` → `tag`), to match a field written in the singular.
+fn singular(word: &str) -> &str {
+    if let Some(stem) = word.strip_suffix("ies") {
+        stem
+    } else if let Some(stem) = word.strip_suffix('y') {
+        stem
+    } else {
+        word.strip_suffix('s').unwrap_or(word)
+    }
+}
+
+/// `did you mean `a`, `b`?`, or nothing when nothing is near.
+pub(crate) fn did_you_mean<'a, I>(wrong: &str, candidates: I) -> Option<Message>
 where
     I: IntoIterator<Item = &'a str>,
 {
     let near = nearest(wrong, candidates);
-    if near.is_empty() {
-        String::new()
-    } else {
-        let list: Vec<String> = near.iter().map(|c| format!("`{c}`")).collect();
-        format!("; did you mean {}?", list.join(", "))
-    }
+    (!near.is_empty()).then(|| Message::new("did-you-mean").arg("names", near))
 }
 
 #[cfg(test)]
@@ -46,5 +58,7 @@ mod tests {
         assert_eq!(nearest("titel", ["title", "date", "tags"]), vec!["title"]);
         assert_eq!(nearest("m0042", ["m0041", "m0043", "x"]), vec!["m0041", "m0043"]);
         assert!(nearest("zzzzzz", ["title"]).is_empty());
+        assert_eq!(nearest("industry", ["industries", "regions"]), vec!["industries"]);
+        assert_eq!(nearest("policy", ["policies", "partners"]), vec!["policies"]);
     }
 }

@@ -32,7 +32,7 @@ use std::fmt::Display;
 
 use serde_json::Value;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Problem};
 use crate::model::{Kind, Site};
 
 /// One language's strings.
@@ -158,8 +158,10 @@ impl Strings {
                 Ok(t) => match serde_json::to_value(t) {
                     Ok(v) => v,
                     Err(e) => {
-                        diagnostics
-                            .push(Diagnostic::file(path, format!("cannot read the strings: {e}")));
+                        diagnostics.push(Diagnostic::file(
+                            path,
+                            Problem::new(Code::E0608).arg("error", e.to_string()),
+                        ));
                         continue;
                     }
                 },
@@ -172,7 +174,8 @@ impl Strings {
                     diagnostics.push(Diagnostic::new(
                         path,
                         pos,
-                        format!("not valid TOML: {}", e.message().trim()),
+                        Problem::new(Code::E0607)
+                            .arg("detail", e.message().trim().replace('\n', " ")),
                     ));
                     continue;
                 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::index::Ix;
 use super::markdown::Links;
-use crate::diagnostics::suggest;
+use crate::diagnostics::{Code, Message, Problem, suggest};
 use crate::model::{Kind, Site};
 use crate::urls;
 
@@ -57,7 +57,7 @@ impl<'s> SiteLinks<'s> {
         path: &str,
         rest: &str,
         dest: &str,
-    ) -> Result<Option<String>, String> {
+    ) -> Result<Option<String>, Problem> {
         let target = if let Some(abs) = path.strip_prefix('/') {
             normalize("content", abs)
         } else {
@@ -65,7 +65,7 @@ impl<'s> SiteLinks<'s> {
             normalize(dir, path)
         };
         let Some(target) = target.filter(|t| t.starts_with("content/")) else {
-            return Err(format!("link `{dest}` points outside content/"));
+            return Err(Problem::new(Code::E0401).arg("link", dest));
         };
         if let Some(&i) = self.by_source.get(target.as_str()) {
             return Ok(Some(format!(
@@ -80,17 +80,15 @@ impl<'s> SiteLinks<'s> {
             return Ok(Some(format!("{}{rest}", self.site.config.link(&urls::listing(kind)))));
         }
         if self.root.join(&target).is_file() {
-            return Err(format!(
-                "link `{dest}` points to `{target}`, which is a draft and is not published; publish it, or build with --drafts"
-            ));
+            return Err(Problem::new(Code::E0402).arg("link", dest).arg("target", target));
         }
         let near = suggest::did_you_mean(&target, self.by_source.keys().copied());
-        Err(format!("link `{dest}` points to `{target}`, which does not exist{near}"))
+        Err(Problem::new(Code::E0403).arg("link", dest).arg("target", target).help_opt(near))
     }
 }
 
 impl Links for SiteLinks<'_> {
-    fn resolve(&self, source: &str, page_dir: &str, dest: &str) -> Result<Option<String>, String> {
+    fn resolve(&self, source: &str, page_dir: &str, dest: &str) -> Result<Option<String>, Problem> {
         let dest_trim = dest.trim();
         if dest_trim.is_empty()
             || dest_trim.starts_with('#')
@@ -113,21 +111,19 @@ impl Links for SiteLinks<'_> {
             None => normalize(page_dir.trim_end_matches('/'), &path),
         };
         let Some(target) = target else {
-            return Err(format!("link `{dest_trim}` points above the site root"));
+            return Err(Problem::new(Code::E0404).arg("link", dest_trim));
         };
         let target =
             if path.ends_with('/') && !target.is_empty() { format!("{target}/") } else { target };
         if !self.exists(&target) {
             let hint = if path.starts_with('/') {
-                "; files under static/ are copied to the site root, and `.md` links name content files".to_owned()
+                Message::new("help-static-root")
             } else {
-                format!(
-                    "; a relative link is read from the page's address /{page_dir} (start it with `/` for the site root)"
-                )
+                Message::new("help-relative-link").arg("page", page_dir)
             };
-            return Err(format!(
-                "link `{dest_trim}` is not a page or file of the site (looked for /{target}){hint}"
-            ));
+            let problem =
+                Problem::new(Code::E0405).arg("link", dest_trim).arg("target", target).help(hint);
+            return Err(problem);
         }
         if raw_path.starts_with('/') {
             Ok(Some(format!("{}{rest}", self.site.config.link(raw_path))))

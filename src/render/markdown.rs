@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, LineIndex, Position};
+use crate::diagnostics::{Code, Diagnostic, LineIndex, Position, Problem};
 use crate::text::is_cjk;
 
 /// Resolves a link target written in Markdown.
@@ -24,7 +24,7 @@ pub(crate) trait Links {
     /// What `dest` (as written in `source`, shown on the page at `page_dir`) becomes:
     /// `Ok(None)` to keep it as written, `Ok(Some(href))` to replace it, or `Err` with
     /// the reason it is broken.
-    fn resolve(&self, source: &str, page_dir: &str, dest: &str) -> Result<Option<String>, String>;
+    fn resolve(&self, source: &str, page_dir: &str, dest: &str) -> Result<Option<String>, Problem>;
 }
 
 /// A Markdown text to render, with where it comes from.
@@ -116,11 +116,9 @@ pub(crate) fn render(doc: &Doc<'_>, links: &dyn Links) -> Rendered {
         let depth = nesting_depth(&html);
         if depth > MAX_SANITIZED_DEPTH {
             let position = Position { line: doc.body_line_offset + 1, column: 1 };
-            diagnostics.push(Diagnostic::new(
-                doc.source,
-                position,
-                format!("the text is nested {depth} levels deep (block quotes, lists or HTML elements inside each other); qiao accepts at most {MAX_SANITIZED_DEPTH} levels in a file with raw HTML"),
-            ));
+            let problem =
+                Problem::new(Code::E0407).arg("depth", depth).arg("max", MAX_SANITIZED_DEPTH);
+            diagnostics.push(Diagnostic::new(doc.source, position, problem));
             html.clear();
         } else {
             html = sanitize(&html);
@@ -142,19 +140,19 @@ fn check_link<'a>(
         return dest;
     }
     let resolved = match script_scheme(&dest) {
-        Some(scheme) if !doc.trust_html => Err(format!(
-            "link `{dest}` uses the scheme `{scheme}:`, which is not allowed (it could run script in a visitor's browser); link to an http:// or https:// address"
-        )),
+        Some(scheme) if !doc.trust_html => {
+            Err(Problem::new(Code::E0406).arg("link", dest.as_ref()).arg("scheme", scheme))
+        }
         _ => links.resolve(doc.source, doc.page_dir, &dest),
     };
     match resolved {
         Ok(None) => dest,
         Ok(Some(href)) => CowStr::from(href),
-        Err(message) => {
+        Err(problem) => {
             let index = line_index.get_or_insert_with(|| LineIndex::new(doc.body));
             let p = index.position(doc.body, offset);
             let position = Position { line: doc.body_line_offset + p.line, column: p.column };
-            diagnostics.push(Diagnostic::new(doc.source, position, message));
+            diagnostics.push(Diagnostic::new(doc.source, position, problem));
             dest
         }
     }
@@ -499,8 +497,12 @@ mod tests {
 
     struct NoLinks;
     impl Links for NoLinks {
-        fn resolve(&self, _: &str, _: &str, dest: &str) -> Result<Option<String>, String> {
-            if dest.starts_with("/bad") { Err(format!("broken `{dest}`")) } else { Ok(None) }
+        fn resolve(&self, _: &str, _: &str, dest: &str) -> Result<Option<String>, Problem> {
+            if dest.starts_with("/bad") {
+                Err(Problem::new(Code::E0404).arg("link", dest))
+            } else {
+                Ok(None)
+            }
         }
     }
 
@@ -531,8 +533,8 @@ mod tests {
         assert_eq!(
             d,
             [
-                "content/x.md:7:5: error: broken `/bad/y`",
-                "content/x.md:7:21: error: broken `/bad.png`"
+                "content/x.md:7:5: error[E0404]: link `/bad/y` points above the site root",
+                "content/x.md:7:21: error[E0404]: link `/bad.png` points above the site root"
             ]
         );
     }

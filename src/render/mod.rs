@@ -43,7 +43,7 @@ use self::index::{Ix, SiteIndex};
 use self::links::SiteLinks;
 use self::markdown::{Doc, Rendered};
 use self::theme::{StaticFile, Theme};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Message, Problem};
 use crate::model::{Item, Kind, Site};
 use crate::output::OutputFile;
 use crate::urls;
@@ -283,6 +283,25 @@ impl<'s> Renderer<'s> {
         diagnostics
     }
 
+    /// The broken links of a Markdown body that is no item's (a file whose front
+    /// matter has errors), as they would be reported for its page at `page_dir`.
+    pub(crate) fn check_body(
+        &self,
+        source: &str,
+        page_dir: &str,
+        body: &str,
+        body_line_offset: usize,
+    ) -> Vec<Diagnostic> {
+        let doc = Doc {
+            source,
+            body,
+            body_line_offset,
+            page_dir,
+            trust_html: self.site.config.trust_html,
+        };
+        markdown::render(&doc, &self.links).diagnostics
+    }
+
     /// Every HTML page, `404.html`, and the theme's and site's static files, sorted by path.
     /// All broken links of all files and all template errors are returned together.
     pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
@@ -369,17 +388,10 @@ impl<'s> Renderer<'s> {
             }
         }
         // One template mistake fails every page that uses it: say it once, with the first page.
-        template_errors.sort_by(|a, b| {
-            (&a.0.path, a.0.position, &a.0.message, &a.1).cmp(&(
-                &b.0.path,
-                b.0.position,
-                &b.0.message,
-                &b.1,
-            ))
-        });
+        template_errors.sort();
         template_errors.dedup_by(|a, b| a.0 == b.0);
         diagnostics.extend(template_errors.into_iter().map(|(mut d, page)| {
-            d.message = format!("{} (while rendering /{page})", d.message);
+            d.problem = d.problem.help(Message::new("while-rendering").arg("page", page));
             d
         }));
 
@@ -665,7 +677,7 @@ fn static_file_error(file: &StaticFile, e: &std::io::Error) -> Diagnostic {
         StaticFile::Disk(p) => crate::diagnostics::display_path(Path::new("."), p),
         StaticFile::Builtin(_) => "the built-in theme".to_owned(),
     };
-    Diagnostic::file(shown, format!("cannot read the static file: {e}"))
+    Diagnostic::file(shown, Problem::new(Code::E0706).arg("error", e.to_string()))
 }
 
 /// `text` escaped to sit inside a single-quoted HTML attribute (`'` and `&`, and

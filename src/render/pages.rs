@@ -13,7 +13,7 @@ use super::views::{
     state_label, time_span,
 };
 use super::{Body, PER_PAGE, Renderer, page_count};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Problem};
 use crate::model::{Item, Kind, KindData, State, Venue};
 use crate::output::OutputFile;
 use crate::text::tag_slug;
@@ -575,7 +575,7 @@ impl<'s> Renderer<'s> {
         let tax = &self.index.taxonomies[t_ix];
         let Some(term) = tax.terms.get(segment) else {
             return Err((
-                vec![Diagnostic::file("site.toml", format!("unknown term {segment}"))],
+                vec![Diagnostic::file("site.toml", Problem::new(Code::E0609).arg("term", segment))],
                 segment.to_owned(),
             ));
         };

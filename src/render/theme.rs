@@ -19,7 +19,7 @@ use tera::{ErrorKind, Kwargs, State, Tera};
 
 use super::i18n::Strings;
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Position, display_path};
+use crate::diagnostics::{Code, Diagnostic, Position, Problem, display_path};
 use crate::source::{Tree, is_ignored_name};
 
 /// The built-in default theme: `themes/default/` of this repository.
@@ -128,7 +128,7 @@ fn disk_files(
         if !std::fs::canonicalize(entry.path()).is_ok_and(|real| real.starts_with(&real_root)) {
             diagnostics.push(Diagnostic::file(
                 display_path(root, entry.path()),
-                "this is a symbolic link to a file outside the site; qiao does not copy files from outside the site folder: copy the file instead",
+                Problem::new(Code::E0704),
             ));
             continue;
         }
@@ -146,7 +146,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
     {
         diagnostics.push(Diagnostic::file(
             "site.toml",
-            format!("`theme = \"{name}\"` but there is no folder `themes/{name}/`; remove `theme` to use the built-in theme"),
+            Problem::new(Code::E0507).arg("name", name.as_str()),
         ));
     }
 
@@ -162,7 +162,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
             }
             None => diagnostics.push(Diagnostic::file(
                 format!("{BUILTIN_PATH}/templates/{rel}"),
-                "template is not UTF-8",
+                Problem::new(Code::E0606),
             )),
         }
     }
@@ -181,8 +181,10 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
                     }
                     Err(d) => diagnostics.push(d),
                 },
-                Err(e) => diagnostics
-                    .push(Diagnostic::file(shown, format!("cannot read the template: {e}"))),
+                Err(e) => diagnostics.push(Diagnostic::file(
+                    shown,
+                    Problem::new(Code::E0705).arg("error", e.to_string()),
+                )),
             }
         }
     }
@@ -215,8 +217,10 @@ pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> 
                     display_path(root, &path),
                     Cow::Owned(text),
                 )),
-                Err(e) => diagnostics
-                    .push(Diagnostic::file(display_path(root, &path), format!("cannot read: {e}"))),
+                Err(e) => diagnostics.push(Diagnostic::file(
+                    display_path(root, &path),
+                    Problem::new(Code::E0707).arg("error", e.to_string()),
+                )),
             }
         }
     }
@@ -313,45 +317,42 @@ pub fn template_diagnostics(
             vec![Diagnostic::new(
                 path_of(name),
                 Position { line: span.start_line.max(1), column: span.start_col + 1 },
-                format!("template error: {}{cause}", r.message()),
+                template_error(format!("{}{cause}", r.message())),
             )]
         }
         ErrorKind::Msg(m) => {
             let parsed = parse_reports(m, &path_of);
             if parsed.is_empty() {
-                vec![Diagnostic::file(path_of(fallback), format!("template error: {m}{cause}"))]
+                vec![Diagnostic::file(path_of(fallback), template_error(format!("{m}{cause}")))]
             } else {
                 parsed
             }
         }
         ErrorKind::MissingParent { current, parent } => vec![Diagnostic::file(
             path_of(current),
-            format!(
-                "template error: `{{% extends \"{parent}\" %}}` but there is no template `{parent}`"
-            ),
+            Problem::new(Code::E0602).arg("parent", parent.as_str()),
         )],
         ErrorKind::CircularExtend { tpl, inheritance_chain } => vec![Diagnostic::file(
             path_of(tpl),
-            format!(
-                "template error: templates extend each other in a circle: {}",
-                inheritance_chain.join(" -> ")
-            ),
+            Problem::new(Code::E0603).arg("chain", inheritance_chain.join(" -> ")),
         )],
         ErrorKind::CircularInclude { tpl, include_chain } => vec![Diagnostic::file(
             path_of(tpl),
-            format!(
-                "template error: templates include each other in a circle: {}",
-                include_chain.join(" -> ")
-            ),
+            Problem::new(Code::E0604).arg("chain", include_chain.join(" -> ")),
         )],
         ErrorKind::TemplateNotFound(name) => {
             vec![Diagnostic::file(
                 path_of(fallback),
-                format!("template error: there is no template `{name}`"),
+                Problem::new(Code::E0605).arg("name", name.as_str()),
             )]
         }
-        _ => vec![Diagnostic::file(path_of(fallback), format!("template error: {e}{cause}"))],
+        _ => vec![Diagnostic::file(path_of(fallback), template_error(format!("{e}{cause}")))],
     }
+}
+
+/// A template error in Tera's own words (which are English).
+fn template_error(detail: String) -> Problem {
+    Problem::new(Code::E0601).arg("detail", detail)
 }
 
 /// Tera joins several errors into one message of reports like
@@ -370,7 +371,7 @@ fn parse_reports(m: &str, path_of: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                 out.push(Diagnostic::new(
                     path_of(name),
                     Position { line: line_no, column: col },
-                    format!("template error: {msg}"),
+                    template_error(msg.to_owned()),
                 ));
             }
             message = None;

@@ -41,6 +41,7 @@ use self::http::{Shared, Snapshot};
 use self::preview::{Failure, PageRenderer, Preview, Rendered, Update, millis, render_site};
 use self::watch::{Changes, Watch};
 use crate::config::BuildOptions;
+use crate::diagnostics::{say, say_count};
 use crate::model::Site;
 use crate::urls;
 
@@ -57,12 +58,13 @@ pub(crate) fn serve(
     open: bool,
 ) -> anyhow::Result<()> {
     let mut options = options;
+    let lang = options.lang;
     options.root = std::fs::canonicalize(&options.root)
         .with_context(|| format!("cannot open the site folder `{}`", options.root.display()))?;
     let listener = bind(interface, port)?;
     let actual = listener.local_addr()?.port();
     if actual != port && port != 0 {
-        eprintln!("port {port} is taken; using {actual}");
+        eprintln!("{}", say(lang, "serve-port-taken", &[("port", &port), ("actual", &actual)]));
     }
     let host = url_host(interface, actual);
 
@@ -76,15 +78,16 @@ pub(crate) fn serve(
     let start = Instant::now();
     let first = preview.rebuild(&Changes { rescan: true, ..Changes::default() });
     match &first {
-        Ok(u) => eprintln!("built {} files in {:.0} ms", u.files, millis(start)),
-        Err(f) => {
-            eprintln!("{}the site has errors; serving them until they are fixed", f.terminal())
+        Ok(u) => {
+            let ms = format!("{:.0}", millis(start));
+            eprintln!("{}", say_count(lang, "serve-built", u.files, &[("ms", &ms)]))
         }
+        Err(f) => eprintln!("{}{}", f.terminal_in(lang), say(lang, "serve-first-errors", &[])),
     }
     publish(&shared, &preview, &first);
 
-    ctrlc::set_handler(|| {
-        eprintln!("\nstopped");
+    ctrlc::set_handler(move || {
+        eprintln!("\n{}", say(lang, "serve-stopped", &[]));
         std::process::exit(0);
     })
     .context("cannot handle Ctrl-C")?;
@@ -99,7 +102,7 @@ pub(crate) fn serve(
         let shared = shared.clone();
         move || rebuild_loop(&rx, &tx, preview, &shared)
     })?;
-    eprintln!("serving {url} (Ctrl-C to stop)");
+    eprintln!("{}", say(lang, "serve-serving", &[("url", &url)]));
     if open {
         open_browser(&url);
     }
@@ -147,6 +150,7 @@ fn rebuild_loop(
     shared: &Shared,
 ) {
     let timings = std::env::var_os("QIAO_SERVE_TIMINGS").is_some();
+    let lang = preview.options().lang;
     let mut generation = 0u64;
     let mut good = 0u64;
     let mut busy = false;
@@ -172,10 +176,8 @@ fn rebuild_loop(
                 // The changed pages first, then the check of the whole site.
                 let ahead = read.as_ref().ok().and_then(|r| preview.quick(r));
                 if let Some(changed) = &ahead {
-                    eprintln!(
-                        "{what}: page updated in {:.0} ms; checking and rendering the rest",
-                        millis(start)
-                    );
+                    let ms = format!("{:.0}", millis(start));
+                    eprintln!("{}", say(lang, "serve-page-ahead", &[("what", &what), ("ms", &ms)]));
                     let update = Update {
                         changed: changed.clone(),
                         files: preview.output().len(),
@@ -187,8 +189,9 @@ fn rebuild_loop(
                 match read.and_then(|r| preview.check(r)) {
                     Err(mut f) => {
                         eprint!(
-                            "{what}: the site has errors; still serving the last good version\n{}",
-                            f.terminal()
+                            "{}\n{}",
+                            say(lang, "serve-errors", &[("what", &what)]),
+                            f.terminal_in(lang)
                         );
                         if ahead.is_some() {
                             f.reverted = preview.revert();
@@ -213,27 +216,26 @@ fn rebuild_loop(
                     let result = preview.finish(*rendered);
                     let scope = |u: &Update| {
                         if u.partial {
-                            format!(" ({} page{} it touches)", u.pages, plural(u.pages))
+                            say_count(lang, "serve-scope", u.pages, &[])
                         } else {
                             String::new()
                         }
                     };
                     match &result {
-                        Ok(u) if u.changed.is_empty() => eprintln!(
-                            "{what}: rebuilt in {:.0} ms{}, no file changed",
-                            millis(start),
-                            scope(u)
-                        ),
-                        Ok(u) => eprintln!(
-                            "{what}: rebuilt in {:.0} ms{}, {} file{} changed",
-                            millis(start),
-                            scope(u),
-                            u.changed.len(),
-                            plural(u.changed.len())
-                        ),
+                        Ok(u) => {
+                            let ms = format!("{:.0}", millis(start));
+                            let scope = scope(u);
+                            let args: [(&str, &dyn std::fmt::Display); 3] =
+                                [("what", &what), ("ms", &ms), ("scope", &scope)];
+                            eprintln!(
+                                "{}",
+                                say_count(lang, "serve-rebuilt", u.changed.len(), &args)
+                            );
+                        }
                         Err(f) => eprint!(
-                            "{what}: the site has errors; still serving the last good version\n{}",
-                            f.terminal()
+                            "{}\n{}",
+                            say(lang, "serve-errors", &[("what", &what)]),
+                            f.terminal_in(lang)
                         ),
                     }
                     if timings {
@@ -307,7 +309,7 @@ fn publish_with(
             }
         }
         Err(failure) => {
-            shared.hub.set_errors(Some(failure.to_json()));
+            shared.hub.set_errors(Some(failure.to_json(preview.options().lang)));
             if !reverted.is_empty() || base_moved {
                 shared.hub.broadcast("reload", &reload_json(reverted, base_moved));
             }
@@ -349,10 +351,6 @@ fn describe(changes: &Changes) -> String {
         parts.push("everything".into());
     }
     parts.join(", ")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Binds `interface:port`, or the next free port after it.

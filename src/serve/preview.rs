@@ -44,9 +44,9 @@ use super::watch::Changes;
 use crate::build::incremental::{self, Warm};
 use crate::build::{BuildError, Timings};
 use crate::config::{self, BuildOptions, SiteConfig};
-use crate::content::parse::Reference;
+use crate::content::parse::{Reference, Target};
 use crate::content::{self, ContentFile, Parsed};
-use crate::diagnostics::{self, Diagnostic, Position};
+use crate::diagnostics::{self, Diagnostic, Lang, Position};
 use crate::insight;
 use crate::model::{Intro, Item, Kind, Site};
 use crate::output::OutputFile;
@@ -92,6 +92,7 @@ impl Cached {
             references: self.references.clone(),
             slug_position: self.slug_position,
             diagnostics: self.diagnostics.clone(),
+            ..Parsed::default()
         }
     }
 }
@@ -126,29 +127,41 @@ impl Failure {
         }
     }
 
-    /// The lines printed in the terminal, as `qiao build` prints them.
+    /// The lines printed in the terminal, as `qiao build` prints them (in English).
     pub fn terminal(&self) -> String {
+        self.terminal_in(Lang::En)
+    }
+
+    /// The lines printed in the terminal, in `lang`.
+    pub(crate) fn terminal_in(&self, lang: Lang) -> String {
         let mut out = String::new();
         for line in &self.other {
             out.push_str(line);
             out.push('\n');
         }
         if !self.diagnostics.is_empty() {
-            out.push_str(&diagnostics::render(&self.diagnostics));
+            out.push_str(&diagnostics::render_in(&self.diagnostics, lang));
         }
         out
     }
 
-    /// The `errors` event's JSON.
-    pub(crate) fn to_json(&self) -> String {
+    /// The `errors` event's JSON: the terminal's lines, and each diagnostic as
+    /// `--message-format json` prints it, in `lang`.
+    pub(crate) fn to_json(&self, lang: Lang) -> String {
         let mut lines: Vec<String> = self.other.clone();
-        lines.extend(self.diagnostics.iter().map(|d| d.to_string()));
-        let list: Vec<_> = self
-            .diagnostics
-            .iter()
-            .map(|d| serde_json::json!({"path": d.path, "line": d.position.line, "column": d.position.column, "message": d.message}))
-            .collect();
-        serde_json::json!({"count": lines.len(), "lines": lines, "diagnostics": list}).to_string()
+        lines.extend(self.diagnostics.iter().map(|d| d.line(lang)));
+        let list: Vec<_> = self.diagnostics.iter().map(|d| d.to_json(lang)).collect();
+        let errors = self.other.len() + self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let title = diagnostics::say_count(lang, "overlay-title", errors, &[]);
+        let note = diagnostics::say(lang, "overlay-note", &[]);
+        serde_json::json!({
+            "count": lines.len(),
+            "title": title,
+            "note": note,
+            "lines": lines,
+            "diagnostics": list,
+        })
+        .to_string()
     }
 }
 
@@ -423,7 +436,7 @@ impl Preview {
             let mut items = Vec::new();
             for rel in &read.reread {
                 let c = self.cache.get(rel)?;
-                if !c.diagnostics.is_empty() {
+                if diagnostics::has_errors(&c.diagnostics) {
                     return None;
                 }
                 // A listing's intro shows on the listing only: the full render's.
@@ -436,7 +449,10 @@ impl Preview {
                 if item.draft && !self.options.drafts {
                     return None;
                 }
-                if c.references.iter().any(|r| !pages.known.contains(&(r.target, r.slug.clone()))) {
+                if c.references.iter().any(|r| match r.target {
+                    Target::Item(kind) => !pages.known.contains(&(kind, r.slug.clone())),
+                    Target::Static => false,
+                }) {
                     return None;
                 }
                 items.push(item.clone());
@@ -527,9 +543,9 @@ impl Preview {
         let mut config =
             config::load(&self.options.root).map_err(|d| Failure::new(d, Vec::new()))?;
         let url = format!("http://{}{}", self.host, config.base_path);
-        config
-            .set_base_url(&url)
-            .map_err(|e| Failure::new(Vec::new(), vec![format!("error: {e}")]))?;
+        config.set_base_url(&url).map_err(|e| {
+            Failure::new(Vec::new(), vec![format!("error: {}", e.message(self.options.lang))])
+        })?;
         Ok(config)
     }
 
@@ -626,7 +642,11 @@ impl Preview {
             &mut diagnostics,
         );
         diagnostics::sort(&mut diagnostics);
-        if diagnostics.is_empty() { Ok(site) } else { Err(Failure::new(diagnostics, Vec::new())) }
+        if diagnostics::has_errors(&diagnostics) {
+            Err(Failure::new(diagnostics, Vec::new()))
+        } else {
+            Ok(site)
+        }
     }
 
     /// Serves `files` over `base` (nothing for a full render, the last build for

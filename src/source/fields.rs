@@ -19,7 +19,10 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::date::{DateOrTime, parse_date_or_time};
-use crate::diagnostics::{Diagnostic, LineIndex, Position, suggest};
+use super::keyboard::{self, Repair};
+use crate::diagnostics::{
+    Arg, Code, Diagnostic, LineIndex, Message, Position, Problem, Suggestion, suggest,
+};
 
 /// Where values come from: a file, its text, and where the TOML starts in it.
 pub(crate) struct Source<'a> {
@@ -33,12 +36,30 @@ pub(crate) struct Source<'a> {
     pub(crate) base: usize,
     /// The site's timezone, for local datetimes.
     pub(crate) tz: &'a TimeZone,
+    /// What was read differs from what is written (the keyboard mistakes
+    /// understood, [`keyboard`]): offsets in the TOML read map back through it.
+    pub(crate) repair: Option<&'a Repair>,
 }
 
 impl Source<'_> {
+    /// The file offset of an offset in the TOML read.
+    pub(crate) fn offset(&self, toml_offset: usize) -> usize {
+        self.base + self.repair.map_or(toml_offset, |r| r.original(toml_offset))
+    }
+
     /// The file position of a span inside the TOML text.
     pub(crate) fn position(&self, span: &Range<usize>) -> Position {
-        self.index.position(self.text, self.base + span.start)
+        self.index.position(self.text, self.offset(span.start))
+    }
+
+    /// The file position where a span inside the TOML text ends.
+    pub(crate) fn end_position(&self, span: &Range<usize>) -> Position {
+        self.index.position(self.text, self.offset(span.end))
+    }
+
+    /// The text of the file line that holds a TOML offset, and its span in the file.
+    pub(crate) fn line_of(&self, toml_offset: usize) -> (&str, Range<usize>) {
+        keyboard::line_at(self.text, self.offset(toml_offset))
     }
 }
 
@@ -53,21 +74,22 @@ pub(crate) struct Reporter<'a> {
 /// A TOML value with its span.
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
-/// A short name of a TOML value's type, for "found ..." messages.
-pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(d) if d.time.is_none() => "a date",
-        DeValue::Datetime(d) if d.date.is_none() => "a time of day",
-        DeValue::Datetime(_) => "a date and time",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
-    }
+/// The short name of a TOML value's type, for "found ..." messages.
+pub(crate) fn type_name(v: &DeValue<'_>) -> Message {
+    Message::new(match v {
+        DeValue::String(_) => "type-string",
+        DeValue::Integer(_) => "type-integer",
+        DeValue::Float(_) => "type-number",
+        DeValue::Boolean(_) => "type-boolean",
+        DeValue::Datetime(d) if d.time.is_none() => "type-date",
+        DeValue::Datetime(d) if d.date.is_none() => "type-time",
+        DeValue::Datetime(_) => "type-datetime",
+        DeValue::Array(_) => "type-list",
+        DeValue::Table(_) => "type-table",
+    })
 }
 
+/// The value as written, for "found ..." messages; `none` for lists and tables.
 fn quoted(v: &DeValue<'_>) -> String {
     match v {
         DeValue::String(s) => format!("\"{s}\""),
@@ -75,7 +97,15 @@ fn quoted(v: &DeValue<'_>) -> String {
         DeValue::Float(f) => f.as_str().to_owned(),
         DeValue::Boolean(b) => b.to_string(),
         DeValue::Datetime(d) => d.to_string(),
-        other => type_name(other).to_owned(),
+        _ => "none".to_owned(),
+    }
+}
+
+/// `none` or the hint's words, for messages with an optional hint.
+pub(crate) fn optional(hint: Option<&'static str>) -> Arg {
+    match hint {
+        Some(id) => Arg::Msg(Message::new(id)),
+        None => Arg::Str("none".to_owned()),
     }
 }
 
@@ -85,25 +115,39 @@ impl<'a> Reporter<'a> {
         Self { source, diagnostics: Vec::new() }
     }
 
-    /// Records a problem at a span of the TOML text.
-    pub(crate) fn error(&mut self, span: &Range<usize>, message: impl Into<String>) {
-        let position = self.source.position(span);
-        self.diagnostics.push(Diagnostic::new(self.source.path, position, message));
+    /// Records a problem at a span of the TOML text (a warning when its code is one).
+    pub(crate) fn error(&mut self, span: &Range<usize>, problem: Problem) {
+        let mut d = Diagnostic::new(self.source.path, self.source.position(span), problem);
+        if span.end > span.start {
+            d.end = Some(self.source.end_position(span));
+        }
+        self.diagnostics.push(d);
+    }
+
+    /// Records a problem at a span, with `text` as the replacement of the span.
+    pub(crate) fn error_fix(&mut self, span: &Range<usize>, problem: Problem, text: String) {
+        self.error(span, problem);
+        if let Some(d) = self.diagnostics.last_mut() {
+            d.suggestion = Some(Box::new(Suggestion {
+                start: d.position,
+                end: d.end.unwrap_or(d.position),
+                text,
+            }));
+        }
     }
 
     /// Records a problem about the whole file (at 1:1).
-    pub(crate) fn file_error(&mut self, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::file(self.source.path, message));
+    pub(crate) fn file_error(&mut self, problem: Problem) {
+        self.diagnostics.push(Diagnostic::file(self.source.path, problem));
     }
 
-    fn wrong_type(&mut self, field: &str, v: &Value<'_>, expected: &str) {
-        let found = type_name(v.get_ref());
-        self.error(
-            &v.span(),
-            format!("`{field}` must be {expected}, found {found} {}", quoted(v.get_ref()))
-                .trim_end()
-                .to_owned(),
-        );
+    fn wrong_type(&mut self, field: &str, v: &Value<'_>, expected: &'static str) {
+        let problem = Problem::new(Code::E0203)
+            .arg("field", field)
+            .arg("expected", Message::new(expected))
+            .arg("found", type_name(v.get_ref()))
+            .arg("value", quoted(v.get_ref()));
+        self.error(&v.span(), problem);
     }
 
     /// A string value.
@@ -111,7 +155,7 @@ impl<'a> Reporter<'a> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
-                self.wrong_type(field, v, "a string in quotes");
+                self.wrong_type(field, v, "expect-string");
                 None
             }
         }
@@ -121,7 +165,7 @@ impl<'a> Reporter<'a> {
     pub(crate) fn text(&mut self, field: &str, v: &Value<'_>) -> Option<String> {
         let s = self.string(field, v)?;
         if s.trim().is_empty() {
-            self.error(&v.span(), format!("`{field}` must not be empty"));
+            self.error(&v.span(), Problem::new(Code::E0204).arg("field", field));
             return None;
         }
         Some(s)
@@ -132,7 +176,7 @@ impl<'a> Reporter<'a> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
-                self.wrong_type(field, v, "true or false");
+                self.wrong_type(field, v, "expect-boolean");
                 None
             }
         }
@@ -146,7 +190,7 @@ impl<'a> Reporter<'a> {
         range: std::ops::RangeInclusive<i64>,
     ) -> Option<i64> {
         let DeValue::Integer(i) = v.get_ref() else {
-            self.wrong_type(field, v, "a whole number");
+            self.wrong_type(field, v, "expect-whole-number");
             return None;
         };
         let parsed = i64::from_str_radix(
@@ -157,15 +201,12 @@ impl<'a> Reporter<'a> {
         match parsed {
             Some(n) if range.contains(&n) => Some(n),
             _ => {
-                self.error(
-                    &v.span(),
-                    format!(
-                        "`{field}` must be between {} and {}, found {}",
-                        range.start(),
-                        range.end(),
-                        i.as_str()
-                    ),
-                );
+                let problem = Problem::new(Code::E0205)
+                    .arg("field", field)
+                    .arg("min", range.start().to_string())
+                    .arg("max", range.end().to_string())
+                    .arg("found", i.as_str());
+                self.error(&v.span(), problem);
                 None
             }
         }
@@ -177,7 +218,7 @@ impl<'a> Reporter<'a> {
             DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', ""),
             DeValue::Float(f) => f.as_str().replace('_', ""),
             _ => {
-                self.wrong_type(field, v, "a number");
+                self.wrong_type(field, v, "expect-number");
                 return None;
             }
         };
@@ -187,7 +228,10 @@ impl<'a> Reporter<'a> {
         match text.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
             Some(n) => Some(n),
             None => {
-                self.error(&v.span(), format!("`{field}` must be a finite number, found {text}"));
+                self.error(
+                    &v.span(),
+                    Problem::new(Code::E0206).arg("field", field).arg("found", text),
+                );
                 None
             }
         }
@@ -205,14 +249,13 @@ impl<'a> Reporter<'a> {
         if let Some(t) = parse(&s) {
             return Some(t);
         }
-        let near = suggest::did_you_mean(&s, all.iter().copied());
-        let allowed: Vec<String> = all.iter().map(|a| format!("`{a}`")).collect();
-        let message = if near.is_empty() {
-            format!("`{field}` must be one of {}, found `{s}`", allowed.join(", "))
-        } else {
-            format!("`{field}` has an unknown value `{s}`{near} (allowed: {})", allowed.join(", "))
-        };
-        self.error(&v.span(), message);
+        let near = suggest::nearest(&s, all.iter().copied());
+        let problem = Problem::new(Code::E0207)
+            .arg("field", field)
+            .arg("value", s.as_str())
+            .arg("allowed", all.to_vec())
+            .arg("near", if near.is_empty() { Arg::Str("none".into()) } else { near.into() });
+        self.error(&v.span(), problem);
         None
     }
 
@@ -227,7 +270,7 @@ impl<'a> Reporter<'a> {
             DeValue::Array(items) => Some(array_items(items)),
             _ if single_ok => Some(vec![v]),
             _ => {
-                self.wrong_type(field, v, "a list in square brackets, like [\"a\", \"b\"]");
+                self.wrong_type(field, v, "expect-list");
                 None
             }
         }
@@ -264,10 +307,7 @@ impl<'a> Reporter<'a> {
         match self.date_or_time(field, v)? {
             DateOrTime::Date(d) => Some(d),
             DateOrTime::DateTime(_) => {
-                self.error(
-                    &v.span(),
-                    format!("`{field}` must be a date like 2025-03-18, without a time of day"),
-                );
+                self.error(&v.span(), Problem::new(Code::E0209).arg("field", field));
                 None
             }
         }
@@ -278,10 +318,7 @@ impl<'a> Reporter<'a> {
         match self.date_or_time(field, v)? {
             DateOrTime::DateTime(z) => Some(z),
             DateOrTime::Date(_) => {
-                self.error(
-                    &v.span(),
-                    format!("`{field}` must be a date and time like 2026-05-20T14:00:00, found a date only"),
-                );
+                self.error(&v.span(), Problem::new(Code::E0210).arg("field", field));
                 None
             }
         }
@@ -293,17 +330,41 @@ impl<'a> Reporter<'a> {
             DeValue::Datetime(d) => d.to_string(),
             DeValue::String(s) => s.trim().to_string(),
             _ => {
-                self.wrong_type(field, v, "a date like 2025-03-18");
+                self.wrong_type(field, v, "expect-date");
                 return None;
             }
         };
         match parse_date_or_time(&text, self.source.tz) {
             Ok(d) => Some(d),
             Err(why) => {
-                self.error(&v.span(), format!("`{field}` is not a valid date: `{text}` ({why})"));
+                // `2025/3/18`, `2025.3.18`, `2025年3月18日`, `2025-3-8`: the date is
+                // clear, only its form is not.
+                if let Some(iso) = keyboard::iso_date(&text) {
+                    self.date_form(v, &text, &iso);
+                    return None;
+                }
+                let problem = Problem::new(Code::E0208)
+                    .arg("field", field)
+                    .arg("value", text)
+                    .arg("why", why);
+                self.error(&v.span(), problem);
                 None
             }
         }
+    }
+
+    /// A date written in another form than `2025-03-18`: shown fixed, in its line.
+    fn date_form(&mut self, v: &Value<'_>, written: &str, iso: &str) {
+        let span = v.span();
+        let (line, line_span) = self.source.line_of(span.start);
+        let start = self.source.offset(span.start) - line_span.start;
+        let end = (self.source.offset(span.end) - line_span.start).min(line.len());
+        let fixed = format!("{}{iso}{}", &line[..start], &line[end..]);
+        let problem = Problem::new(Code::E0109)
+            .arg("found", written)
+            .arg("date", iso)
+            .arg("fixed", fixed.trim_end());
+        self.error_fix(&span, problem, iso.to_owned());
     }
 
     /// An absolute `http(s)` or `mailto` URL.
@@ -318,17 +379,21 @@ impl<'a> Reporter<'a> {
             }
             Ok(u) if u.scheme() == "mailto" => Some(s.trim().to_owned()),
             Ok(u) => {
-                self.error(
-                    &v.span(),
-                    format!(
-                        "`{field}` must be an http:// or https:// address, found scheme `{}:`",
-                        u.scheme()
-                    ),
-                );
+                let problem = Problem::new(Code::E0211)
+                    .arg("field", field)
+                    .arg("value", s.as_str())
+                    .arg("scheme", u.scheme())
+                    .arg("detail", "none");
+                self.error(&v.span(), problem);
                 None
             }
             Err(e) => {
-                self.error(&v.span(), format!("`{field}` is not a valid web address: `{s}` ({e}); write it in full, like https://example.org/"));
+                let problem = Problem::new(Code::E0211)
+                    .arg("field", field)
+                    .arg("value", s.as_str())
+                    .arg("scheme", "none")
+                    .arg("detail", e.to_string());
+                self.error(&v.span(), problem);
                 None
             }
         }
@@ -364,23 +429,30 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.table.get(key)
     }
 
-    /// The value of a required `key`; missing is an error at the table (1:1 at top level).
+    /// The value of a required `key`; missing is an error at the table (1:1 at top
+    /// level). `hint` is the id of the words that say what the field holds.
     pub(crate) fn require(
         &mut self,
         key: &'static str,
         r: &mut Reporter<'_>,
         table_span: Option<&Range<usize>>,
-        hint: &str,
+        hint: Option<&'static str>,
     ) -> Option<&'t Value<'i>> {
         let v = self.get(key);
         if v.is_none() {
-            let message = format!("missing required field `{}`{hint}", self.name(key));
+            let problem =
+                Problem::new(Code::E0201).arg("field", self.name(key)).arg("hint", optional(hint));
             match table_span {
-                Some(span) => r.error(span, message),
-                None => r.file_error(message),
+                Some(span) => r.error(span, problem),
+                None => r.file_error(problem),
             }
         }
         v
+    }
+
+    /// Whether `key` has been asked for (or allowed).
+    pub(crate) fn is_known(&self, key: &str) -> bool {
+        self.known.contains(key)
     }
 
     /// Declares keys as known without reading them.
@@ -393,22 +465,114 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.table.get_key_value(key).map(|(k, _)| k.span())
     }
 
-    /// Reports every key that was never asked for, with a suggestion.
+    /// Whether the table has `key` (without declaring it known).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    /// Reports every key that was never asked for, with a suggestion: the nearest
+    /// known name, or, when `extra_hint`, that free-form data goes under `[extra]`.
     pub(crate) fn finish(self, r: &mut Reporter<'_>, extra_hint: bool) {
+        self.finish_with(r, extra_hint, &[]);
+    }
+
+    /// [`Fields::finish`], knowing the names the editors' guide gives the fields
+    /// (`标题` for `title`): such a key is told its English name.
+    pub(crate) fn finish_with(
+        self,
+        r: &mut Reporter<'_>,
+        extra_hint: bool,
+        aliases: &[(&str, &str)],
+    ) {
         for (key, _) in self.table.iter() {
             let name: &str = key.get_ref();
             if self.known.contains(name) {
                 continue;
             }
-            let near = suggest::did_you_mean(name, self.known.iter().copied());
-            let hint = if near.is_empty() && extra_hint {
-                "; free-form data goes under [extra]".to_owned()
-            } else {
-                near
-            };
-            r.error(&key.span(), format!("unknown field `{}{name}`{hint}", self.prefix));
+            let alias = aliases
+                .iter()
+                .find(|(alias, _)| *alias == name.trim())
+                .filter(|(_, key)| self.known.contains(key))
+                .map(|(_, key)| Message::new("did-you-mean").arg("names", vec![*key]));
+            let help = alias
+                .or_else(|| suggest::did_you_mean(name, self.known.iter().copied()))
+                .or_else(|| extra_hint.then(|| Message::new("help-extra")));
+            let problem = Problem::new(Code::E0202)
+                .arg("field", format!("{}{name}", self.prefix))
+                .help_opt(help);
+            r.error(&key.span(), problem);
         }
     }
+}
+
+/// Reports the keyboard's mistakes ([`keyboard::scan`]), each at its character as
+/// written, with its line fixed (also as the suggested replacement of the line).
+pub(crate) fn report_findings(r: &mut Reporter<'_>, findings: &[keyboard::Finding]) {
+    for f in findings {
+        let mut problem = Problem::new(f.code);
+        problem = match f.code {
+            Code::E0107 | Code::E0108 => problem
+                .arg("name", Message::new(f.name.unwrap_or("char-other")))
+                .arg("char", f.found.as_str())
+                .arg("ascii", f.wanted.as_str()),
+            Code::E0109 => problem.arg("found", f.found.as_str()).arg("date", f.wanted.as_str()),
+            Code::E0307 => problem
+                .arg(
+                    "field",
+                    key_at(r.source.text, r.source.base + f.span.start).unwrap_or("cover"),
+                )
+                .arg("value", f.found.as_str())
+                .arg("image", f.wanted.as_str()),
+            _ => problem.arg("value", f.found.as_str()),
+        };
+        problem = problem.arg("fixed", f.fixed.as_str());
+        let at = |o: usize| r.source.index.position(r.source.text, r.source.base + o);
+        let mut d = Diagnostic::new(r.source.path, at(f.span.start), problem);
+        d.end = Some(at(f.span.end));
+        d.suggestion = Some(Box::new(Suggestion {
+            start: at(f.line.start),
+            end: at(f.line.end),
+            text: f.fixed.clone(),
+        }));
+        r.diagnostics.push(d);
+    }
+}
+
+/// The key of the `key = value` line holding `offset` of `text`, if it is one.
+pub(crate) fn key_at(text: &str, offset: usize) -> Option<&str> {
+    let (line, _) = keyboard::line_at(text, offset);
+    let (key, _) = line.split_once(['=', '：', '＝'])?;
+    let key = key.trim().trim_start_matches('\u{feff}');
+    (!key.is_empty()
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+    .then_some(key)
+}
+
+/// A TOML syntax error the keyboard scan did not explain, at the parser's span,
+/// naming the key of its line.
+pub(crate) fn syntax_error(
+    r: &mut Reporter<'_>,
+    toml_text: &str,
+    span: &Range<usize>,
+    message: &str,
+    code: Code,
+) {
+    let key = key_at(toml_text, span.start).unwrap_or("none");
+    let detail = message.trim().replace('\n', " ");
+    r.error(span, Problem::new(code).arg("key", key).arg("detail", detail));
+}
+
+/// One message a line for the lines the keyboard scan reported (the first
+/// `findings` diagnostics): anything else found there follows from the same mistake.
+pub(crate) fn one_per_line(mut diagnostics: Vec<Diagnostic>, findings: usize) -> Vec<Diagnostic> {
+    let lines: BTreeSet<usize> =
+        diagnostics[..findings.min(diagnostics.len())].iter().map(|d| d.position.line).collect();
+    let mut i = 0;
+    diagnostics.retain(|d| {
+        i += 1;
+        i <= findings || !lines.contains(&d.position.line)
+    });
+    diagnostics
 }
 
 /// A table value, or a type error.
@@ -421,10 +585,11 @@ pub(crate) fn as_table<'v, 'i>(
     match v.get_ref() {
         DeValue::Table(t) => Some(t),
         other => {
-            r.error(
-                &v.span(),
-                format!("`{field}` must be a table like {example}, found {}", type_name(other)),
-            );
+            let problem = Problem::new(Code::E0212)
+                .arg("field", field)
+                .arg("example", example)
+                .arg("found", type_name(other));
+            r.error(&v.span(), problem);
             None
         }
     }

@@ -11,8 +11,9 @@
 
 pub(crate) mod date;
 pub(crate) mod fields;
+pub(crate) mod keyboard;
 
-use crate::diagnostics::{Diagnostic, Position};
+use crate::diagnostics::{Code, Diagnostic, Position, Problem};
 
 /// The kind of folder a name is in, for [`is_ignored_name`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,14 +55,10 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
                 prefix = prefix.strip_prefix('\u{feff}').unwrap_or(prefix);
             }
             let column = prefix.chars().count() + 1;
-            Err(Diagnostic::new(
-                path,
-                Position { line, column },
-                format!(
-                    "the file is not valid UTF-8: byte 0x{:02X} at byte offset {offset}; save the file as UTF-8",
-                    bytes[offset]
-                ),
-            ))
+            let problem = Problem::new(Code::E0101)
+                .arg("byte", format!("{:02X}", bytes[offset]))
+                .arg("offset", offset.to_string());
+            Err(Diagnostic::new(path, Position { line, column }, problem))
         }
     }
 }
@@ -88,7 +85,7 @@ mod tests {
         let d = decode("a.md", b"+++\ntitle = \"\xff\"\n").unwrap_err();
         assert_eq!(
             d.to_string(),
-            "a.md:2:10: error: the file is not valid UTF-8: byte 0xFF at byte offset 13; save the file as UTF-8"
+            "a.md:2:10: error[E0101]: the file is not valid UTF-8: byte 0xFF at byte offset 13; save the file as UTF-8"
         );
     }
 }

@@ -78,7 +78,13 @@
     const panel = el('section', 'panel');
     panel.setAttribute('role', 'alert');
     const head = el('header', 'head');
-    const title = el('h2', 'title', `The site has ${n} error${n === 1 ? '' : 's'} · 站点有 ${n} 处错误`);
+    const title = el(
+      'h2',
+      'title',
+      typeof data.title === 'string'
+        ? data.title
+        : `The site has ${n} error${n === 1 ? '' : 's'} · 站点有 ${n} 处错误`,
+    );
     const close = el('button', 'close', '×');
     close.type = 'button';
     close.title = 'Hide until the next change';
@@ -87,7 +93,9 @@
     const note = el(
       'p',
       'note',
-      'This page shows the last good version. Fix the file and save: the page updates by itself. · 页面显示的是上一次成功构建的版本，修改并保存文件后会自动更新。',
+      typeof data.note === 'string'
+        ? data.note
+        : 'This page shows the last good version. Fix the file and save: the page updates by itself. · 页面显示的是上一次成功构建的版本，修改并保存文件后会自动更新。',
     );
     const list = el('ol', 'lines');
     for (const line of lines) list.append(el('li', 'line', String(line)));

@@ -5,52 +5,61 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::support::{Site, content, files, qiao, write};
+
 const TODAY: &str = "2026-01-15";
 
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
+/// The case of the fixture, which the tests edit.
+const CASE: &str = "content/cases/joint-lab.md";
 
 fn member(title: &str, kind: &str) -> String {
-    format!(
-        "+++\ntitle = \"{title}\"\ndate = 2025-01-10\ntype = \"{kind}\"\nindustries = [\"intelligent-manufacturing\"]\n+++\n\n{title} is a member of the alliance.\n"
+    content(
+        &format!(
+            "title = \"{title}\"\ndate = 2025-01-10\ntype = \"{kind}\"\nindustries = [\"intelligent-manufacturing\"]\n"
+        ),
+        &format!("{title} is a member of the alliance."),
     )
 }
 
 fn case(title: &str, partners: &[&str]) -> String {
     let partners: Vec<String> = partners.iter().map(|p| format!("\"{p}\"")).collect();
-    format!(
-        "+++\ntitle = \"{title}\"\ndate = 2025-06-01\npartners = [{}]\nmodes = [\"joint-lab\"]\ntags = [\"AI\", \"产教融合\"]\n+++\n\nThe lab trains 40 students a year. 联合实验室每年培养学生。\n",
-        partners.join(", ")
+    content(
+        &format!(
+            "title = \"{title}\"\ndate = 2025-06-01\npartners = [{}]\nmodes = [\"joint-lab\"]\ntags = [\"AI\", \"产教融合\"]\n",
+            partners.join(", ")
+        ),
+        "The lab trains 40 students a year. 联合实验室每年培养学生。",
     )
 }
 
 /// A small site with every kind that the tests touch.
 fn fixture(root: &Path, base_url: &str) {
     write(
-        &root.join("site.toml"),
+        root,
+        "site.toml",
         &format!(
             "title = \"Test Alliance\"\nbase_url = \"{base_url}\"\nlanguage = \"en\"\n\n[taxonomies]\nindustries.intelligent-manufacturing = \"Intelligent manufacturing\"\n"
         ),
     );
-    write(&root.join("content/members/north-univ.md"), &member("North University", "university"));
-    write(&root.join("content/members/river-works.md"), &member("River Works", "enterprise"));
+    write(root, "content/members/north-univ.md", &member("North University", "university"));
+    write(root, "content/members/river-works.md", &member("River Works", "enterprise"));
     write(
-        &root.join("content/cases/joint-lab.md"),
+        root,
+        "content/cases/joint-lab.md",
         &case("Joint vision lab", &["north-univ", "river-works"]),
     );
     write(
-        &root.join("content/about.md"),
+        root,
+        "content/about.md",
         "+++\ntitle = \"About us\"\ndate = 2025-01-01\n+++\n\nWe connect schools and enterprises.\n",
     );
-    write(&root.join("static/css/extra.css"), "body { margin: 0; }\n");
+    write(root, "static/css/extra.css", "body { margin: 0; }\n");
 }
 
 fn free_port() -> u16 {
@@ -70,7 +79,7 @@ impl Server {
     }
 
     fn start_on(root: &Path, port: u16) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_qiao"))
+        let mut child = qiao()
             .args(["serve", "--root"])
             .arg(root)
             .args(["--port", &port.to_string()])
@@ -262,17 +271,18 @@ impl Events {
     }
 }
 
-fn site_dir() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    fixture(&root, "https://alliance.example.org/");
-    (dir, root)
+/// The fixture in a temporary folder, published at https://alliance.example.org/.
+fn site() -> Site {
+    let site = Site::empty();
+    fixture(site.root(), "https://alliance.example.org/");
+    site
 }
 
 #[test]
 fn serves_the_site_with_types_directories_and_its_404_page() {
-    let (_dir, root) = site_dir();
-    let server = Server::start(&root);
+    let site = site();
+    let root = site.root();
+    let server = Server::start(root);
     let home = server.get("/");
     assert_eq!(home.status, 200, "{}", server.log());
     assert_eq!(home.header("content-type"), Some("text/html; charset=utf-8"));
@@ -337,9 +347,10 @@ fn serves_the_site_with_types_directories_and_its_404_page() {
 
 #[test]
 fn traversal_and_oversized_requests_are_refused() {
-    let (_dir, root) = site_dir();
+    let site = site();
+    let root = site.root();
     let secret = std::fs::read_to_string(root.join("site.toml")).unwrap();
-    let server = Server::start(&root);
+    let server = Server::start(root);
     for path in [
         "/../site.toml",
         "/%2e%2e/site.toml",
@@ -373,8 +384,9 @@ fn traversal_and_oversized_requests_are_refused() {
 
 #[test]
 fn keeps_connections_alive() {
-    let (_dir, root) = site_dir();
-    let server = Server::start(&root);
+    let site = site();
+    let root = site.root();
+    let server = Server::start(root);
     let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
@@ -401,31 +413,27 @@ fn keeps_connections_alive() {
 
 #[test]
 fn edits_errors_and_fixes_reach_the_browser_and_the_terminal() {
-    let (_dir, root) = site_dir();
-    let server = Server::start(&root);
+    let site = site();
+    let root = site.root();
+    let server = Server::start(root);
     let events = server.events("/");
-    let case_path = root.join("content/cases/joint-lab.md");
 
     // An edit: the page shows the new title after one reload event.
-    write(&case_path, &case("Joint machine vision lab", &["north-univ", "river-works"]));
+    write(root, CASE, &case("Joint machine vision lab", &["north-univ", "river-works"]));
     let reload = events.wait_for("reload");
     assert!(reload.contains("cases/joint-lab/index.html"), "{reload}");
     assert!(server.get("/cases/joint-lab/").text().contains("Joint machine vision lab"));
 
     // A broken reference: an error event with the position, the same line in the
     // terminal as `qiao check` prints, and the last good page still served.
-    write(&case_path, &case("Broken title", &["north-univ", "river-wrks"]));
+    write(root, CASE, &case("Broken title", &["north-univ", "river-wrks"]));
     let errors = events.wait_for("errors");
-    let check = Command::new(env!("CARGO_BIN_EXE_qiao"))
-        .args(["check", "--root"])
-        .arg(&root)
-        .env("QIAO_TODAY", TODAY)
-        .output()
-        .unwrap();
+    let check =
+        qiao().args(["check", "--root"]).arg(root).env("QIAO_TODAY", TODAY).output().unwrap();
     let check_err = String::from_utf8_lossy(&check.stderr).into_owned();
     let line = check_err
         .lines()
-        .find(|l| l.contains(": error: "))
+        .find(|l| l.contains(": error["))
         .expect("check reports the error")
         .to_owned();
     assert!(line.starts_with("content/cases/joint-lab.md:4:"), "{line}");
@@ -449,14 +457,14 @@ fn edits_errors_and_fixes_reach_the_browser_and_the_terminal() {
 
     // Broken site.toml: also an error, also no exit.
     let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
-    write(&root.join("site.toml"), &toml.replace("title =", "titel ="));
+    write(root, "site.toml", &toml.replace("title =", "titel ="));
     let errors = events.wait_for("errors");
-    assert!(errors.contains("site.toml:1:1: error: unknown field `titel`"), "{errors}");
-    write(&root.join("site.toml"), &toml);
+    assert!(errors.contains("site.toml:1:1: error[E0202]: unknown field `titel`"), "{errors}");
+    write(root, "site.toml", &toml);
     let _ = events.wait_for("errors"); // the case is still broken
 
     // The fix: `ok`, a reload, and the new page.
-    write(&case_path, &case("Fixed title", &["north-univ", "river-works"]));
+    write(root, CASE, &case("Fixed title", &["north-univ", "river-works"]));
     events.wait_for("ok");
     events.wait_for("reload");
     assert!(server.get("/cases/joint-lab/").text().contains("Fixed title"));
@@ -465,20 +473,21 @@ fn edits_errors_and_fixes_reach_the_browser_and_the_terminal() {
 
 #[test]
 fn a_css_change_swaps_stylesheets_and_bursts_rebuild_once() {
-    let (_dir, root) = site_dir();
-    let server = Server::start(&root);
+    let site = site();
+    let root = site.root();
+    let server = Server::start(root);
     let events = server.events("/");
-    write(&root.join("static/css/extra.css"), "body { margin: 1px; }\n");
+    write(root, "static/css/extra.css", "body { margin: 1px; }\n");
     let data = events.wait_for("reload");
     let json: serde_json::Value = serde_json::from_str(&data).unwrap();
     assert_eq!(json["css_only"], true, "{data}");
     assert_eq!(json["paths"], serde_json::json!(["css/extra.css"]));
 
     // Ten saves in a row: one rebuild.
-    let path = root.join("content/about.md");
     for i in 0..10 {
         write(
-            &path,
+            root,
+            "content/about.md",
             &format!(
                 "+++\ntitle = \"About us {i}\"\ndate = 2025-01-01\n+++\n\nWe connect schools and enterprises.\n"
             ),
@@ -496,7 +505,7 @@ fn a_css_change_swaps_stylesheets_and_bursts_rebuild_once() {
 
     // Editor leftovers are not changes.
     for name in [".about.md.swp", "about.md~", "4913", "#about.md#"] {
-        write(&root.join("content").join(name), "not content");
+        write(root, &format!("content/{name}"), "not content");
     }
     std::fs::remove_file(root.join("content/4913")).unwrap();
     let quiet = events.drain(Duration::from_millis(600));
@@ -505,10 +514,10 @@ fn a_css_change_swaps_stylesheets_and_bursts_rebuild_once() {
 
 #[test]
 fn a_base_url_with_a_path_is_served_under_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    fixture(&root, "https://example.org/alliance/");
-    let server = Server::start(&root);
+    let site = Site::empty();
+    let root = site.root();
+    fixture(root, "https://example.org/alliance/");
+    let server = Server::start(root);
     let r = server.get("/");
     assert_eq!((r.status, r.header("location")), (302, Some("/alliance/")));
     let home = server.get("/alliance/");
@@ -520,7 +529,8 @@ fn a_base_url_with_a_path_is_served_under_it() {
     assert_eq!(server.get("/alliance/cases/joint-lab/").status, 200);
     let events = server.events("/alliance/");
     write(
-        &root.join("content/about.md"),
+        root,
+        "content/about.md",
         "+++\ntitle = \"About the alliance\"\ndate = 2025-01-01\n+++\n\nText.\n",
     );
     events.wait_for("reload");
@@ -529,10 +539,11 @@ fn a_base_url_with_a_path_is_served_under_it() {
 
 #[test]
 fn a_taken_port_moves_to_the_next_free_one() {
-    let (_dir, root) = site_dir();
+    let site = site();
+    let root = site.root();
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let server = Server::start_on(&root, port);
+    let server = Server::start_on(root, port);
     assert_ne!(server.port, port);
     assert!(
         server.log().contains(&format!("port {port} is taken; using {}", server.port)),
@@ -544,16 +555,20 @@ fn a_taken_port_moves_to_the_next_free_one() {
 
 #[test]
 fn a_site_that_starts_broken_is_served_once_fixed() {
-    let (_dir, root) = site_dir();
-    let case_path = root.join("content/cases/joint-lab.md");
-    write(&case_path, "---\ntitle = \"x\"\n---\n");
-    let server = Server::start(&root);
-    assert!(server.log().contains("content/cases/joint-lab.md:1:1: error:"), "{}", server.log());
+    let site = site();
+    let root = site.root();
+    write(root, CASE, "---\ntitle = \"x\"\n---\n");
+    let server = Server::start(root);
+    assert!(
+        server.log().contains("content/cases/joint-lab.md:1:1: error[E0104]:"),
+        "{}",
+        server.log()
+    );
     let page = server.get("/");
     assert_eq!(page.status, 200);
     assert!(page.text().contains("__qiao/livereload.js"));
     let events = server.events("/");
-    write(&case_path, &case("Joint vision lab", &["north-univ", "river-works"]));
+    write(root, CASE, &case("Joint vision lab", &["north-univ", "river-works"]));
     events.wait_for("ok");
     events.wait_for("reload");
     assert!(server.get("/cases/joint-lab/").text().contains("Joint vision lab"));
@@ -571,27 +586,11 @@ fn without_live_reload(html: &str) -> String {
     format!("{}{}", &html[..start], &html[end..])
 }
 
-fn all_files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                out.push(p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
-}
-
 #[test]
 fn after_many_edits_the_preview_equals_a_fresh_build() {
-    let (dir, root) = site_dir();
-    let server = Server::start(&root);
+    let site = site();
+    let root = site.root();
+    let server = Server::start(root);
     let events = server.events("/");
     let step = |what: &str, f: &dyn Fn()| {
         f();
@@ -600,19 +599,18 @@ fn after_many_edits_the_preview_equals_a_fresh_build() {
     };
     step("edit", &|| {
         write(
-            &root.join("content/cases/joint-lab.md"),
+            root,
+            "content/cases/joint-lab.md",
             &case("Edited lab", &["north-univ", "river-works"]),
         )
     });
     step("new member", &|| {
-        write(
-            &root.join("content/members/east-institute.md"),
-            &member("East Institute", "institute"),
-        )
+        write(root, "content/members/east-institute.md", &member("East Institute", "institute"))
     });
     step("new case in a new folder", &|| {
         write(
-            &root.join("content/cases/2024/pilot.md"),
+            root,
+            "content/cases/2024/pilot.md",
             &case("Pilot class", &["east-institute", "river-works"]),
         )
     });
@@ -628,7 +626,8 @@ fn after_many_edits_the_preview_equals_a_fresh_build() {
     });
     step("atomic save", &|| {
         write(
-            &root.join("content/members/.river-works.md.tmp"),
+            root,
+            "content/members/.river-works.md.tmp",
             &member("River Works Group", "enterprise"),
         );
         std::fs::rename(
@@ -639,26 +638,31 @@ fn after_many_edits_the_preview_equals_a_fresh_build() {
     });
     step("vim-style save", &|| {
         let p = root.join("content/members/north-univ.md");
-        write(&root.join("content/members/4913"), "");
+        write(root, "content/members/4913", "");
         std::fs::remove_file(root.join("content/members/4913")).unwrap();
         std::fs::rename(&p, root.join("content/members/north-univ.md~")).unwrap();
-        write(&p, &member("North University of Technology", "university"));
+        write(
+            root,
+            "content/members/north-univ.md",
+            &member("North University of Technology", "university"),
+        );
         std::fs::remove_file(root.join("content/members/north-univ.md~")).unwrap();
     });
     step("delete a page", &|| std::fs::remove_file(root.join("content/about.md")).unwrap());
     step("new page", &|| {
         write(
-            &root.join("content/join/how.md"),
+            root,
+            "content/join/how.md",
             "+++\ntitle = \"How to join\"\ndate = 2025-01-01\n+++\n\nWrite to us.\n",
         )
     });
-    step("static", &|| write(&root.join("static/css/extra.css"), "body { margin: 2px; }\n"));
+    step("static", &|| write(root, "static/css/extra.css", "body { margin: 2px; }\n"));
     step("delete a folder", &|| std::fs::remove_dir_all(root.join("content/cases/2025")).unwrap());
 
-    let out = dir.path().join("fresh");
-    let build = Command::new(env!("CARGO_BIN_EXE_qiao"))
+    let out = site.dir().join("fresh");
+    let build = qiao()
         .args(["build", "--root"])
-        .arg(&root)
+        .arg(root)
         .arg("--output-dir")
         .arg(&out)
         .args(["--base-url", &format!("http://127.0.0.1:{}/", server.port)])
@@ -666,7 +670,7 @@ fn after_many_edits_the_preview_equals_a_fresh_build() {
         .output()
         .unwrap();
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
-    let files = all_files(&out);
+    let files = files(&out);
     let mut compared = 0;
     for file in files.iter().filter(|f| !f.starts_with('.')) {
         let url: String =

@@ -8,7 +8,8 @@
 //! - `pipeline`: [`qiao::build::load`] and [`qiao::build::render`] on a one-file
 //!   site (the fuzzed file, plus two members and a policy it may refer to), whose
 //!   outputs must stay inside the output folder and hold no script a visitor's
-//!   browser would run (the scanner of `tests/hostile/scan.rs`).
+//!   browser would run (the scanner of [`crate::support::scan`], which the
+//!   `hostile` tests use too).
 //!
 //! A panic is caught, the input saved to `target/fuzz-crashes/`, and the test
 //! fails naming it. Each input is also written to
@@ -17,7 +18,8 @@
 //! `tests/fuzz_corpus/crashes/` is a past finding and runs first, every time.
 //!
 //! Time: `QIAO_FUZZ_SECONDS` (default 20): the targets run side by side (cargo's
-//! test threads), each for that long, so it is the wall-clock time of the run;
+//! test threads, beside the other tests of the suite), each for that long, so with
+//! the filter `fuzz::` it is the wall-clock time of the run;
 //! `QIAO_FUZZ_SEED` changes the sequence; `QIAO_FUZZ_SAVE=1` adds inputs that gave
 //! a diagnostic never seen before to `tests/fuzz_corpus/found/` (the long run of
 //! `scripts/fuzz.sh` does this, and the corpus is kept in the repository).
@@ -28,13 +30,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use jiff::civil::date;
 use qiao::build::{self, Timings};
-use qiao::config::BuildOptions;
 use qiao::content::ContentFile;
 use qiao::model::Kind;
 
-#[path = "hostile/scan.rs"]
-mod scan;
+use crate::support::{self, repo, scan, write};
 
 const SITE_TOML: &str = "title = \"Fuzz\"\nbase_url = \"https://example.org/f/\"\n\n[taxonomies]\nindustries.intelligent-manufacturing = \"智能制造\"\n";
 const ALPHA: &str =
@@ -181,11 +182,11 @@ struct Seed {
 }
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_corpus")
+    repo().join("tests/fuzz_corpus")
 }
 
 fn crash_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-crashes")
+    repo().join("target/fuzz-crashes")
 }
 
 fn kind_of(name: &str) -> (Kind, bool) {
@@ -289,7 +290,7 @@ fn mutate(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
 /// The shape of a diagnostic: its message without the position, quoted text and
 /// digits, cut short, so "new shape" means a new kind of problem, not a new value.
 fn shape(diagnostic: &str) -> String {
-    let message = diagnostic.split_once(" error: ").map_or(diagnostic, |(_, m)| m);
+    let message = diagnostic.split_once("]: ").map_or(diagnostic, |(_, m)| m);
     let mut out = String::new();
     let mut quoted = false;
     for c in message.chars() {
@@ -337,8 +338,7 @@ fn make_site() -> tempfile::TempDir {
         ("content/members/beta.md", BETA),
         ("content/policies/p1.md", P1),
     ] {
-        std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
-        std::fs::write(root.join(rel), text).unwrap();
+        write(root, rel, text);
     }
     dir
 }
@@ -378,8 +378,7 @@ fn run_pipeline(root: &Path, seed: &Seed, input: &[u8]) -> Result<Vec<String>, S
     }
     std::fs::create_dir_all(file.path.parent().unwrap()).unwrap();
     std::fs::write(&file.path, input).unwrap();
-    let mut options = BuildOptions::new(root);
-    options.today = Some(jiff::civil::date(2026, 1, 1));
+    let options = support::options(root, date(2026, 1, 1));
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut timings = Timings::default();
         let site = match build::load(&options, &mut timings) {
@@ -423,18 +422,7 @@ fn check_outputs(files: &[qiao::output::OutputFile], roadshows: usize) -> Result
             return Err(format!("two outputs at `{}`", f.path));
         }
         let Ok(text) = std::str::from_utf8(&f.bytes) else { continue };
-        if f.path.ends_with(".html") {
-            scan::scan_html(&f.path, text, "/f/", &mut findings);
-        } else if f.path.ends_with(".json") {
-            if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
-                findings.unsafe_html.push(format!("{}: JSON does not parse: {e}", f.path));
-            }
-        } else if f.path.ends_with(".xml") {
-            scan::check_xml(&f.path, text, "/f/", &mut findings);
-        } else if f.path.ends_with(".ics") {
-            let events = if f.path.ends_with("calendar.ics") { roadshows } else { 1 };
-            scan::check_ics(&f.path, text, events, &mut findings);
-        }
+        scan::scan_file(&f.path, text, "/f/", roadshows, &mut findings);
     }
     if findings.unsafe_html.is_empty() { Ok(()) } else { Err(findings.unsafe_html.join("\n")) }
 }

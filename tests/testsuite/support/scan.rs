@@ -2,10 +2,8 @@
 //! lists what would run script or break out of its context: a small HTML
 //! tokenizer (comments, raw-text elements, quoted and unquoted attributes,
 //! character references), XML and JSON parsers, and an iCalendar line check.
-//! Shared by `tests/hostile.rs` and `tests/fuzz.rs`.
-
-// Each test binary uses its own part of this file.
-#![allow(dead_code)]
+//! Shared by the `hostile` tests (a built folder) and the `fuzz` tests (files in
+//! memory).
 
 use std::path::Path;
 
@@ -335,44 +333,37 @@ pub fn check_ics(path: &str, text: &str, events: usize, findings: &mut Findings)
     }
 }
 
-/// Every file below `dir` (links not followed), relative to it, sorted.
-pub fn files_below(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            let Ok(kind) = e.file_type() else { continue };
-            if kind.is_dir() {
-                stack.push(e.path());
-            } else if kind.is_file() {
-                out.push(e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned());
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Scans every file of a built site in `out`, whose links start with `base_path`
 /// and which has `roadshows` roadshows.
 pub fn scan_output(out: &Path, base_path: &str, roadshows: usize) -> Findings {
     let mut findings = Findings::default();
-    for rel in files_below(out) {
+    for rel in super::files(out) {
         let bytes = std::fs::read(out.join(&rel)).unwrap();
         let Ok(text) = std::str::from_utf8(&bytes) else { continue };
-        if rel.ends_with(".html") {
-            scan_html(&rel, text, base_path, &mut findings);
-        } else if rel.ends_with(".json") {
-            if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
-                findings.unsafe_html.push(format!("{rel}: JSON does not parse: {e}"));
-            }
-        } else if rel.ends_with(".xml") {
-            check_xml(&rel, text, base_path, &mut findings);
-        } else if rel.ends_with(".ics") {
-            let events = if rel.ends_with("calendar.ics") { roadshows } else { 1 };
-            check_ics(&rel, text, events, &mut findings);
-        }
+        scan_file(&rel, text, base_path, roadshows, &mut findings);
     }
     findings
+}
+
+/// Scans one text file of a built site, by its kind: HTML, JSON, XML or a
+/// calendar (`roadshows` events in `calendar.ics`, one in every other).
+pub fn scan_file(
+    path: &str,
+    text: &str,
+    base_path: &str,
+    roadshows: usize,
+    findings: &mut Findings,
+) {
+    if path.ends_with(".html") {
+        scan_html(path, text, base_path, findings);
+    } else if path.ends_with(".json") {
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+            findings.unsafe_html.push(format!("{path}: JSON does not parse: {e}"));
+        }
+    } else if path.ends_with(".xml") {
+        check_xml(path, text, base_path, findings);
+    } else if path.ends_with(".ics") {
+        let events = if path.ends_with("calendar.ics") { roadshows } else { 1 };
+        check_ics(path, text, events, findings);
+    }
 }

@@ -21,17 +21,12 @@
 //! release), `QIAO_HOSTILE_BIG_MB` (the big body, default 50) and
 //! `QIAO_HOSTILE_DOCS` (the corpus killed mid-build, default 1,000).
 
-use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-mod common;
-
-#[path = "hostile/scan.rs"]
-mod scan;
-use scan::{files_below, scan_output};
+use crate::support::scan::{self, scan_output};
+use crate::support::{Site, assert_no_crash, assert_ok, files, qiao, snapshot, stderr};
 
 const TODAY: &str = "2026-01-01";
 
@@ -47,97 +42,19 @@ const PAYLOAD_URL: &str =
 const PAYLOAD_EMAIL: &str =
     "x\"><script>alert(1)</script>javascript:alert(1)?<svg/onload=alert(1)>@evil.org";
 
-/// A throwaway site in a temporary folder.
-struct Site {
-    dir: tempfile::TempDir,
+/// A throwaway site: `site.toml` and one page, checked and built as of `TODAY`.
+fn site() -> Site {
+    site_in(std::env::temp_dir())
 }
 
-impl Site {
-    /// A site with `site.toml` and one page.
-    fn new() -> Self {
-        Self::new_in(std::env::temp_dir())
-    }
-
-    fn new_in(parent: impl AsRef<Path>) -> Self {
-        let dir = tempfile::Builder::new().prefix("qiao-hostile-").tempdir_in(parent).unwrap();
-        let site = Site { dir };
-        site.write("site.toml", "title = \"Test\"\nbase_url = \"https://example.org/\"\n");
-        site.write(
-            "content/about.md",
-            "+++\ndate = 2025-01-01\ntitle = \"About\"\n+++\n\nHello.\n",
-        );
-        site
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn write(&self, rel: &str, text: &str) -> &Self {
-        self.write_bytes(rel, text.as_bytes())
-    }
-
-    fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
-        let path = self.root().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-        self
-    }
-
-    fn out(&self) -> PathBuf {
-        self.root().join("public")
-    }
-
-    /// Runs qiao with `args` and `--root`, asserting it neither panicked nor died.
-    fn qiao(&self, args: &[&str]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_qiao"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .env_remove("QIAO_TODAY")
-            .output()
-            .unwrap();
-        assert_no_crash(&out, args);
-        out
-    }
-
-    fn build(&self) -> Output {
-        self.qiao(&["build", "--today", TODAY])
-    }
-
-    fn build_to(&self, out: &Path) -> Output {
-        let out_arg = out.to_str().unwrap().to_owned();
-        self.qiao(&["build", "--today", TODAY, "--output-dir", &out_arg])
-    }
-
-    fn check(&self) -> Output {
-        self.qiao(&["check", "--today", TODAY])
-    }
+/// [`site`] in a temporary folder below `parent`.
+fn site_in(parent: impl AsRef<Path>) -> Site {
+    let site = Site::new_in(parent).on(TODAY);
+    site.write("content/about.md", "+++\ndate = 2025-01-01\ntitle = \"About\"\n+++\n\nHello.\n");
+    site
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn assert_no_crash(out: &Output, args: &[&str]) {
-    let err = stderr(out);
-    assert!(
-        out.status.code().is_some() && out.status.code() != Some(101) && !err.contains("panicked"),
-        "qiao {args:?} crashed ({:?}): {}",
-        out.status,
-        &err[..err.len().min(4000)]
-    );
-}
-
-fn assert_ok(out: &Output) {
-    assert!(
-        out.status.success(),
-        "expected success: {}",
-        &stderr(out)[..stderr(out).len().min(4000)]
-    );
-}
-
-/// Asserts exit 1 with positioned errors (`path:line:col: error: ...`), and no
+/// Asserts exit 1 with positioned errors (`path:line:col: error[CODE]: ...`), and no
 /// internal error.
 fn assert_site_error(out: &Output, needle: &str) {
     let err = stderr(out);
@@ -146,38 +63,13 @@ fn assert_site_error(out: &Output, needle: &str) {
     assert!(err.contains(needle), "expected `{needle}` in: {err}");
 }
 
-/// Every file below `dir` (links not followed): path -> (hash of bytes, mtime).
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
-    let mut map = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            let path = e.path();
-            let meta = std::fs::symlink_metadata(&path).unwrap();
-            if meta.is_dir() {
-                stack.push(path.clone());
-            }
-            let mut h = DefaultHasher::new();
-            if meta.is_file() {
-                std::fs::read(&path).unwrap().hash(&mut h);
-            }
-            map.insert(
-                path.strip_prefix(dir).unwrap().to_path_buf(),
-                (h.finish(), meta.modified().ok()),
-            );
-        }
-    }
-    map
-}
-
 // ---------------------------------------------------------------------------
 // Bytes and sizes
 // ---------------------------------------------------------------------------
 
 #[test]
 fn non_utf8_is_an_error_with_file_line_and_byte_offset() {
-    let s = Site::new();
+    let s = site();
     s.write_bytes(
         "content/bad.md",
         b"+++\ndate = 2025-01-01\ntitle = \"ok\"\n+++\n\nabc \xC3\x28 def\n",
@@ -185,7 +77,7 @@ fn non_utf8_is_an_error_with_file_line_and_byte_offset() {
     let out = s.check();
     assert_site_error(
         &out,
-        "content/bad.md:6:5: error: the file is not valid UTF-8: byte 0xC3 at byte offset 44",
+        "content/bad.md:6:5: error[E0101]: the file is not valid UTF-8: byte 0xC3 at byte offset 44",
     );
     // The build says the same and writes nothing.
     let out = s.build();
@@ -196,16 +88,16 @@ fn non_utf8_is_an_error_with_file_line_and_byte_offset() {
 #[test]
 fn empty_and_whitespace_files_are_errors() {
     for text in ["", "\n", "   \r\n", "+++", "+++\n", "+++\n+++", "\u{feff}"] {
-        let s = Site::new();
+        let s = site();
         s.write("content/empty.md", text);
         let out = s.check();
-        assert_site_error(&out, "content/empty.md:1:1: error:");
+        assert_site_error(&out, "content/empty.md:1:1: error[E0");
     }
 }
 
 #[test]
 fn nul_bytes_never_crash() {
-    let s = Site::new();
+    let s = site();
     s.write_bytes(
         "content/nul-body.md",
         b"+++\ndate = 2025-01-01\ntitle = \"Nul\"\n+++\n\na\0b\n\n\0\0\0\n",
@@ -222,14 +114,14 @@ fn nul_bytes_never_crash() {
             && s.out().join("nul-title/index.html").is_file()
     );
     // A raw NUL inside the front matter is a TOML error, not a crash.
-    let s = Site::new();
+    let s = site();
     s.write_bytes("content/nul-toml.md", b"+++\ndate = 2025-01-01\ntitle = \"a\0b\"\n+++\n");
     assert_site_error(&s.check(), "content/nul-toml.md:3:");
 }
 
 #[test]
 fn mixed_line_endings_build() {
-    let s = Site::new();
+    let s = site();
     s.write(
         "content/mixed.md",
         "+++\r\ntitle = \"Mixed\"\ndate = 2025-01-01\r\n+++\r\n\r\n# Head\r\rline one\nline two\r\n\r\n- a\r- b\n",
@@ -241,7 +133,7 @@ fn mixed_line_endings_build() {
 #[test]
 fn fifty_megabyte_body_builds() {
     let mb: usize = env_number("QIAO_HOSTILE_BIG_MB", 50);
-    let s = Site::new();
+    let s = site();
     let para = "校企合作共建产业学院，订单班学生 **120** 人。The alliance runs a [joint lab](https://example.org/) with `code`.\n\n";
     let mut body = String::with_capacity(mb * 1024 * 1024 + 1024);
     body.push_str("+++\ndate = 2025-01-01\ntitle = \"Big\"\n+++\n\n");
@@ -264,7 +156,7 @@ fn fifty_megabyte_body_builds() {
 
 #[test]
 fn one_megabyte_single_line_builds() {
-    let s = Site::new();
+    let s = site();
     let line: String = "产教融合word ".repeat(1024 * 1024 / 14);
     s.write(
         "content/line.md",
@@ -287,7 +179,7 @@ fn one_megabyte_single_line_builds() {
 #[test]
 fn ten_thousand_deep_nesting_never_overflows() {
     const DEPTH: usize = 10_000;
-    let s = Site::new();
+    let s = site();
     let cases: [(&str, String); 7] = [
         ("quotes", format!("{}deep\n", "> ".repeat(DEPTH))),
         ("lists", format!("{}deep\n", "- ".repeat(DEPTH))),
@@ -314,7 +206,7 @@ fn ten_thousand_deep_nesting_never_overflows() {
     assert!(s.out().join("quotes/index.html").is_file());
 
     // Raw HTML this deep is refused: the sanitizer would take minutes on it.
-    let s = Site::new();
+    let s = site();
     let html = format!("{}x{}\n", "<div><span>".repeat(DEPTH), "</span></div>".repeat(DEPTH));
     s.write("content/html.md", &format!("+++\ndate = 2025-01-01\ntitle = \"H\"\n+++\n\n{html}"));
     s.write(
@@ -323,12 +215,12 @@ fn ten_thousand_deep_nesting_never_overflows() {
     );
     let start = Instant::now();
     let out = s.build();
-    assert_site_error(&out, "content/html.md:5:1: error: the text is nested");
-    assert!(stderr(&out).contains("content/unclosed.md:5:1: error: the text is nested"));
+    assert_site_error(&out, "content/html.md:5:1: error[E0407]: the text is nested");
+    assert!(stderr(&out).contains("content/unclosed.md:5:1: error[E0407]: the text is nested"));
     assert!(start.elapsed() < Duration::from_secs(60), "deep HTML took {:?}", start.elapsed());
 
     // Deep TOML in front matter (arrays and inline tables under [extra]).
-    let s = Site::new();
+    let s = site();
     let arrays = format!("{}1{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
     let tables = format!("{}1{}", "{a=".repeat(DEPTH), "}".repeat(DEPTH));
     s.write(
@@ -356,7 +248,7 @@ fn many_tiny_files_check_and_build() {
     let count: usize = env_number("QIAO_HOSTILE_FILES", 20_000);
     // A RAM-backed folder when there is one: the test is about qiao, not the disk.
     let shm = Path::new("/dev/shm");
-    let s = if shm.is_dir() { Site::new_in(shm) } else { Site::new() };
+    let s = if shm.is_dir() { site_in(shm) } else { site() };
     for i in 0..count {
         let folder = i / 1000;
         s.write(
@@ -413,7 +305,7 @@ fn confusable_bidi_and_traversal_slugs_are_rejected() {
         "a\u{0}b",
     ];
     for slug in slugs {
-        let s = Site::new();
+        let s = site();
         let toml_slug = slug.replace('\\', "\\\\").replace('\u{0}', "\\u0000");
         s.write(
             "content/cases/x.md",
@@ -423,21 +315,24 @@ fn confusable_bidi_and_traversal_slugs_are_rejected() {
     }
     // A file name that is not a slug is refused too (it would be the URL).
     for name in ["\u{202E}fdp.exe", "\u{0430}bc", "ＡＢＣ", "a b", "a%2fb"] {
-        let s = Site::new();
+        let s = site();
         s.write(
             &format!("content/members/{name}.md"),
             "+++\ndate = 2025-01-01\ntitle = \"X\"\ntype = \"college\"\n+++\n",
         );
         assert_site_error(
             &s.check(),
-            &format!("content/members/{}.md:1:1: error:", name.replace('\u{202E}', "\\u{202e}")),
+            &format!(
+                "content/members/{}.md:1:1: error[E0214]:",
+                name.replace('\u{202E}', "\\u{202e}")
+            ),
         );
     }
 }
 
 #[test]
 fn links_and_covers_that_leave_the_site_are_errors() {
-    let s = Site::new();
+    let s = site();
     std::fs::write(
         s.root().parent().unwrap().join("qiao-hostile-outside.md"),
         "+++\ndate = 2025-01-01\ntitle = \"o\"\n+++\n",
@@ -469,7 +364,7 @@ fn links_and_covers_that_leave_the_site_are_errors() {
         .iter()
         .enumerate()
     {
-        let s = Site::new();
+        let s = site();
         s.write(
             &format!("content/c{i}.md"),
             &format!(
@@ -483,14 +378,14 @@ fn links_and_covers_that_leave_the_site_are_errors() {
 
 #[test]
 fn tags_that_look_like_paths_stay_inside_the_output() {
-    let s = Site::new();
+    let s = site();
     s.write(
         "content/tagged.md",
         "+++\ndate = 2025-01-01\ntitle = \"T\"\ntags = [\"../../../../../../tmp/qiao-pwned\", \"AI/ML\", \"a/./b\", \"x\\\\y\", \"?q\", \"#h\", \"%2e%2e\", \"C++\", \"产教/融合\", \"\\\"><b>x</b>\", \"e\\u202Evil\"]\n+++\n",
     );
     let out = s.build();
     assert_ok(&out);
-    for f in files_below(&s.out()) {
+    for f in files(&s.out()) {
         assert!(!f.split('/').any(|seg| seg == ".." || seg == "."), "{f}");
         if let Some(term) = f.strip_prefix("tags/") {
             let seg = term.split('/').next().unwrap();
@@ -503,7 +398,7 @@ fn tags_that_look_like_paths_stay_inside_the_output() {
     }
     assert!(!Path::new("/tmp/qiao-pwned").exists());
     // Tags that have no letters left are an error at the tag.
-    let s = Site::new();
+    let s = site();
     s.write("content/t.md", "+++\ndate = 2025-01-01\ntitle = \"T\"\ntags = [\"..\"]\n+++\n");
     let out = s.check();
     assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
@@ -515,7 +410,7 @@ fn tags_that_look_like_paths_stay_inside_the_output() {
 #[cfg(unix)]
 #[test]
 fn symlinks_in_content_are_refused() {
-    let s = Site::new();
+    let s = site();
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(
         outside.path().join("secret.md"),
@@ -526,15 +421,15 @@ fn symlinks_in_content_are_refused() {
         .unwrap();
     std::os::unix::fs::symlink(outside.path(), s.root().join("content/cases")).unwrap();
     let out = s.build();
-    assert_site_error(&out, "content/link.md:1:1: error: this is a symbolic link");
-    assert!(stderr(&out).contains("content/cases:1:1: error: this is a symbolic link"));
+    assert_site_error(&out, "content/link.md:1:1: error[E0703]: this is a symbolic link");
+    assert!(stderr(&out).contains("content/cases:1:1: error[E0703]: this is a symbolic link"));
     assert!(!s.out().exists());
 }
 
 #[cfg(unix)]
 #[test]
 fn symlinks_in_static_never_copy_files_from_outside_the_root() {
-    let s = Site::new();
+    let s = site();
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("secret.txt"), "SECRET-FROM-OUTSIDE").unwrap();
     std::fs::create_dir_all(outside.path().join("dir")).unwrap();
@@ -553,7 +448,7 @@ fn symlinks_in_static_never_copy_files_from_outside_the_root() {
     if out.status.success() {
         assert_eq!(std::fs::read_to_string(s.out().join("ok.txt")).unwrap(), "fine");
     }
-    for f in files_below(&s.out()) {
+    for f in files(&s.out()) {
         let bytes = std::fs::read(s.out().join(&f)).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         assert!(
@@ -569,7 +464,7 @@ fn symlinks_in_static_never_copy_files_from_outside_the_root() {
 
 #[test]
 fn dangerous_output_folders_are_refused_and_left_alone() {
-    let s = Site::new();
+    let s = site();
     s.write("static/keep.css", "body{}");
     s.write("templates/keep.txt", "x");
     let foreign = s.root().join("mine");
@@ -623,7 +518,7 @@ fn dangerous_output_folders_are_refused_and_left_alone() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
-    let s = Site::new();
+    let s = site();
     assert_ok(&s.build());
     let before = snapshot(&s.out());
     let siblings = std::fs::read_dir(s.root()).unwrap().count();
@@ -633,7 +528,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     assert_eq!(snapshot(&s.out()), before);
     assert_eq!(std::fs::read_dir(s.root()).unwrap().count(), siblings, "a staging folder was left");
     // A failed build where there was no output creates none.
-    let fresh = Site::new();
+    let fresh = site();
     fresh.write("content/broken.md", "+++\ndate = 2025-01-01\ntitle = 3\n+++\n");
     fresh.build();
     assert!(!fresh.out().exists());
@@ -647,14 +542,13 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
 #[test]
 fn a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up() {
     let docs = env_number("QIAO_HOSTILE_DOCS", 1000);
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    common::generate_corpus(&root, docs);
-    let out = root.join("public");
+    let site = Site::corpus(docs);
+    let root = site.root();
+    let out = site.out();
     let build = || {
-        Command::new(env!("CARGO_BIN_EXE_qiao"))
+        qiao()
             .args(["build", "--today", TODAY, "--root"])
-            .arg(&root)
+            .arg(root)
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap()
@@ -664,7 +558,7 @@ fn a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up() {
     let good = snapshot(&out);
     // Staging folders beside the output; with a pid, only that build's.
     let staging_of = |pid: Option<u32>| -> Vec<PathBuf> {
-        std::fs::read_dir(&root)
+        std::fs::read_dir(root)
             .unwrap()
             .flatten()
             .filter(|e| {
@@ -739,7 +633,7 @@ fn a_full_disk_leaves_the_previous_site() {
         }
     }
     let _guard = Unmount(mount_point.path());
-    let s = Site::new();
+    let s = site();
     let out = mount_point.path().join("public");
     assert_ok(&s.build_to(&out));
     let good = snapshot(&out);
@@ -866,7 +760,7 @@ fn hostile_site(s: &Site, trust_html: bool) {
 
 #[test]
 fn every_field_holding_script_is_escaped_in_every_output() {
-    let s = Site::new();
+    let s = site();
     hostile_site(&s, false);
     // Checked output (the minified bytes hosts serve) and readable output.
     for minify in [true, false] {
@@ -900,7 +794,7 @@ fn every_field_holding_script_is_escaped_in_every_output() {
 
 #[test]
 fn script_urls_in_markdown_links_are_refused() {
-    let s = Site::new();
+    let s = site();
     s.write(
         "content/links.md",
         &format!("+++\ndate = 2025-01-01\ntitle = \"Links\"\n+++\n\n{SCHEME_BODY}"),
@@ -914,10 +808,10 @@ fn script_urls_in_markdown_links_are_refused() {
             findings.unsafe_html.join("\n")
         );
     } else {
-        assert_site_error(&out, "content/links.md:6:1: error:");
+        assert_site_error(&out, "content/links.md:6:1: error[E0406]:");
     }
     // Safe schemes pass.
-    let s = Site::new();
+    let s = site();
     s.write(
         "content/ok.md",
         "+++\ndate = 2025-01-01\ntitle = \"Ok\"\n+++\n\n[a](https://example.org/) [b](mailto:a@example.org) [c](tel:+861234) [d](#top) [e](//cdn.example.org/x)\n",
@@ -938,7 +832,7 @@ fn url_fields_refuse_script_schemes() {
         "https:javascript:alert(1)",
     ];
     for url in bad {
-        let s = Site::new();
+        let s = site();
         let u = toml_str(url);
         s.write(
             "content/members/m.md",
@@ -964,12 +858,12 @@ fn url_fields_refuse_script_schemes() {
 
 #[test]
 fn trust_html_passes_raw_html_and_the_default_removes_it() {
-    let s = Site::new();
+    let s = site();
     hostile_site(&s, true);
     assert_ok(&s.build());
     let html = std::fs::read_to_string(s.out().join("about/index.html")).unwrap();
     assert!(html.contains("data-trusted"), "trust_html = true must keep raw HTML as written");
-    let s = Site::new();
+    let s = site();
     s.write("content/raw.md", "+++\ndate = 2025-01-01\ntitle = \"R\"\n+++\n\n<span data-trusted=\"yes\">x</span><script>alert(1)</script>\n");
     assert_ok(&s.build());
     let html = std::fs::read_to_string(s.out().join("raw/index.html")).unwrap();
@@ -978,19 +872,12 @@ fn trust_html_passes_raw_html_and_the_default_removes_it() {
 
 #[test]
 fn the_example_site_satisfies_the_documented_content_security_policy() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = Site::example();
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("public");
-    let result = Command::new(env!("CARGO_BIN_EXE_qiao"))
-        .args(["build", "--today", "2026-11-24", "--root"])
-        .arg(root)
-        .arg("--output-dir")
-        .arg(&target)
-        .output()
-        .unwrap();
-    assert_no_crash(&result, &["build", "example site"]);
+    let result = example.build_to(&target);
     assert!(result.status.success(), "the example site does not build: {}", stderr(&result));
-    let roadshows = walk_md(&root.join("content/roadshows"));
+    let roadshows = walk_md(&example.root().join("content/roadshows"));
     let findings = scan_output(&target, "/", roadshows);
     assert!(
         findings.unsafe_html.is_empty(),
@@ -1019,7 +906,7 @@ fn the_example_site_satisfies_the_documented_content_security_policy() {
 
 #[test]
 fn search_survives_hostile_queries() {
-    let s = Site::new();
+    let s = site();
     s.write(
         "content/members/a.md",
         "+++\ndate = 2025-01-01\ntitle = \"A\"\ntype = \"college\"\n+++\n",
@@ -1052,12 +939,8 @@ fn search_survives_hostile_queries() {
         "lab*".repeat(1000),
     ];
     for q in &queries {
-        let out = Command::new(env!("CARGO_BIN_EXE_qiao"))
-            .args(["search", "--json", "--root"])
-            .arg(s.root())
-            .arg(q)
-            .output()
-            .unwrap();
+        let out =
+            qiao().args(["search", "--json", "--root"]).arg(s.root()).arg(q).output().unwrap();
         let short: String = q.chars().take(40).collect();
         assert_no_crash(&out, &["search", &short]);
         // Found (0) or found nothing (1, as grep), never anything else.
@@ -1068,13 +951,13 @@ fn search_survives_hostile_queries() {
 
 #[test]
 fn error_messages_print_control_characters_escaped() {
-    let s = Site::new();
+    let s = site();
     s.write(
         "content/term.md",
         "+++\ndate = 2025-01-01\ntitle = \"T\"\nlang = \"\\u001b[31mred\\r\\nfake.md:1:1: error: \\u202Eevil\"\n+++\n",
     );
     let out = s.check();
-    assert_site_error(&out, "content/term.md:4:8: error:");
+    assert_site_error(&out, "content/term.md:4:8: error[E0217]:");
     let err = stderr(&out);
     assert!(!err.contains('\u{1b}') && !err.contains('\u{202E}'), "{err:?}");
     assert!(err.contains("\\u{1b}[31mred\\r\\nfake.md"), "{err:?}");

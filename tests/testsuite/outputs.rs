@@ -14,15 +14,11 @@ use qiao::outputs::{self, Texts};
 use qiao::render::{RenderOptions, Renderer};
 use serde_json::Value;
 
+use crate::support::{build_files, build_texts, load, options, write};
+
 const TODAY: Date = date(2025, 6, 1);
 const BASE: &str = "https://alliance.example.org/alliance/";
 const NASTY_TITLE: &str = "路演 </script><!-- A&B, \"quoted\"; back\\slash";
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
 
 /// Writes the fixture site: two members, 60 cases (more than a feed holds), a
 /// policy, an expired demand, and two roadshows (one cancelled with a title full of
@@ -103,15 +99,10 @@ fn fixture(root: &Path) {
     );
 }
 
-fn load(root: &Path) -> Site {
-    let config = qiao::config::load(root).unwrap_or_else(|d| panic!("{d:?}"));
-    qiao::content::load(root, config, false, TODAY).unwrap_or_else(|d| panic!("{d:?}"))
-}
-
 fn site() -> (tempfile::TempDir, Site) {
     let dir = tempfile::tempdir().unwrap();
     fixture(dir.path());
-    let site = load(dir.path());
+    let site = load(dir.path(), TODAY);
     (dir, site)
 }
 
@@ -176,7 +167,7 @@ fn all_writes_every_expected_file() {
 #[test]
 fn two_builds_give_identical_bytes() {
     let (dir, site) = site();
-    let again = load(dir.path());
+    let again = load(dir.path(), TODAY);
     assert_eq!(files(dir.path(), &site), files(dir.path(), &again));
     let pages = ["index.html", "cases/c01/index.html"];
     assert_eq!(outputs::sitemap(&site, &pages, &[]), outputs::sitemap(&again, &pages, &[]));
@@ -612,15 +603,7 @@ fn sitemap_of_a_build_leaves_out_pages_2_of_listings_and_terms_only() {
         "content/news/page/2.md",
         "+++\ntitle = \"News, page 2\"\ndate = 2024-01-01\n+++\n\nA page of its own.\n",
     );
-    let mut options = qiao::config::BuildOptions::new(root);
-    options.today = Some(TODAY);
-    let mut timings = qiao::build::Timings::default();
-    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
-    let built: BTreeMap<String, Vec<u8>> = qiao::build::render(&site, &options, &mut timings)
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
+    let built = build_files(&options(root, TODAY));
     for page in [
         "cases/page/2/index.html",
         "industries/intelligent-manufacturing/page/2/index.html",
@@ -773,15 +756,7 @@ fn a_card_its_feed_entry_its_event_and_its_json_ld_show_one_summary() {
             "+++\ntitle = \"Long roadshow\"\ndate = 2025-05-05\nstart = 2025-09-01T09:00:00+08:00\norganizer = \"corp\"\nvenue = {{ name = \"Hall\" }}\n+++\n\n{prose}\n"
         ),
     );
-    let mut options = qiao::config::BuildOptions::new(root);
-    options.today = Some(TODAY);
-    let mut timings = qiao::build::Timings::default();
-    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
-    let built: BTreeMap<String, String> = qiao::build::render(&site, &options, &mut timings)
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .into_iter()
-        .filter_map(|f| Some((f.path, String::from_utf8(f.bytes).ok()?)))
-        .collect();
+    let built = build_texts(&options(root, TODAY));
     let feed_summary = |path: &str, id: &str| -> String {
         let feed = atom_syndication::Feed::read_from(built[path].as_bytes()).unwrap();
         let entry = feed.entries.iter().find(|e| e.id == format!("{BASE}{id}")).unwrap();

@@ -5,50 +5,12 @@
 //! back to a full render, and are compared too.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use qiao::build::{self, Timings};
-use qiao::config::BuildOptions;
 use qiao::serve::preview::{Preview, Update};
 use qiao::serve::watch::Changes;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A copy of the example site (the repository root) in a temporary folder.
-fn example_site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for sub in ["content", "static", "themes"] {
-        copy_dir(&repo.join(sub), &root.join(sub));
-    }
-    std::fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
-    (dir, root)
-}
-
-fn fresh(options: &BuildOptions) -> BTreeMap<String, Vec<u8>> {
-    let mut t = Timings::default();
-    let site = build::load(options, &mut t).unwrap_or_else(|e| panic!("{e:?}"));
-    build::render(&site, options, &mut t)
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect()
-}
-
-fn served(p: &Preview) -> BTreeMap<String, Vec<u8>> {
-    p.output().iter().map(|(k, v)| (k.clone(), v.to_vec())).collect()
-}
+use crate::support::{self, Site, build_files, content, served};
 
 /// The first path whose bytes differ, for a readable failure.
 fn first_difference(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> String {
@@ -70,7 +32,7 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 /// Rebuilds after a save of `rel` and checks the result against a fresh build.
 fn rebuild_and_compare(p: &mut Preview, what: &str, rel: &str) -> Update {
     let update = p.rebuild(&changes(&[rel])).unwrap_or_else(|f| panic!("{what}: {}", f.terminal()));
-    let want = fresh(p.options());
+    let want = build_files(p.options());
     let got = served(p);
     assert!(got == want, "{what}: differs from a fresh build at {}", first_difference(&got, &want));
     update
@@ -88,13 +50,13 @@ const ROADSHOW: &str = "content/roadshows/2026-winter-achievements-roadshow.md";
 
 #[test]
 fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
-    let (_dir, root) = example_site();
-    let mut options = BuildOptions::new(&root);
-    options.today = Some(jiff::civil::date(2026, 11, 24));
+    let site = Site::example_copy();
+    let root = site.root();
+    let options = support::options(root, jiff::civil::date(2026, 11, 24));
     let mut p = Preview::new(options, "127.0.0.1:4000");
     let first = p.rebuild(&Changes { rescan: true, ..Changes::default() }).unwrap();
     assert!(!first.partial);
-    assert_eq!(served(&p), fresh(p.options()));
+    assert_eq!(served(&p), build_files(p.options()));
     let total = first.files;
 
     // (what, file, from, to, rendered only the touched pages)
@@ -139,7 +101,7 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
         ),
     ];
     for (what, rel, from, to, partial) in steps {
-        edit(&root, rel, from, to);
+        edit(root, rel, from, to);
         let update = rebuild_and_compare(&mut p, what, rel);
         assert_eq!(update.partial, *partial, "{what}: partial render");
         assert!(!update.changed.is_empty(), "{what}: nothing changed");
@@ -152,14 +114,14 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
 
     // A broken file: the last good site stays, and the fix renders incrementally again.
     let before = served(&p);
-    edit(&root, CASE, "partners = [", "partners = [\"nobody\", ");
+    edit(root, CASE, "partners = [", "partners = [\"nobody\", ");
     assert!(p.rebuild(&changes(&[CASE])).is_err());
     assert_eq!(served(&p), before);
-    edit(&root, CASE, "partners = [\"nobody\", ", "partners = [");
-    edit(&root, CASE, "## 实验室如何运转", "## 实验室怎样运转");
+    edit(root, CASE, "partners = [\"nobody\", ", "partners = [");
+    edit(root, CASE, "## 实验室如何运转", "## 实验室怎样运转");
     let update = p.rebuild(&changes(&[CASE])).unwrap();
     assert!(update.partial);
-    assert_eq!(served(&p), fresh(p.options()));
+    assert_eq!(served(&p), build_files(p.options()));
 
     // A new file and a removed one change which pages exist: everything again.
     std::fs::write(
@@ -169,20 +131,20 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
     .unwrap();
     let update = p.rebuild(&changes(&["content/cases/new-case.md"])).unwrap();
     assert!(!update.partial);
-    assert_eq!(served(&p), fresh(p.options()));
+    assert_eq!(served(&p), build_files(p.options()));
     std::fs::remove_file(root.join("content/cases/new-case.md")).unwrap();
     let update = p.rebuild(&changes(&["content/cases/new-case.md"])).unwrap();
     assert!(!update.partial);
-    assert_eq!(served(&p), fresh(p.options()));
+    assert_eq!(served(&p), build_files(p.options()));
 
     // A template event renders everything, then edits are incremental again.
-    edit(&root, CASE, "## 实验室怎样运转", "## 实验室这样运转");
+    edit(root, CASE, "## 实验室怎样运转", "## 实验室这样运转");
     let update = p.rebuild(&Changes { templates: true, ..changes(&[CASE]) }).unwrap();
     assert!(!update.partial);
-    edit(&root, CASE, "## 实验室这样运转", "## 实验室怎么运转");
+    edit(root, CASE, "## 实验室这样运转", "## 实验室怎么运转");
     let update = p.rebuild(&changes(&[CASE])).unwrap();
     assert!(update.partial);
-    assert_eq!(served(&p), fresh(p.options()));
+    assert_eq!(served(&p), build_files(p.options()));
 
     // An atomic save (write a temporary file, rename it over the page) is an edit.
     let text = std::fs::read_to_string(root.join(CASE)).unwrap();
@@ -191,28 +153,30 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
     std::fs::rename(root.join(&tmp), root.join(CASE)).unwrap();
     let update = p.rebuild(&changes(&[&tmp, CASE])).unwrap();
     assert!(update.partial);
-    assert_eq!(served(&p), fresh(p.options()));
+    assert_eq!(served(&p), build_files(p.options()));
 }
 
 fn case(n: usize, date: &str, tags: &str) -> String {
-    format!(
-        "+++\ntitle = \"Case {n:03}\"\ndate = {date}\npartners = [\"m1\", \"m2\"]\nmodes = [\"joint-lab\"]\nindustries = [\"new-materials\"]\ntags = [{tags}]\n+++\n\nCase number {n}. 案例 {n}。\n"
+    content(
+        &format!(
+            "title = \"Case {n:03}\"\ndate = {date}\npartners = [\"m1\", \"m2\"]\nmodes = [\"joint-lab\"]\nindustries = [\"new-materials\"]\ntags = [{tags}]\n"
+        ),
+        &format!("Case number {n}. 案例 {n}。"),
     )
 }
 
 fn member(title: &str) -> String {
-    format!("+++\ntitle = \"{title}\"\ndate = 2024-01-10\ntype = \"enterprise\"\n+++\n\n{title}.\n")
+    content(
+        &format!("title = \"{title}\"\ndate = 2024-01-10\ntype = \"enterprise\"\n"),
+        &format!("{title}."),
+    )
 }
 
 #[test]
 fn paginated_listings_and_terms_render_only_the_pages_that_moved() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| support::write(root, rel, text);
     write("site.toml", "title = \"T\"\nbase_url = \"https://example.org/\"\nlanguage = \"en\"\n");
     write("content/members/m1.md", &member("One Corp"));
     write("content/members/m2.md", &member("Two College"));
@@ -222,8 +186,7 @@ fn paginated_listings_and_terms_render_only_the_pages_that_moved() {
         let tags = if n % 2 == 0 { "\"t\", \"u\"" } else { "\"t\"" };
         write(&format!("content/cases/c{n:03}.md"), &case(n, &date(n), tags));
     }
-    let mut options = BuildOptions::new(root);
-    options.today = Some(jiff::civil::date(2026, 1, 15));
+    let options = support::options(root, jiff::civil::date(2026, 1, 15));
     let mut p = Preview::new(options, "127.0.0.1:4000");
     p.rebuild(&Changes { rescan: true, ..Changes::default() }).unwrap();
     let listing = |p: &Preview| -> Vec<String> {

@@ -4,30 +4,22 @@
 //! facts are checked as `insight::compute` returns them (items, codes, slugs,
 //! counts); their wording (reasons, labels, titles in each page's language) on the
 //! pages and files a build writes. A timing test over a generated 10k corpus is
-//! `#[ignore]`d; run it with `cargo test --release --test insight -- --ignored --nocapture`.
+//! `#[ignore]`d; run it with
+//! `cargo test --release --test testsuite insight::compute_is_fast -- --ignored --nocapture`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
+use jiff::civil::{Date, date};
 use serde_json::Value;
 
 use qiao::insight::{Insights, Match, Reason, compute};
 use qiao::model::{IncentiveKind, Kind, Mode, Offer, PolicyLevel, Site, State};
 use qiao::outputs::{self, Texts};
 
-mod common;
+use crate::support::{build_texts, content, generate_corpus, load, options, repo, write};
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-fn load(root: &Path, today: &str) -> Site {
-    let config = qiao::config::load(root).unwrap_or_else(|e| panic!("site.toml: {e:?}"));
-    let today: jiff::civil::Date = today.parse().unwrap();
-    qiao::content::load(root, config, false, today).unwrap_or_else(|e| panic!("content: {e:#?}"))
-}
+/// The day the fixtures are loaded and built as of.
+const TODAY: Date = date(2025, 6, 1);
 
 /// A technology demand of Hengrui in intelligent manufacturing that mentions
 /// 数控加工; Xunjiang University has that expertise, three joint R&D cases, a
@@ -52,7 +44,7 @@ regions.linxun = "临浔区"
         write(
             root,
             &format!("content/members/{slug}.md"),
-            &format!("+++\n{front}\n+++\n\n介绍。\n"),
+            &content(&format!("{front}\n"), "介绍。"),
         );
     };
     member(
@@ -128,7 +120,7 @@ industries = ["intelligent-manufacturing"]"#,
     );
 
     let case = |slug: &str, front: &str| {
-        write(root, &format!("content/cases/{slug}.md"), &format!("+++\n{front}\n+++\n\n案例。\n"));
+        write(root, &format!("content/cases/{slug}.md"), &content(&format!("{front}\n"), "案例。"));
     };
     case(
         "c1",
@@ -170,11 +162,7 @@ modes = ["order-training"]"#,
     );
 
     let demand = |slug: &str, front: &str, body: &str| {
-        write(
-            root,
-            &format!("content/demands/{slug}.md"),
-            &format!("+++\n{front}\n+++\n\n{body}\n"),
-        );
+        write(root, &format!("content/demands/{slug}.md"), &content(&format!("{front}\n"), body));
     };
     demand(
         "d-open",
@@ -250,7 +238,7 @@ title = "无团队项目"
         write(
             root,
             &format!("content/policies/{slug}.md"),
-            &format!("+++\n{front}\n+++\n\n政策。\n"),
+            &content(&format!("{front}\n"), "政策。"),
         );
     };
     policy(
@@ -298,7 +286,7 @@ issued = 2025-05-01
 effective = 2025-07-01"#,
     );
 
-    let site = load(root, "2025-06-01");
+    let site = load(root, TODAY);
     (dir, site)
 }
 
@@ -327,19 +315,6 @@ fn output(site: &Site, ins: &Insights, path: &str) -> Value {
         .unwrap_or_else(|| panic!("no {path}"));
     assert_eq!(file.bytes.last(), Some(&b'\n'));
     serde_json::from_slice(&file.bytes).unwrap()
-}
-
-/// Every file a build of the site at `root` writes, as `qiao build` makes them.
-fn build(root: &Path, today: &str) -> BTreeMap<String, String> {
-    let mut options = qiao::config::BuildOptions::new(root);
-    options.today = Some(today.parse().unwrap());
-    let mut timings = qiao::build::Timings::default();
-    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
-    qiao::build::render(&site, &options, &mut timings)
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .into_iter()
-        .filter_map(|f| Some((f.path, String::from_utf8(f.bytes).ok()?)))
-        .collect()
 }
 
 fn file<'a>(files: &'a BTreeMap<String, String>, path: &str) -> &'a str {
@@ -387,7 +362,7 @@ fn the_right_partner_ranks_first_and_the_own_organization_never_appears() {
 
     // The demand page words them from the theme's Chinese table, with the
     // site's labels of terms.
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     let page = file(&files, "demands/d-open/index.html");
     assert!(page.contains("推荐对接伙伴"), "{page}");
     assert!(page.contains(r#"<a href="/alliance/members/xjtu/">浔江大学</a>"#));
@@ -419,7 +394,7 @@ fn only_open_demands_get_suggestions() {
 
     // `demands/matches.json` holds the same suggestions, with absolute URLs and the
     // reasons in each demand's language.
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     let matches: Value = serde_json::from_str(file(&files, "demands/matches.json")).unwrap();
     assert_eq!(matches["today"], "2025-06-01");
     assert_eq!(matches["count"], 2);
@@ -457,7 +432,7 @@ fn reasons_follow_the_page_language() {
     assert_eq!(matched(&site, vision), ["d-open"]);
     assert_eq!(vision[0].reasons[0], Reason::Keywords(vec!["Machine Vision".into()]));
 
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     let page = file(&files, "demands/d-en/index.html");
     assert!(page.contains("Suggested partners"), "{page}");
     assert!(page.contains("Vocational college"), "the English table's label: {page}");
@@ -505,7 +480,7 @@ fn member_pages_show_open_demands_and_partners() {
 
     // The page: partners with their depths under the theme's depth labels, the open
     // demand with its deadline and need label, editor text escaped.
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     let page = file(&files, "members/xjtu/index.html");
     for words in ["合作伙伴", "深层", "中层", "浅层", "可对接的需求", "技术攻关", "2025-12-31"]
     {
@@ -602,7 +577,7 @@ fn network_counts_edges_and_depths() {
     assert_eq!(width(&apart), width(&svg));
 
     // The page: the drawings with the theme's words, the legend and the tables.
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     let page = file(&files, "network/index.html");
     assert!(page.contains("<title>合作网络 · 测试联盟</title>"), "{page}");
     assert!(page.contains("<title id=\"insight-network-title\">成员合作网络</title>"));
@@ -657,7 +632,7 @@ fn a_member_without_a_case_is_drawn_apart_and_listed_on_the_built_page() {
         "content/cases/c1.md",
         "+++\ntitle = \"联合研发\"\ndate = 2025-01-01\npartners = [\"xjtu\", \"hengrui\"]\nmodes = [\"joint-rnd\"]\n+++\n\n正文。\n",
     );
-    let site = load(root, "2025-06-01");
+    let site = load(root, TODAY);
 
     // The facts: on the ring two members, apart the third.
     let ins = compute(&site);
@@ -675,13 +650,10 @@ fn a_member_without_a_case_is_drawn_apart_and_listed_on_the_built_page() {
     assert!(!network.ring_svg(&site, "", &|_| String::new()).contains("edu-bureau"));
 
     // The built page, through the library as `qiao build` does.
-    let files = build(root, "2025-06-01");
+    let files = build_texts(&options(root, TODAY));
     let html = file(&files, "network/index.html");
     let zh: toml::Table = toml::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/zh.toml"),
-        )
-        .unwrap(),
+        &std::fs::read_to_string(repo().join("themes/default/i18n/zh.toml")).unwrap(),
     )
     .unwrap();
     let heading = zh["network_apart"].as_str().unwrap();
@@ -731,7 +703,7 @@ fn members_apart_past_the_cap_keep_those_with_roadshow_partners() {
             "+++\ntitle = \"路演\"\ndate = 2025-02-01\nstart = 2025-03-01T09:00:00+08:00\norganizer = [\"{a}\", \"{b}\"]\nvenue = {{ name = \"会展中心\" }}\n+++\n"
         ),
     );
-    let site = load(root, "2025-06-01");
+    let site = load(root, TODAY);
     let ins = compute(&site);
     let network = ins.network();
     assert!(network.ring.is_empty());
@@ -748,7 +720,7 @@ fn members_apart_past_the_cap_keep_those_with_roadshow_partners() {
     assert_eq!(unconnected, total);
 
     // The page says how many are drawn, in the theme's words.
-    let files = build(root, "2025-06-01");
+    let files = build_texts(&options(root, TODAY));
     assert!(
         file(&files, "network/index.html")
             .contains(&format!("尚未参与合作案例的成员只画出路演伙伴最多的 {MAX_APART} 家"))
@@ -786,10 +758,10 @@ fn a_ring_past_the_cap_says_how_many_it_draws() {
             ),
         );
     }
-    let site = load(root, "2025-06-01");
+    let site = load(root, TODAY);
     let ins = compute(&site);
     assert_eq!((ins.network().ring.len(), ins.network().with_cases), (200, total));
-    let files = build(root, "2025-06-01");
+    let files = build_texts(&options(root, TODAY));
     let page = file(&files, "network/index.html");
     assert!(
         page.contains("图中只画出合作伙伴最多的 200 家成员（共 202 家成员有合作案例），下表列出全部 202 家有合作关系的成员。"),
@@ -880,7 +852,7 @@ fn statistics_match_the_fixture() {
     assert_eq!(charts, 13);
 
     // The page words every chart from the theme's tables.
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     let page = file(&files, "stats/index.html");
     assert_eq!(page.matches(r#"class="insight-chart""#).count(), 13);
     for words in [
@@ -922,7 +894,7 @@ fn policy_finder_lists_every_policy_with_its_facets() {
 
     // The page: every policy with its data attributes and labels, the facets
     // labelled, the form waiting for the script.
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     let page = file(&files, "policies/finder/index.html");
     assert!(page.contains(r#"<script src="/alliance/js/insight-finder.js" defer></script>"#));
     assert_eq!(page.matches("data-level=").count(), 3);
@@ -975,7 +947,7 @@ fn an_empty_site_has_empty_insights() {
         "content/about.md",
         "+++\ntitle = \"About\"\ndate = 2025-01-01\n+++\n\nHello.\n",
     );
-    let site = load(dir.path(), "2025-06-01");
+    let site = load(dir.path(), TODAY);
     let ins = compute(&site);
     assert!(ins.network().ring.is_empty() && ins.network().apart.is_empty());
     assert_well_formed(&ins.network().ring_svg(&site, "Network", &|_| String::new()));
@@ -984,7 +956,7 @@ fn an_empty_site_has_empty_insights() {
     assert_eq!(output(&site, &ins, "stats/index.json")["members"]["total"], 0);
 
     // The English site's insight pages, in the English table's words.
-    let files = build(dir.path(), "2025-06-01");
+    let files = build_texts(&options(dir.path(), TODAY));
     assert!(file(&files, "network/index.html").contains("<h1>Cooperation network</h1>"));
     assert!(file(&files, "network/index.html").contains("No cases yet."));
     assert!(file(&files, "policies/finder/index.html").contains("No policies yet."));
@@ -1021,13 +993,13 @@ fn compute_is_fast_on_a_10k_corpus() {
         None => {
             let dir = std::env::temp_dir().join("qiao-insight-c10k");
             if !dir.join("site.toml").exists() {
-                common::generate_corpus(&dir, 10_000);
+                generate_corpus(&dir, 10_000);
             }
             dir
         }
     };
     let started = std::time::Instant::now();
-    let site = load(&root, "2026-06-01");
+    let site = load(&root, date(2026, 6, 1));
     let load_time = started.elapsed();
     let mut best = std::time::Duration::MAX;
     let mut files = std::time::Duration::MAX;

@@ -3,12 +3,12 @@
 //! `tests/js/search.test.js`), plus properties of the built index: deterministic,
 //! sharded small, independent of input order, cacheable per document.
 //!
-//! `QIAO_BLESS=1 cargo test --test search` rewrites the committed fixture index
+//! `QIAO_BLESS=1 cargo test --test testsuite search::` rewrites the committed fixture index
 //! (`tests/search_vectors/fixture_index/`) after an intended format change; the
 //! expected rankings are never rewritten automatically.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use qiao::output::OutputFile;
 use qiao::search::query::{Index, MemSource, apply_filters, facet_counts, plan};
@@ -18,8 +18,10 @@ use qiao::search::{
 };
 use serde_json::Value;
 
+use crate::support::{self, repo};
+
 fn vectors_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_vectors")
+    repo().join("tests/search_vectors")
 }
 
 fn load(name: &str) -> Value {
@@ -101,35 +103,22 @@ fn committed_fixture_index_is_a_fresh_build() {
         }
     }
     let mut committed = BTreeMap::new();
-    for entry in walk(&dir.join("search")) {
-        let rel = entry.strip_prefix(&dir).unwrap().to_str().unwrap().replace('\\', "/");
-        committed.insert(rel, std::fs::read(&entry).unwrap());
+    for rel in support::files(&dir.join("search")) {
+        let bytes = std::fs::read(dir.join("search").join(&rel)).unwrap();
+        committed.insert(format!("search/{rel}"), bytes);
     }
     let fresh: BTreeMap<String, Vec<u8>> = files.into_iter().map(|f| (f.path, f.bytes)).collect();
     assert_eq!(
         committed.keys().collect::<Vec<_>>(),
         fresh.keys().collect::<Vec<_>>(),
-        "file list differs; run QIAO_BLESS=1 cargo test --test search if the change is intended"
+        "file list differs; run QIAO_BLESS=1 cargo test --test testsuite search:: if the change is intended"
     );
     for (path, bytes) in &fresh {
         assert!(
             committed[path] == *bytes,
-            "{path} differs from a fresh build; run QIAO_BLESS=1 cargo test --test search if intended"
+            "{path} differs from a fresh build; run QIAO_BLESS=1 cargo test --test testsuite search:: if intended"
         );
     }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[test]

@@ -4,31 +4,27 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use jiff::civil::{Date, date};
 use qiao::insight;
-use qiao::model::Site;
 use qiao::output::OutputFile;
 use qiao::render::{RenderOptions, Renderer};
+
+use crate::support::{build_files, load, options, repo, served, write};
+
+/// The day the sites are loaded and rendered as of.
+const TODAY: Date = date(2025, 6, 1);
 
 /// Writes `files` under a fresh temp dir.
 fn site_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (path, text) in files {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
+        write(dir.path(), path, text);
     }
     dir
 }
 
-fn load(root: &Path) -> Site {
-    let config = qiao::config::load(root).unwrap_or_else(|d| panic!("{d:?}"));
-    let today = jiff::civil::date(2025, 6, 1);
-    qiao::content::load(root, config, false, today)
-        .unwrap_or_else(|d| panic!("{}", qiao::diagnostics::render(&d)))
-}
-
 fn render(root: &Path, options: RenderOptions) -> Result<BTreeMap<String, Vec<u8>>, Vec<String>> {
-    let site = load(root);
+    let site = load(root, TODAY);
     let insights = insight::compute(&site);
     let r = Renderer::new(&site, root, options, &insights)
         .map_err(|d| d.iter().map(ToString::to_string).collect::<Vec<_>>())?;
@@ -225,10 +221,13 @@ fn broken_links_are_all_reported_at_their_position() {
     let dir = site_dir(&files);
     let errors = render(dir.path(), plain()).unwrap_err();
     assert_eq!(errors.len(), 3, "{errors:#?}");
-    assert!(errors[0].starts_with("content/about2.md:5:18: error: link `/nope/`"), "{errors:#?}");
-    assert!(errors[1].starts_with("content/cases/broken.md:8:5: error: link `../members/nobody.md` points to `content/members/nobody.md`, which does not exist"), "{errors:#?}");
     assert!(
-        errors[2].starts_with("content/cases/broken.md:9:5: error: link `/images/none.png`"),
+        errors[0].starts_with("content/about2.md:5:18: error[E0405]: link `/nope/`"),
+        "{errors:#?}"
+    );
+    assert!(errors[1].starts_with("content/cases/broken.md:8:5: error[E0403]: link `../members/nobody.md` points to `content/members/nobody.md`, which does not exist"), "{errors:#?}");
+    assert!(
+        errors[2].starts_with("content/cases/broken.md:9:5: error[E0405]: link `/images/none.png`"),
         "{errors:#?}"
     );
 }
@@ -271,7 +270,7 @@ fn summaries_by_characters_or_words() {
             "+++\ntitle = \"S\"\ndate = 2024-01-01\nsummary = \"写好的摘要\"\n+++\n正文\n",
         ),
     ]);
-    let site = load(dir.path());
+    let site = load(dir.path(), TODAY);
     let insights = insight::compute(&site);
     let r = Renderer::new(&site, dir.path(), plain(), &insights).unwrap();
     let by_slug = |s: &str| site.items.iter().find(|i| i.slug == s).unwrap();
@@ -394,7 +393,7 @@ fn site_templates_override_and_errors_name_the_file() {
 }
 
 /// Writes a site's rendered pages to a folder, for looking at them:
-/// `QIAO_SITE=. QIAO_OUT=/tmp/out cargo test --test render write_site -- --ignored`
+/// `QIAO_SITE=. QIAO_OUT=/tmp/out cargo test --test testsuite render::write_site -- --ignored`
 #[test]
 #[ignore]
 fn write_site() {
@@ -470,8 +469,7 @@ fn markers(prefix: &str, table: &toml::Table) -> toml::Table {
 
 /// The built-in theme's table of `lang` (`zh`, `en`).
 fn builtin_table(lang: &str) -> toml::Table {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("themes/default/i18n/{lang}.toml"));
+    let path = repo().join(format!("themes/default/i18n/{lang}.toml"));
     toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -562,15 +560,7 @@ fn marker_site() -> tempfile::TempDir {
 fn every_interface_word_comes_from_the_theme_tables() {
     let dir = marker_site();
     let root = dir.path();
-    let mut options = qiao::config::BuildOptions::new(root);
-    options.today = Some(jiff::civil::date(2025, 6, 1));
-    let mut timings = qiao::build::Timings::default();
-    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
-    let files: BTreeMap<String, Vec<u8>> = qiao::build::render(&site, &options, &mut timings)
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
+    let files = build_files(&options(root, TODAY));
 
     let mut found = Vec::new();
     for (path, bytes) in &files {
@@ -676,15 +666,7 @@ fn a_sites_own_i18n_file_overrides_single_words() {
         "[mode]\njoint-lab = \"共建实验室\"\n[kind]\ncases = \"校企案例\"\n[stats]\ntitle = \"数字联盟\"\n",
     ));
     let dir = site_dir(&files);
-    let mut options = qiao::config::BuildOptions::new(dir.path());
-    options.today = Some(jiff::civil::date(2025, 6, 1));
-    let mut timings = qiao::build::Timings::default();
-    let site = qiao::build::load(&options, &mut timings).unwrap_or_else(|e| panic!("{e:?}"));
-    let out: BTreeMap<String, Vec<u8>> = qiao::build::render(&site, &options, &mut timings)
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
+    let out = build_files(&options(dir.path(), TODAY));
     let case = page(&out, "cases/lab/index.html");
     assert!(case.contains(r#"<span class="chip chip-plain">共建实验室</span>"#), "{case}");
     assert!(case.contains("深层"), "other words stay: {case}");
@@ -707,20 +689,9 @@ fn renaming_a_suggested_member_renders_the_demand_page_again() {
     use qiao::serve::watch::Changes;
     let dir = site_dir(&fixture());
     let root = dir.path();
-    let mut options = qiao::config::BuildOptions::new(root);
-    options.today = Some(jiff::civil::date(2025, 6, 1));
-    let fresh = |options: &qiao::config::BuildOptions| -> BTreeMap<String, Vec<u8>> {
-        let mut t = qiao::build::Timings::default();
-        let site = qiao::build::load(options, &mut t).unwrap_or_else(|e| panic!("{e:?}"));
-        qiao::build::render(&site, options, &mut t)
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .into_iter()
-            .map(|f| (f.path, f.bytes))
-            .collect()
-    };
-    let mut p = Preview::new(options, "127.0.0.1:4000");
+    let mut p = Preview::new(options(root, TODAY), "127.0.0.1:4000");
     p.rebuild(&Changes { rescan: true, ..Changes::default() }).unwrap();
-    let before = fresh(p.options());
+    let before = build_files(p.options());
     let demand = String::from_utf8(before["demands/cnc/index.html"].clone()).unwrap();
     assert!(demand.contains("insight-docking") && demand.contains("浔江大学"), "{demand}");
 
@@ -732,9 +703,8 @@ fn renaming_a_suggested_member_renders_the_demand_page_again() {
         Changes { content: ["content/members/uni.md".to_owned()].into(), ..Changes::default() };
     let update = p.rebuild(&changes).unwrap_or_else(|f| panic!("{}", f.terminal()));
     assert!(update.partial, "an edit renders only what it touched");
-    let served: BTreeMap<String, Vec<u8>> =
-        p.output().iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
-    let want = fresh(p.options());
+    let served = served(&p);
+    let want = build_files(p.options());
     assert!(String::from_utf8_lossy(&want["demands/cnc/index.html"]).contains("浔江理工大学"));
     assert!(
         served["demands/cnc/index.html"] == want["demands/cnc/index.html"],

@@ -1,0 +1,819 @@
+# qiao 的中文信息。每个错误代码一条（id 就是代码），带 `.explain`、`.wrong`、
+# `.right`，供 `qiao explain` 和 docs/errors.md 使用；其余 id 是信息的组成部分和进度提示。
+# en.ftl 有同样的 id。修改后运行：QIAO_BLESS=1 cargo test --lib errors_md
+
+## Diagnostics
+
+### area-01
+
+E0101 = 文件不是 UTF-8 编码：第 { $offset } 个字节是 0x{ $byte }；请把文件另存为 UTF-8
+    .explain = qiao 只读取 UTF-8 编码的文本文件。用 GBK、GB2312 保存的文件（老式中文编辑器和 Excel 常见）里有不是 UTF-8 的字节，错误指出第一个坏字节的位置。
+    .wrong =
+        （用 GBK 编码保存的文件）
+    .right =
+        （同一个文件另存为 UTF-8 编码）
+
+E0102 = 文件是空的；内容文件以两行 `+++` 之间的 TOML front matter 开头，至少要有 `title` 和 `date`
+    .explain = content/ 下的空 Markdown 文件不能成为页面。写上 front matter，或者删掉这个文件。
+    .wrong =
+        （空文件）
+    .right =
+        +++
+        title = "联盟简介"
+        date = 2025-03-18
+        +++
+
+E0103 = 第一行应该是 `+++`：内容文件以两行 `+++` 之间的 TOML front matter 开头
+    .explain = 每个内容文件的第一行必须是 `+++`，前面不能有空行或说明文字。
+    .wrong =
+        联盟简介
+        +++
+        title = "联盟简介"
+        +++
+    .right =
+        +++
+        title = "联盟简介"
+        +++
+
+E0104 = front matter 是两行 `+++` 之间的 TOML，不是两行 `---` 之间的 YAML：把两行 `---` 都换成 `+++`，把 `键: 值` 写成 `键 = "值"`
+    .explain = 有的网站生成器用 `---` 之间的 YAML；qiao 用 `+++` 之间的 TOML。
+    .wrong =
+        ---
+        title: 联盟简介
+        ---
+    .right =
+        +++
+        title = "联盟简介"
+        +++
+
+E0105 = front matter 没有闭合：在最后一个字段后面加一行 `+++`（第一行 `+++` 在第 1 行）
+    .explain = front matter 到第二行 `+++` 结束，这一行只能有 `+++`。
+    .wrong =
+        +++
+        title = "联盟简介"
+        {""}
+        正文……
+    .right =
+        +++
+        title = "联盟简介"
+        +++
+        {""}
+        正文……
+
+E0106 = { $key ->
+        [none] front matter 不是有效的 TOML：{ $detail }
+       *[other] front matter 在 `{ $key }` 处不是有效的 TOML：{ $detail }
+    }
+    .explain = TOML 解析器读不懂 front matter，后面附上它的原话（英文）。常见原因：文字没加引号；同一个字段写了两次；花括号 `{"{"} … {"}"}` 跨了行；日期不存在。
+    .wrong =
+        +++
+        title = "A"
+        title = "B"
+        +++
+    .right =
+        +++
+        title = "B"
+        +++
+
+E0107 = 值两边用了{ $name } `{ $char }`：TOML 要用英文引号 `{ $ascii }`；这一行应写成 `{ $fixed }`
+    .explain = 中文输入法打出的是弯引号 “…” 和 ‘…’，TOML 只认英文直引号 " 和 '。输入引号时把输入法切换到英文标点（中/英键，或 Ctrl+.）。
+    .wrong =
+        title = “数控订单班”
+    .right =
+        title = "数控订单班"
+
+E0108 = front matter 里用了{ $name } `{ $char }`：TOML 要用{ $ascii ->
+        [space] 普通（半角）空格
+       *[other] {" "}`{ $ascii }`
+    }；这一行应写成 `{ $fixed }`
+    .explain = 全角标点（，、：＝【】［］｛｝和全角空格）看起来和 TOML 的符号一样，其实是别的字符。引号外面必须用半角的 , = [ ] {"{"} {"}"} 和普通空格；引号里面的文字随便写。
+    .wrong =
+        partners = ["xunjiang-polytechnic"，"hengrui-precision"]
+    .right =
+        partners = ["xunjiang-polytechnic", "hengrui-precision"]
+
+E0109 = 日期 `{ $found }` 的写法不对：应写成 `{ $date }`（年-月-日用 `-` 连接，月和日写两位，不加引号）；这一行应写成 `{ $fixed }`
+    .explain = 日期写成 2025-03-18：四位年份，两位月份和日期，用 - 连接。2025/3/18、2025.3.18、2025年3月18日、2025-3-8 这些写法 TOML 都不认识。加了引号的 "2025-03-18" 也能识别为日期。
+    .wrong =
+        date = 2025/3/18
+    .right =
+        date = 2025-03-18
+
+E0110 = `键: 值` 是 YAML 的写法，TOML 要写 `键 = 值`；这一行应写成 `{ $fixed }`
+    .explain = TOML 里键和值之间用 =，不用冒号。
+    .wrong =
+        title: "联盟简介"
+    .right =
+        title = "联盟简介"
+
+E0111 = `{ $value }` 里的反斜杠 `\` 在 TOML 里表示转义（如 `\n`）；反斜杠要写两个，或者改用单引号；这一行应写成 `{ $fixed }`
+    .explain = 双引号里的反斜杠表示转义：\n 是换行，\u0041 是一个字符。要写反斜杠本身，写成 \\，或者改用单引号（单引号里的内容原样保留）。
+    .wrong =
+        doc_number = "浔政办\发〔2025〕3号"
+    .right =
+        doc_number = '浔政办\发〔2025〕3号'
+
+E0112 = `{ $field }` 被写进了 `[{ $table }]`：TOML 会把 `[{ $table }]` 这一行之后的所有行都放进这个表格；把 `{ $field } = …` 移到 `[{ $table }]` 这一行上面
+    .explain = 方括号标题 [表格] 开始的表格一直持续到 front matter 结束（或下一个方括号标题）。写在它下面的字段属于这个表格，不属于页面。[extra]、[[outcomes]]、[[projects]]、[[incentives]] 要放在最后。
+    .wrong =
+        +++
+        title = "工业视觉联合实验室"
+        {""}
+        {""}[extra]
+        lab_area_m2 = 600
+        tags = ["AI"]
+        +++
+    .right =
+        +++
+        title = "工业视觉联合实验室"
+        tags = ["AI"]
+        {""}
+        {""}[extra]
+        lab_area_m2 = 600
+        +++
+
+E0113 = 文字要用英文双引号括起来；这一行应写成 `{ $fixed }`
+    .explain = TOML 里的文字都要加引号；只有数字、日期和 true/false 不加。
+    .wrong =
+        title = 数控订单班
+    .right =
+        title = "数控订单班"
+
+### area-02
+
+E0201 = { $hint ->
+        [none] 缺少必填字段 `{ $field }`
+       *[other] 缺少必填字段 `{ $field }`（{ $hint }）
+    }
+    .explain = 每种内容都有必填字段（案例要有合作方，需求要有截止日期）。`qiao new` 生成的文件已经包含全部必填字段。字段名拼错时，会同时出现“缺少必填字段”和“未知字段”两条错误。
+    .wrong =
+        +++
+        title = "数控订单班"
+        date = 2025-03-18
+        modes = ["order-training"]
+        +++
+    .right =
+        +++
+        title = "数控订单班"
+        date = 2025-03-18
+        partners = ["xunjiang-polytechnic", "hengrui-precision"]
+        modes = ["order-training"]
+        +++
+
+E0202 = 未知字段 `{ $field }`
+    .explain = 这一类内容没有这个字段：可能拼错了，或者把列表字段写成了单数（`industry` 应为 `industries`），或者用了中文字段名。自定义信息请写在 [extra] 下面。
+    .wrong =
+        industry = ["intelligent-manufacturing"]
+    .right =
+        industries = ["intelligent-manufacturing"]
+
+E0203 = { $value ->
+        [none] `{ $field }` 应该是{ $expected }，实际是{ $found }
+       *[other] `{ $field }` 应该是{ $expected }，实际是{ $found } { $value }
+    }
+    .explain = 值的类型不对：数字加了引号、需要方括号列表的地方只写了一个值、需要日期时间的地方只写了日期等。
+    .wrong =
+        trl = "6"
+        tags = "AI"
+    .right =
+        trl = 6
+        tags = ["AI"]
+
+E0204 = `{ $field }` 不能为空
+    .explain = 写了的文字字段不能是空的；没有内容就删掉这个字段。
+    .wrong =
+        summary = ""
+    .right =
+        summary = "研究院出算法、企业出场景。"
+
+E0205 = `{ $field }` 必须在 { $min } 到 { $max } 之间，实际是 { $found }
+    .explain = 数字超出了范围，例如技术成熟度 `trl` 只能是 1 到 9。
+    .wrong =
+        trl = 12
+    .right =
+        trl = 6
+
+E0206 = `{ $field }` 必须是有限的数字，实际是 { $found }
+    .explain = inf、nan 在 TOML 里算数字，但不能用作预算或成果数值。
+    .wrong =
+        value = inf
+    .right =
+        value = 120
+
+E0207 = { $near ->
+        [none] `{ $field }` 只能是 { $allowed } 之一，实际是 `{ $value }`
+       *[other] `{ $field }` 的值 `{ $value }` 不在允许的范围内；是不是 { $near }？（允许的值：{ $allowed }）
+    }
+    .explain = type、modes、level、status、need 等字段只能从固定的英文值中选，错误信息会列出全部允许值。注意小写和连字符。
+    .wrong =
+        type = "univercity"
+    .right =
+        type = "university"
+
+E0208 = `{ $field }` 不是有效的日期：`{ $value }`（{ $why }）
+    .explain = 引号里的文字不是日期，或者是不存在的日期（如 2025-02-30）。
+    .wrong =
+        date = "2025-02-30"
+    .right =
+        date = 2025-02-28
+
+E0209 = `{ $field }` 只写日期，如 2025-03-18，不带时刻
+    .explain = joined、issued、deadline 等字段只写日期。
+    .wrong =
+        deadline = 2026-12-31T18:00:00
+    .right =
+        deadline = 2026-12-31
+
+E0210 = `{ $field }` 要写日期和时刻，如 2026-05-20T14:00:00，实际只写了日期
+    .explain = 路演的 start 和 end 是时刻：日期、大写 T、时间。
+    .wrong =
+        start = 2026-05-20
+    .right =
+        start = 2026-05-20T14:00:00
+
+E0211 = { $scheme ->
+        [none] `{ $field }` 不是有效的网址：`{ $value }`（{ $detail }）；请写完整，如 https://example.org/
+       *[other] `{ $field }` 必须是 http:// 或 https:// 开头的网址，实际是 `{ $scheme }:`
+    }
+    .explain = 网址要写完整，以 https:// 或 http:// 开头。
+    .wrong =
+        website = "www.example.org"
+    .right =
+        website = "https://www.example.org/"
+
+E0212 = `{ $field }` 应该是表格，如 { $example }，实际是{ $found }
+    .explain = 这个字段包含几个有名字的值，写成花括号里的小表格，或者写在自己的方括号标题下面。
+    .wrong =
+        venue = "报告厅"
+    .right =
+        {""}[venue]
+        name = "报告厅"
+        city = "浔江"
+
+E0213 = `slug` 只能用 a-z、0-9、`-` 和汉字，实际是 "{ $value }"（不允许的字符：{ $bad }）
+    .explain = slug 是网址的一段：只能用小写字母、数字、连字符和汉字。
+    .wrong =
+        slug = "Precision_RND"
+    .right =
+        slug = "precision-rnd"
+
+E0214 = 文件名 `{ $name }` 不能用作网址：只能用 a-z、0-9、`-` 和汉字，或者写上 `slug = "..."`
+    .explain = 没有 slug 字段时，文件名就是网址的一段；请给文件改名，或者写上 slug。
+    .wrong =
+        content/cases/Joint Lab.md
+    .right =
+        content/cases/joint-lab.md
+
+E0215 = 路径中的 `{ $segment }` 不能用作网址：文件夹名和文件名只能用 a-z、0-9、`-` 和汉字
+    .explain = 普通页面的网址就是它在 content/ 下的路径，所以每一级文件夹名都会出现在网址里。
+    .wrong =
+        content/About Us/index.md
+    .right =
+        content/about/index.md
+
+E0216 = `{ $field }` 里要写 slug（a-z、0-9、`-`），实际是 "{ $value }"；请写 "{ $slug }"，并在 site.toml 的 [taxonomies] 里给它起名称
+    .explain = 产业和地区是固定分类，用 slug 表示；显示的名称在 site.toml 里统一设置。
+    .wrong =
+        industries = ["Intelligent Manufacturing"]
+    .right =
+        industries = ["intelligent-manufacturing"]
+
+E0217 = `{ $field }` 必须是语言代码，如 "zh" 或 "en"，实际是 "{ $value }"
+    .explain = 语言用 BCP 47 代码表示：zh、en、zh-Hant。
+    .wrong =
+        lang = "中文"
+    .right =
+        lang = "zh"
+
+E0218 = 写了 `cover` 就要写 `cover_alt`：用一句话说明图片内容，给看不到图片的读者
+    .explain = 读屏软件会朗读这句说明；写出图片里有什么。
+    .wrong =
+        cover = "/images/cases/cnc.svg"
+    .right =
+        cover = "/images/cases/cnc.svg"
+        cover_alt = "两名订单班学员站在数控机床旁"
+
+E0219 = `contact.email` 必须是邮箱地址，如 name@example.org，实际是 "{ $value }"
+    .explain = 邮箱地址由名字、@ 和带点的域名组成。
+    .wrong =
+        contact = {"{"} email = "liwen at example.org" {"}"}
+    .right =
+        contact = {"{"} email = "liwen@example.org" {"}"}
+
+E0220 = `{ $later }`（{ $later_value }）早于 `{ $earlier }`（{ $earlier_value }），这不可能
+    .explain = 结束早于开始：案例的结束日期早于开始日期、政策的失效日期早于生效日期。通常是年份或月份写错了。
+    .wrong =
+        started = 2025-05-01
+        ended = 2024-01-01
+    .right =
+        started = 2024-01-01
+        ended = 2025-05-01
+
+E0221 = `partners` 至少要有两个成员，实际是 { $found } 个
+    .explain = 案例是成员之间的合作，至少列出两个。合作方还不是联盟成员时，先为它建一个成员文件。
+    .wrong =
+        partners = ["xunjiang-polytechnic"]
+    .right =
+        partners = ["xunjiang-polytechnic", "hengrui-precision"]
+
+E0222 = `modes` 至少要有一种合作模式
+    .explain = 空列表说明不了成员之间怎样合作。
+    .wrong =
+        modes = []
+    .right =
+        modes = ["order-training"]
+
+E0223 = `budget.currency` 必须是三个大写字母的货币代码，如 "CNY"，实际是 "{ $value }"
+    .explain = 货币用 ISO 4217 的三个大写字母表示；不写时默认人民币 CNY。
+    .wrong =
+        budget = {"{"} amount = 200000, currency = "元" {"}"}
+    .right =
+        budget = {"{"} amount = 200000, currency = "CNY" {"}"}
+
+E0224 = `{ $field }` 不能是负数
+    .explain = 预算是金额，不能小于零。
+    .wrong =
+        budget = {"{"} amount = -5000 {"}"}
+    .right =
+        budget = {"{"} amount = 5000 {"}"}
+
+E0225 = `budget.max`（{ $max }）小于 `budget.min`（{ $min }）
+    .explain = 区间的最大值要大于最小值；交换两个数，或检查是否多写/少写了一个 0。
+    .wrong =
+        budget = {"{"} min = 800000, max = 300000 {"}"}
+    .right =
+        budget = {"{"} min = 300000, max = 800000 {"}"}
+
+E0226 = `budget.negotiable` 只能是 true；没有预算就不写 `budget`
+    .explain = negotiable = true 表示预算面议；没有预算的需求不写这个字段。
+    .wrong =
+        budget = {"{"} negotiable = false {"}"}
+    .right =
+        budget = {"{"} negotiable = true {"}"}
+
+E0227 = `budget` 只能是这几种写法之一：{ $example }
+    .explain = 预算只能是区间（min 和 max）、固定金额（amount）或面议（negotiable）中的一种，不能混用。
+    .wrong =
+        budget = {"{"} min = 100000, amount = 200000 {"}"}
+    .right =
+        budget = {"{"} min = 100000, max = 300000 {"}"}
+
+E0228 = `end`（{ $end }）必须晚于 `start`（{ $start }）
+    .explain = 路演的结束时间要晚于开始时间；检查日期和小时（下午两点写 14:00）。
+    .wrong =
+        start = 2026-05-20T14:00:00
+        end = 2026-05-20T10:00:00
+    .right =
+        start = 2026-05-20T14:00:00
+        end = 2026-05-20T17:00:00
+
+E0229 = `venue` 至少要有 `name`、`address` 或 `city` 之一
+    .explain = venue 说明路演在哪里举行。
+    .wrong =
+        {""}[venue]
+        room = "302"
+    .right =
+        {""}[venue]
+        name = "浔江科技大厦"
+        address = "江滨大道 1 号"
+
+E0230 = 路演要有 `venue`（举办地点）或 `online_url`（线上观看地址），或者两个都有
+    .explain = 访客需要知道去哪里参加，或者在哪里观看。
+    .wrong =
+        +++
+        title = "成果路演"
+        start = 2026-05-20T14:00:00
+        organizer = "xunjiang-university"
+        +++
+    .right =
+        +++
+        title = "成果路演"
+        start = 2026-05-20T14:00:00
+        organizer = "xunjiang-university"
+        online_url = "https://live.example.org/roadshow"
+        +++
+
+### area-03
+
+E0301 = `{ $field }` 中的{ $what ->
+        [member] 成员
+       *[other] 政策
+    } `{ $slug }` 不存在
+    .explain = partners、organization、organizer 和项目的 team 要写成员的 slug（content/members/ 里的文件名）；policies 要写政策的 slug。成员的名称不是它的 slug。
+    .wrong =
+        partners = ["示例职业技术学院", "hengrui-precision"]
+    .right =
+        partners = ["example-college", "hengrui-precision"]
+
+E0302 = `{ $field }` 中的 `{ $slug }` 是草稿（`{ $source }` 里有 `draft = true`）；请发布它，或用 --drafts 生成
+    .explain = 已发布的页面不能引用草稿：草稿不生成页面。
+    .wrong =
+        draft = true   # 在 content/members/gamma.md 里
+    .right =
+        # 删掉 content/members/gamma.md 里的 draft = true
+
+E0303 = { $folder } 里的 slug `{ $slug }` 重复了：`{ $earlier }` 已经在用；请设置不同的 `slug`，或给文件改名
+    .explain = 同一类型的两个文件得到了同一个 slug，常见于不同子文件夹里的同名文件。错误报在路径顺序靠后的文件上。
+    .wrong =
+        content/cases/2024/x.md
+        content/cases/2025/x.md
+    .right =
+        content/cases/2024/x.md
+        content/cases/2025/x.md   # slug = "x-2025"
+
+E0304 = 这个页面的网址 /{ $url } 属于{ $owner }，由 qiao 自动生成；{ $page ->
+        [yes] 请给文件或文件夹改名
+       *[other] 请设置不同的 `slug`，或给文件改名
+    }
+    .explain = 有些网址由 qiao 自己生成（首页、列表页、搜索页、分类页、订阅等），页面不能占用。
+    .wrong =
+        content/search/help.md
+    .right =
+        content/help/search.md
+
+E0305 = 这个页面的网址 /{ $url } 已被 `{ $earlier }` 占用
+    .explain = 两个页面会生成到同一个网址，例如 content/join.md 和 content/join/index.md。
+    .wrong =
+        content/join.md
+        content/join/index.md
+    .right =
+        content/join/index.md
+
+E0306 = `{ $field }` 的图片 `{ $value }` 不存在；请把它放在 static/ 下（{ $path }）
+    .explain = 图片放在站点的 static/ 文件夹里，引用时从网站根目录写起、去掉 `static`：static/images/x.jpg 写成 /images/x.jpg。
+    .wrong =
+        cover = "/images/cnc.jpg"   # static/images/cnc.jpg 不存在
+    .right =
+        cover = "/images/cnc.jpg"   # static/images/cnc.jpg 存在
+
+E0307 = `{ $field }` 写的是你电脑上的路径（`{ $value }`），网站上显示不出来：把图片放进站点的 static/images/ 文件夹，写成 `{ $image }`
+    .explain = 网站发布时不会带上你电脑里的文件。把图片复制到站点的 static/images/ 里，从网站根目录写起它的路径。
+    .wrong =
+        cover = "C:\Users\liwen\Desktop\cnc.jpg"
+    .right =
+        cover = "/images/cnc.jpg"
+
+E0308 = `{ $field }` 以 `static/` 开头：static/ 里的文件发布在网站根目录，应写成 `{ $fixed }`{ $exists ->
+        [yes] {""}
+       *[other] （并把文件放在 static{ $fixed }）
+    }
+    .explain = static/ 是存放文件的文件夹，不是网址的一部分。
+    .wrong =
+        cover = "static/images/cnc.jpg"
+    .right =
+        cover = "/images/cnc.jpg"
+
+W0309 = `{ $field }` 里的 `{ $label }` 是 `{ $slug }` 的名称：请写 slug `{ $slug }`（这次先按 `{ $slug }` 处理）
+    .explain = 产业和地区要写 slug；site.toml 给每个 slug 设置显示名称。写了名称也能识别，但文件里应该写 slug。
+    .wrong =
+        industries = ["智能制造"]
+    .right =
+        industries = ["intelligent-manufacturing"]
+
+W0310 = `{ $field }` 里的 `{ $slug }` 在 site.toml 里没有名称，网站上会直接显示 slug；请在 [taxonomies] 下加一行 `{ $field }.{ $slug } = "…"`
+    .explain = 新增产业或地区时，要在 site.toml 里给它起名称，否则页面上显示的是 slug。slug 拼错会多出一个单独的分类。
+    .wrong =
+        # site.toml
+        {""}[taxonomies]
+        industries.intelligent-manufacturing = "智能制造"
+        {""}
+        # content/cases/x.md
+        industries = ["new-materials"]
+    .right =
+        # site.toml
+        {""}[taxonomies]
+        industries.intelligent-manufacturing = "智能制造"
+        industries.new-materials = "新材料"
+
+### area-04
+
+E0401 = 链接 `{ $link }` 指向了 content/ 以外
+    .explain = `.md` 链接指向内容文件：相对于当前文件，或者以 / 开头从 content/ 算起。
+    .wrong =
+        {""}[简介](../../README.md)
+    .right =
+        {""}[简介](/about.md)
+
+E0402 = 链接 `{ $link }` 指向的 `{ $target }` 是草稿，不会发布；请发布它，或用 --drafts 生成
+    .explain = 草稿不生成页面，链接到它会在发布的网站上失效。
+    .wrong =
+        {""}[新案例](/cases/draft-case.md)   # draft = true
+    .right =
+        {""}[新案例](/cases/draft-case.md)   # 已发布
+
+E0403 = 链接 `{ $link }` 指向的 `{ $target }` 不存在
+    .explain = 链接的内容文件不存在：漏了子文件夹、../ 的层数不对、文件改过名。
+    .wrong =
+        {""}[数控订单班](/cases/hengrui-cnc-order-class.md)
+    .right =
+        {""}[数控订单班](/cases/2024/hengrui-cnc-order-class.md)
+
+E0404 = 链接 `{ $link }` 超出了网站根目录
+    .explain = 相对链接里的 ../ 太多了。
+    .wrong =
+        {""}[首页](../../../)
+    .right =
+        {""}[首页](/)
+
+E0405 = 链接 `{ $link }` 不是网站里的页面或文件（找的是 /{ $target }）
+    .explain = 不以 .md 结尾的链接必须是生成后网站里的地址：某个页面，或者从 static/ 复制过去的文件（路径里不写 `static`）。
+    .wrong =
+        ![网络图](static/images/network.svg)
+    .right =
+        ![网络图](/images/network.svg)
+
+E0406 = 链接 `{ $link }` 用了 `{ $scheme }:`，这是不允许的（它可能在访客的浏览器里运行脚本）；请链接到 http:// 或 https:// 网址
+    .explain = javascript: 之类的链接会运行代码，网站不发布这样的链接。
+    .wrong =
+        {""}[报名](javascript:open())
+    .right =
+        {""}[报名](https://forms.example.org/signup)
+
+E0407 = 正文嵌套了 { $depth } 层（引用、列表或 HTML 元素层层套在一起）；含有 HTML 的文件最多允许 { $max } 层
+    .explain = 检查这么深的 HTML 会非常慢；这样的嵌套几乎总是错误（例如一个没闭合的标签被复制了很多次）。
+    .wrong =
+        <div><div><div>……（上千层）
+    .right =
+        <div>……</div>
+
+### area-05
+
+E0501 = 读不到 site.toml：{ $error }（`{ $root }` 是 qiao 站点吗？`qiao init 文件夹` 可以新建一个）
+    .explain = 命令要在有 site.toml 的文件夹里运行，或者用 --root 指定这个文件夹。
+    .wrong =
+        qiao check --root ~/Desktop
+    .right =
+        qiao check --root ~/alliance-site
+
+E0502 = { $key ->
+        [none] site.toml 不是有效的 TOML：{ $detail }
+       *[other] site.toml 在 `{ $key }` 处不是有效的 TOML：{ $detail }
+    }
+    .explain = TOML 解析器读不懂 site.toml，后面附上它的原话（英文）。
+    .wrong =
+        title = "浔江产教融合联盟"
+        title = "联盟"
+    .right =
+        title = "浔江产教融合联盟"
+
+E0503 = { $why ->
+        [scheme] `base_url` `{ $value }` 必须以 http:// 或 https:// 开头
+        [host] `base_url` `{ $value }` 缺少域名
+       *[other] `base_url` `{ $value }` 不是有效的网址（{ $detail }）
+    }
+    .explain = base_url 是网站发布的完整地址，链接和订阅都以它为准。
+    .wrong =
+        base_url = "alliance.example.org"
+    .right =
+        base_url = "https://alliance.example.org/"
+
+E0504 = `timezone` 必须是 IANA 时区名称，如 "Asia/Shanghai"，实际是 "{ $value }"
+    .explain = 时区用“地区/城市”的名称表示，不写国家或时差。
+    .wrong =
+        timezone = "Beijing"
+    .right =
+        timezone = "Asia/Shanghai"
+
+E0505 = `theme` 必须是 themes/ 下的文件夹名，实际是 "{ $value }"
+    .explain = theme 写的是站点 themes/ 里的文件夹名，不是路径。
+    .wrong =
+        theme = "themes/alliance"
+    .right =
+        theme = "alliance"
+
+E0506 = `{ $field }` 必须是加引号的名称
+    .explain = 每个分类词的名称都是文字。
+    .wrong =
+        industries.new-materials = 新材料
+    .right =
+        industries.new-materials = "新材料"
+
+E0507 = 写了 `theme = "{ $name }"`，但没有文件夹 `themes/{ $name }/`；删掉 `theme` 就会使用内置主题
+    .explain = 主题文件夹不存在或名字写错了。
+    .wrong =
+        theme = "aliance"
+    .right =
+        theme = "alliance"   # themes/alliance/ 存在
+
+### area-06
+
+E0601 = 模板错误：{ $detail }
+    .explain = Tera 无法编译或渲染模板，后面附上它的原话（英文）。模板由网站开发者维护，编辑一般不需要改。
+    .wrong =
+        {"{"}{"{"} page.title | upper {"}"}
+    .right =
+        {"{"}{"{"} page.title | upper {"}"}{"}"}
+
+E0602 = 模板错误：写了 `{"{"}% extends "{ $parent }" %{"}"}`，但没有模板 `{ $parent }`
+    .explain = 被继承的模板不存在。
+    .wrong =
+        {"{"}% extends "bse.html" %{"}"}
+    .right =
+        {"{"}% extends "base.html" %{"}"}
+
+E0603 = 模板错误：模板互相继承，形成了循环：{ $chain }
+    .explain = 模板 a 继承 b，b 又继承 a，两个都无法渲染。
+    .wrong =
+        {"{"}% extends "page.html" %{"}"}   # 写在 page.html 里
+    .right =
+        {"{"}% extends "base.html" %{"}"}
+
+E0604 = 模板错误：模板互相包含，形成了循环：{ $chain }
+    .explain = 模板 a 包含 b，b 又包含 a。
+    .wrong =
+        {"{"}% include "card.html" %{"}"}   # 写在 card.html 里
+    .right =
+        {"{"}% include "badge.html" %{"}"}
+
+E0605 = 模板错误：没有模板 `{ $name }`
+    .explain = 被包含或渲染的模板不存在。
+    .wrong =
+        {"{"}% include "crad.html" %{"}"}
+    .right =
+        {"{"}% include "card.html" %{"}"}
+
+E0606 = 模板不是 UTF-8 编码
+    .explain = 模板和站点的其他文本文件一样，要用 UTF-8 编码。
+    .wrong =
+        （用 GBK 保存的模板）
+    .right =
+        （另存为 UTF-8 的模板）
+
+E0607 = 不是有效的 TOML：{ $detail }
+    .explain = 界面文字文件（i18n/<语言>.toml）读不懂，后面附上解析器的原话（英文）。
+    .wrong =
+        search = 搜索
+    .right =
+        search = "搜索"
+
+E0608 = 无法读取界面文字：{ $error }
+    .explain = 界面文字文件里有 qiao 用不了的值（例如日期）。
+    .wrong =
+        updated = 2025-03-18
+    .right =
+        updated = "更新于"
+
+E0609 = 未知的分类词 { $term }
+    .explain = 要生成的分类页没有对应的内容；这是 qiao 自身的问题，请报告。
+    .wrong =
+        （无）
+    .right =
+        （无）
+
+### area-07
+
+E0701 = 无法读取文件：{ $error }
+    .explain = 文件存在但读不出来（没有权限，或者另一个程序正在写它）。
+    .wrong =
+        -rw------- root content/about.md
+    .right =
+        -rw-r--r-- editor content/about.md
+
+E0702 = 无法读取：{ $error }
+    .explain = content/ 下的某个文件夹无法列出内容。
+    .wrong =
+        drwx------ root content/cases
+    .right =
+        drwxr-xr-x editor content/cases
+
+E0703 = 这是一个符号链接；qiao 不跟随 content/ 里的链接（它们可能指向站点以外）：请复制文件本身
+    .explain = 符号链接可能把站点以外的文件带进来。
+    .wrong =
+        content/about.md -> /home/liwen/about.md
+    .right =
+        content/about.md（复制过来的文件）
+
+E0704 = 这是指向站点以外文件的符号链接；qiao 不复制站点文件夹以外的文件：请复制文件本身
+    .explain = static/、templates/ 和 themes/ 里的文件必须在站点文件夹内。
+    .wrong =
+        static/logo.svg -> /home/liwen/logo.svg
+    .right =
+        static/logo.svg（复制过来的文件）
+
+E0705 = 无法读取模板：{ $error }
+    .explain = 模板文件存在但读不出来。
+    .wrong =
+        -rw------- root templates/page.html
+    .right =
+        -rw-r--r-- editor templates/page.html
+
+E0706 = 无法读取静态文件：{ $error }
+    .explain = static/ 下的文件存在但读不出来。
+    .wrong =
+        -rw------- root static/logo.svg
+    .right =
+        -rw-r--r-- editor static/logo.svg
+
+E0707 = 无法读取：{ $error }
+    .explain = 界面文字文件存在但读不出来。
+    .wrong =
+        -rw------- root i18n/zh.toml
+    .right =
+        -rw-r--r-- editor i18n/zh.toml
+
+## Pieces of messages, progress lines, headings
+
+did-you-mean = 是不是 { $names }？
+did-you-mean-titled = 是不是 `{ $slug }`（{ $title }）？引用成员或政策要写它的 slug（文件名），不是名称
+help-extra = 自定义信息请写在 [extra] 下面
+help-add-file = 请新建 `content/{ $folder }/{ $slug }.md`，或改用已有的 slug
+help-static-root = static/ 里的文件会复制到网站根目录，链接内容请写 `.md` 文件路径
+help-relative-link = 相对链接从页面地址 /{ $page } 算起（从网站根目录算起请以 `/` 开头）
+while-rendering = 出现在生成 /{ $page } 时
+type-string = 文字
+type-integer = 整数
+type-number = 数字
+type-boolean = true/false
+type-date = 日期
+type-time = 时刻
+type-datetime = 日期时间
+type-list = 列表
+type-table = 表格
+expect-string = 加英文双引号的文字
+expect-boolean = true 或 false
+expect-whole-number = 整数
+expect-number = 数字
+expect-list = 方括号里的列表，如 ["a", "b"]
+expect-date = 形如 2025-03-18 的日期
+hint-date = 发布日期，如 `date = 2025-03-18`
+hint-type = university、college、enterprise、association、government、institute、investor 之一
+hint-partners = 至少两个成员的 slug，如 ["school-a", "company-b"]
+hint-modes = 合作模式，如 ["order-training"]
+hint-issuer = 发文机关
+hint-level = national、provincial、municipal、county 或 park
+hint-issued = 文件的印发日期
+hint-need = technology、talent、equipment、training、joint-rnd 或 consulting
+hint-organization = 发布需求的成员的 slug
+hint-deadline = 征集截止日期，如 `deadline = 2026-12-31`
+hint-start = 开始时间，如 `start = 2026-05-20T14:00:00`
+hint-organizer = 主办成员的 slug，或几个 slug 的列表
+hint-base-url = 网站发布的地址，如 "https://alliance.example.org/"
+hint-site-title = 网站名称
+char-fullwidth-comma = 全角逗号
+char-enumeration-comma = 顿号
+char-fullwidth-colon = 全角冒号
+char-fullwidth-equals = 全角等号
+char-fullwidth-bracket = 全角方括号
+char-fullwidth-brace = 全角花括号
+char-ideographic-space = 全角空格
+char-no-break-space = 不换行空格
+char-chinese-double-quote = 中文引号
+char-chinese-single-quote = 中文单引号
+char-other = 字符
+owner-home = 首页
+owner-listing = { $kind } 的列表页
+owner-site-feed = 全站的 Atom 订阅
+owner-feed = { $kind } 的 Atom 订阅
+owner-export = { $kind } 的 JSON 导出
+owner-calendar = 路演日历
+owner-matches = 需求的推荐对接伙伴
+owner-search = 搜索页
+owner-taxonomy = { $taxonomy } 分类页
+owner-network = 合作网络页
+owner-stats = 统计页
+owner-finder = 政策查询页
+owner-theme = 主题文件
+owner-site-file = 网站的 { $name } 文件
+owner-other = { $what }
+count-errors = { $count } 个错误
+count-warnings = { $count } 个警告
+progress-built = 已生成 { $count } 个文件，写入 { $dir }
+progress-checked = 通过：检查了 { $count } 项内容，用时 { $ms } 毫秒
+progress-created = 已在 { $dir } 创建新站点；试试：cd { $dir } && qiao serve
+serve-port-taken = 端口 { $port } 已被占用，改用 { $actual }
+serve-built = 已生成 { $count } 个文件，用时 { $ms } 毫秒
+serve-first-errors = 网站有错误；修好之前先在浏览器里显示这些错误
+serve-stopped = 已停止
+new-no-site = { $dir } 里没有 site.toml：请在站点文件夹里运行，或用 --root 指定站点
+new-bad-slug = `{ $slug }` 不能用作 slug：只能用 a-z、0-9、`-` 和汉字
+new-unknown-kind = 没有 `{ $kind }` 这种内容：请用 members、cases、policies、demands、roadshows 或 page
+new-exists = { $path } 已经存在；请换一个 slug
+init-exists = { $dir } 里已经有站点了（site.toml 已存在）
+cannot-write = 无法写入 { $path }：{ $error }
+serve-page-ahead = { $what }：页面已更新，用时 { $ms } 毫秒；正在检查并生成其余部分
+serve-scope = （涉及 { $count } 个页面）
+serve-rebuilt = { $what }：重新生成用时 { $ms } 毫秒{ $scope }，{ $count ->
+        [0] 没有文件变化
+       *[other] { $count } 个文件有变化
+    }
+search-no-index = { $dir } 里没有搜索索引：请先生成网站（`qiao build`）
+search-no-results = 没有找到 `{ $query }`
+search-cannot-read = 无法读取 { $dir } 里的搜索索引：{ $error }
+overlay-title = 站点有 { $count } 处错误
+overlay-note = 页面显示的是上一次成功构建的版本，修改并保存文件后会自动更新。
+serve-serving = 正在预览 { $url }（按 Ctrl-C 停止）
+serve-errors = { $what }：网站有错误；继续显示上一个没有错误的版本
+explain-heading = { $code }（{ $severity }，{ $area }）
+explain-wrong = 错误写法：
+explain-right = 正确写法：
+explain-unknown = 没有错误代码 `{ $code }`；代码形如 E0107（全部代码见 docs/errors.md）
+explain-unknown-near = 没有错误代码 `{ $code }`；是不是 { $near }？
+severity-error = 错误
+severity-warning = 警告：网站照常生成
+area-01 = 文件和 front matter
+area-02 = 字段
+area-03 = 文件之间的引用
+area-04 = 正文和链接
+area-05 = site.toml
+area-06 = 模板和主题
+area-07 = 读取文件
