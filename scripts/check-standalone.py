@@ -21,6 +21,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 # Written so that this file does not match itself.
 OUTSIDE = re.compile(r"[.][.]/shared\b|(?<![\w.~])/(?:work|root|home|Users)/")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 def tracked():
@@ -39,11 +40,17 @@ def main():
         if b"\0" in data[:8192]:
             continue  # binary
         text = data.decode("utf-8", errors="replace")
+        fenced = False
         for n, line in enumerate(text.splitlines(), 1):
             for m in OUTSIDE.finditer(line):
                 problems.append(f"{rel}:{n}: names a path outside the repository: {m.group(0)!r}")
             if rel.endswith(".md"):
-                for m in LINK.finditer(line):
+                # Code is an example, not a link: skip fenced blocks and `code spans`.
+                if line.lstrip().startswith(("```", "~~~")):
+                    fenced = not fenced
+                if fenced:
+                    continue
+                for m in LINK.finditer(CODE_SPAN.sub("", line)):
                     target = m.group(1).split("#")[0]
                     if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
                         continue

@@ -34,6 +34,42 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The front-matter fields of this kind besides those every kind has, in the
+    /// content model's order: what `content` accepts in a file of this kind.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Members => &["type", "website", "joined", "contact", "offers", "expertise"],
+            Kind::Cases => {
+                &["partners", "modes", "depth", "started", "ended", "outcomes", "policies"]
+            }
+            Kind::Policies => &[
+                "issuer",
+                "doc_number",
+                "level",
+                "issued",
+                "effective",
+                "expires",
+                "status",
+                "incentives",
+                "source_url",
+            ],
+            Kind::Demands => {
+                &["need", "organization", "deadline", "status", "budget", "trl", "contact"]
+            }
+            Kind::Roadshows => &[
+                "start",
+                "end",
+                "status",
+                "organizer",
+                "venue",
+                "online_url",
+                "registration",
+                "projects",
+            ],
+            Kind::Pages => &[],
+        }
+    }
+
     /// The five kinds with their own folder, listing, feed and JSON export.
     pub const SECTIONS: [Kind; 5] =
         [Kind::Members, Kind::Cases, Kind::Policies, Kind::Demands, Kind::Roadshows];

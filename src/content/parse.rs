@@ -303,7 +303,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
             continue;
         };
         let Some((table, key)) = field.rsplit_once('.') else { continue };
-        if COMMON.contains(&key) || data_fields(file.kind).contains(&key) {
+        if COMMON.contains(&key) || file.kind.fields().contains(&key) {
             let table = match table.split_once('[') {
                 Some((array, _)) => format!("[{array}]"),
                 None => table.to_owned(),
@@ -362,39 +362,6 @@ pub(crate) fn swallowed(f: &Fields<'_, '_>, table: &DeTable<'_>, name: &str, r: 
             let problem = Problem::new(Code::E0112).arg("field", k).arg("table", name);
             r.error(&key.span(), problem);
         }
-    }
-}
-
-/// The top-level fields of a kind (besides [`COMMON`]).
-fn data_fields(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Members => &["type", "website", "joined", "contact", "offers", "expertise"],
-        Kind::Cases => &["partners", "modes", "depth", "started", "ended", "outcomes", "policies"],
-        Kind::Policies => &[
-            "issuer",
-            "doc_number",
-            "level",
-            "issued",
-            "effective",
-            "expires",
-            "status",
-            "incentives",
-            "source_url",
-        ],
-        Kind::Demands => {
-            &["need", "organization", "deadline", "status", "budget", "trl", "contact"]
-        }
-        Kind::Roadshows => &[
-            "start",
-            "end",
-            "status",
-            "organizer",
-            "venue",
-            "online_url",
-            "registration",
-            "projects",
-        ],
-        Kind::Pages => &[],
     }
 }
 

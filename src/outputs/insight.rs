@@ -32,9 +32,9 @@ fn json_bytes(view: &impl Serialize) -> Vec<u8> {
     bytes
 }
 
-/// Counts by depth.
+/// Cases by depth, as the JSON files and the member pages show them.
 #[derive(Serialize)]
-struct DepthCounts {
+pub(crate) struct DepthCounts {
     shallow: u32,
     middle: u32,
     deep: u32,
@@ -42,7 +42,7 @@ struct DepthCounts {
 
 impl DepthCounts {
     /// From `[shallow, middle, deep]`.
-    fn new(d: [u32; 3]) -> Self {
+    pub(crate) fn new(d: [u32; 3]) -> Self {
         Self { shallow: d[0], middle: d[1], deep: d[2] }
     }
 }

@@ -55,39 +55,6 @@ pub struct Exported<'a> {
     pub item: &'a Item,
 }
 
-/// The kind-specific fields in the content model's order.
-pub fn kind_fields(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Members => &["type", "website", "joined", "contact", "offers", "expertise"],
-        Kind::Cases => &["partners", "modes", "depth", "started", "ended", "outcomes", "policies"],
-        Kind::Policies => &[
-            "issuer",
-            "doc_number",
-            "level",
-            "issued",
-            "effective",
-            "expires",
-            "status",
-            "incentives",
-            "source_url",
-        ],
-        Kind::Demands => {
-            &["need", "organization", "deadline", "status", "budget", "trl", "contact"]
-        }
-        Kind::Roadshows => &[
-            "start",
-            "end",
-            "status",
-            "organizer",
-            "venue",
-            "online_url",
-            "registration",
-            "projects",
-        ],
-        Kind::Pages => &[],
-    }
-}
-
 impl Serialize for Exported<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Exported { site, item: i } = *self;

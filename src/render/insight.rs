@@ -18,6 +18,7 @@ use crate::insight::{
     Chart, FacetName, Insights, Keys, MAX_DRAWN, Match, MemberRow, Reason, UNSPECIFIED, bar_chart,
 };
 use crate::model::{Item, KindData, MemberType};
+use crate::outputs::insight::DepthCounts;
 use crate::urls;
 
 /// A matching reason in the words of `t`: `专长「数控加工」见于需求`,
@@ -91,21 +92,6 @@ struct OpenDemand<'a> {
     need_label: Option<&'a str>,
     score: u32,
     reasons: Vec<String>,
-}
-
-/// Cases by depth.
-#[derive(Serialize)]
-struct DepthCounts {
-    shallow: u32,
-    middle: u32,
-    deep: u32,
-}
-
-impl DepthCounts {
-    /// From `[shallow, middle, deep]`.
-    fn new(d: [u32; 3]) -> Self {
-        Self { shallow: d[0], middle: d[1], deep: d[2] }
-    }
 }
 
 /// One partner on a member page.

@@ -671,12 +671,8 @@ fn json_exports_every_model_field() {
         let model = model.as_object().unwrap();
         let exported = serde_json::to_value(outputs::json::Exported { site: &site, item }).unwrap();
         let keys: Vec<&str> = exported.as_object().unwrap().keys().map(String::as_str).collect();
-        let expected: Vec<&str> = common
-            .iter()
-            .chain(outputs::json::kind_fields(item.kind))
-            .chain(&["url", "state"])
-            .copied()
-            .collect();
+        let expected: Vec<&str> =
+            common.iter().chain(item.kind.fields()).chain(&["url", "state"]).copied().collect();
         assert_eq!(keys, expected, "{}", item.source);
         for (key, value) in model {
             assert_eq!(&exported[key], value, "{key} of {}", item.source);
@@ -685,7 +681,7 @@ fn json_exports_every_model_field() {
     }
     // The fixture sets every field of every kind, so the model's full field list was compared.
     for kind in Kind::SECTIONS {
-        for field in outputs::json::kind_fields(kind) {
+        for field in kind.fields() {
             assert!(
                 seen.contains(&(kind, (*field).to_owned())),
                 "the fixture never sets {kind:?}.{field}"

@@ -680,14 +680,14 @@ E0702 = cannot read: { $error }
 E0703 = this is a symbolic link; qiao does not follow links inside content/ (they may point outside the site): copy the file instead
     .explain = Symbolic links could bring files from outside the site into it.
     .wrong =
-        content/about.md -> /home/liwen/about.md
+        content/about.md -> /mnt/资料/about.md
     .right =
         content/about.md (a copy)
 
 E0704 = this is a symbolic link to a file outside the site; qiao does not copy files from outside the site folder: copy the file instead
     .explain = Files in static/, templates/ and themes/ must be inside the site folder.
     .wrong =
-        static/logo.svg -> /home/liwen/logo.svg
+        static/logo.svg -> /mnt/资料/logo.svg
     .right =
         static/logo.svg (a copy)
 

@@ -679,14 +679,14 @@ E0702 = 无法读取：{ $error }
 E0703 = 这是一个符号链接；qiao 不跟随 content/ 里的链接（它们可能指向站点以外）：请复制文件本身
     .explain = 符号链接可能把站点以外的文件带进来。
     .wrong =
-        content/about.md -> /home/liwen/about.md
+        content/about.md -> /mnt/资料/about.md
     .right =
         content/about.md（复制过来的文件）
 
 E0704 = 这是指向站点以外文件的符号链接；qiao 不复制站点文件夹以外的文件：请复制文件本身
     .explain = static/、templates/ 和 themes/ 里的文件必须在站点文件夹内。
     .wrong =
-        static/logo.svg -> /home/liwen/logo.svg
+        static/logo.svg -> /mnt/资料/logo.svg
     .right =
         static/logo.svg（复制过来的文件）
 
