@@ -16,7 +16,7 @@
 //! made again on every render. When the edit added, removed or renamed a file,
 //! changed the templates, `static/` or `site.toml`, or renumbers the search
 //! documents, everything is rendered. The result is byte-for-byte a clean build
-//! (`tests/incremental.rs`).
+//! (`tests/testsuite/incremental.rs`).
 //!
 //! What it is not: reading only the files that changed, or rendering the edited
 //! page ahead of the rest; those are the preview's (`serve::preview`), which keeps

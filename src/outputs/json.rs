@@ -74,7 +74,7 @@ impl Serialize for Exported<'_> {
         m.serialize_entry("extra", &i.extra)?;
         // Written field by field (not through the model's own `Serialize`, which
         // leaves out unset options) so that an unset field is `null`. The test
-        // `json_exports_every_model_field` (tests/outputs.rs) keeps this in step with the model.
+        // `json_exports_every_model_field` (tests/testsuite/outputs.rs) keeps this in step with the model.
         match &i.data {
             KindData::Member(d) => {
                 m.serialize_entry("type", &d.member_type)?;

@@ -22,9 +22,9 @@
 //! - and always the pages that sum up the site: home, 404, search, the taxonomy
 //!   indexes and the insight pages.
 //!
-//! Anything else would be rendered to the same bytes. `tests/incremental.rs`
+//! Anything else would be rendered to the same bytes. `tests/testsuite/incremental.rs`
 //! compares the result with a fresh build after every kind of edit (and fails when
-//! any one of these rules is left out); the preview's tests and `tests/serve.rs`
+//! any one of these rules is left out); the preview's tests and `tests/testsuite/serve.rs`
 //! after series of edits, creations, renames and deletions.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

@@ -378,7 +378,7 @@ pub fn assemble_with(docs: &[DocTerms], options: IndexOptions) -> Vec<OutputFile
 /// hash. [`Assembled::update`] then encodes again only the shards that hold a
 /// changed document's terms (old or new), the fragment files that show it, the
 /// filters and the manifest; every other file keeps its bytes. The result is the
-/// same as assembling from scratch (tested below and in `tests/incremental.rs`).
+/// same as assembling from scratch (tested below and in `tests/testsuite/incremental.rs`).
 #[derive(Debug, Clone)]
 pub(crate) struct Assembled {
     options: IndexOptions,

@@ -28,9 +28,9 @@
 //!
 //! After each render the preview's output is byte-for-byte the output of
 //! `build::load` + `build::render` with the same options (tested below after a
-//! series of edits, creations, renames and deletions, in `tests/incremental.rs`
+//! series of edits, creations, renames and deletions, in `tests/testsuite/incremental.rs`
 //! after every kind of edit on the example site and on a paginated site, and in
-//! `tests/serve.rs` against the running binary).
+//! `tests/testsuite/serve.rs` against the running binary).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;

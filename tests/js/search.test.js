@@ -1,5 +1,5 @@
 // Holds the browser's search core (themes/default/static/js/search-core.js) to the shared
-// vectors in tests/search_vectors/, which tests/search.rs holds the Rust side to: same
+// vectors in tests/search_vectors/, which tests/testsuite/search.rs holds the Rust side to: same
 // tokens, same query plans, same ranked results on the committed fixture index (a build
 // by the Rust side, checked against a fresh build there). Run: node --test tests/js/
 "use strict";
