@@ -88,7 +88,7 @@ test('a page follows edits, shows errors in an overlay, and recovers', async () 
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => {
     // The overlay logs the site's errors on purpose; anything else is a problem.
-    if (m.type() === 'error' && !m.text().includes(': error: ')) problems.push(m.text());
+    if (m.type() === 'error' && !/: error\[E\d{4}\]: /.test(m.text())) problems.push(m.text());
   });
   await page.goto(new URL('cases/joint-lab/', baseUrl).href);
   await page.getByText('Joint vision lab').first().waitFor();
@@ -107,7 +107,7 @@ test('a page follows edits, shows errors in an overlay, and recovers', async () 
   await overlay.waitFor({ timeout: 15_000 });
   const line = page.locator('qiao-error-overlay .line').first();
   const text = await line.textContent();
-  assert.match(text, /^content\/cases\/joint-lab\.md:4:\d+: error: unknown member `river-wrks`/);
+  assert.match(text, /^content\/cases\/joint-lab\.md:4:\d+: error\[E0301\]: unknown member `river-wrks`/);
   assert.ok(await page.getByText('Joint machine vision lab').first().isVisible());
   assert.equal(await page.getByText('Broken lab').count(), 0);
   await page.screenshot({ path: path.join(shots, 'qiao-serve-overlay.png') });
