@@ -62,15 +62,36 @@ fn member_type(item: &Item) -> Option<MemberType> {
     item.as_member().map(|m| m.member_type)
 }
 
-/// One suggested partner on a demand page.
+/// A member as the insight parts of a page name it: slug, title, link and type,
+/// the type in the words of the page.
 #[derive(Serialize)]
-struct Suggestion<'a> {
+struct MemberCard<'a> {
     slug: &'a str,
     title: &'a str,
     url: String,
     #[serde(rename = "type")]
     member_type: Option<&'static str>,
     type_label: Option<&'a str>,
+}
+
+impl<'a> MemberCard<'a> {
+    fn new(config: &SiteConfig, item: &'a Item, t: &'a Table) -> Self {
+        let kind = member_type(item);
+        MemberCard {
+            slug: &item.slug,
+            title: &item.title,
+            url: config.link(&item.rel_url),
+            member_type: kind.map(MemberType::as_str),
+            type_label: kind.map(|k| t.label("member_type", k.as_str())),
+        }
+    }
+}
+
+/// One suggested partner on a demand page.
+#[derive(Serialize)]
+struct Suggestion<'a> {
+    #[serde(flatten)]
+    member: MemberCard<'a>,
     score: u32,
     reasons: Vec<String>,
 }
@@ -97,12 +118,8 @@ struct OpenDemand<'a> {
 /// One partner on a member page.
 #[derive(Serialize)]
 struct Partner<'a> {
-    slug: &'a str,
-    title: &'a str,
-    url: String,
-    #[serde(rename = "type")]
-    member_type: Option<&'static str>,
-    type_label: Option<&'a str>,
+    #[serde(flatten)]
+    member: MemberCard<'a>,
     cases: u32,
     depth: DepthCounts,
     roadshows: u32,
@@ -330,18 +347,10 @@ impl Renderer<'_> {
             .insight
             .suggestions(i)
             .iter()
-            .map(|m| {
-                let item = &site.items[m.item];
-                let kind = member_type(item);
-                Suggestion {
-                    slug: &item.slug,
-                    title: &item.title,
-                    url: site.config.link(&item.rel_url),
-                    member_type: kind.map(MemberType::as_str),
-                    type_label: kind.map(|k| t.label("member_type", k.as_str())),
-                    score: m.score,
-                    reasons: reasons(t, &site.config, m),
-                }
+            .map(|m| Suggestion {
+                member: MemberCard::new(&site.config, &site.items[m.item], t),
+                score: m.score,
+                reasons: reasons(t, &site.config, m),
             })
             .collect();
         DemandInsight { suggestions }
@@ -375,19 +384,11 @@ impl Renderer<'_> {
         let partners = insight
             .partners(i)
             .iter()
-            .map(|l| {
-                let item = &site.items[l.other];
-                let kind = member_type(item);
-                Partner {
-                    slug: &item.slug,
-                    title: &item.title,
-                    url: site.config.link(&item.rel_url),
-                    member_type: kind.map(MemberType::as_str),
-                    type_label: kind.map(|k| t.label("member_type", k.as_str())),
-                    cases: l.cases,
-                    depth: DepthCounts::new(l.depth),
-                    roadshows: l.roadshows,
-                }
+            .map(|l| Partner {
+                member: MemberCard::new(&site.config, &site.items[l.other], t),
+                cases: l.cases,
+                depth: DepthCounts::new(l.depth),
+                roadshows: l.roadshows,
             })
             .collect();
         MemberInsight { open_demands, partners }
