@@ -174,19 +174,22 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
     let mut r = Reporter::new(source);
     fields::report_findings(&mut r, &findings);
     let toml_text = if repair.is_empty() { split.toml } else { repair.text.as_str() };
-    if !file.is_intro {
-        out.orphan = Some(Orphan {
+    // A file that does not become an item keeps its body, so its links are still
+    // checked; only then is the body copied.
+    let orphan = || {
+        (!file.is_intro).then(|| Orphan {
             rel_url: orphan_url(file),
             body: split.body.to_owned(),
             body_line_offset: split.body_line_offset,
-        });
-    }
+        })
+    };
     let doc = match DeTable::parse(toml_text) {
         Ok(doc) => doc,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             fields::syntax_error(&mut r, toml_text, &span, e.message(), Code::E0106);
             out.diagnostics = fields::one_per_line(r.diagnostics, findings.len());
+            out.orphan = orphan();
             return out;
         }
     };
@@ -318,9 +321,9 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
     };
     out.diagnostics = fields::one_per_line(r.diagnostics, findings.len());
     if out.diagnostics.iter().any(Diagnostic::is_error) {
+        out.orphan = orphan();
         return out;
     }
-    out.orphan = None;
     let (Some(title), Some(date), Some(slug), Some(data), Some(rel_url)) =
         (title, date, slug, data, rel_url)
     else {
