@@ -405,9 +405,10 @@ fn page_url(file: &ContentFile, r: &mut Reporter<'_>) -> Option<String> {
 }
 
 /// Industry or region terms: slugs. A term written as the label `site.toml` gives
-/// a slug is read as that slug, with a warning that shows the slug; a slug that
-/// `site.toml` does not label is shown raw on the site, with a warning that names
-/// the nearest labelled terms.
+/// a slug is read as that slug, with a warning that shows the slug. Once
+/// `site.toml` labels some terms of a taxonomy, they are its whole list: a slug
+/// outside it is an error that names the nearest labelled terms; while it labels
+/// none, a slug is shown raw, with a warning.
 fn terms(
     f: &mut Fields<'_, '_>,
     r: &mut Reporter<'_>,
@@ -432,9 +433,12 @@ fn terms(
                     let near = suggest::nearest(&s, labels.keys().map(String::as_str));
                     let help =
                         (!near.is_empty()).then(|| Message::new("did-you-mean").arg("names", near));
-                    let problem = Problem::new(Code::W0310)
+                    // A site that labels none of them has no list yet to hold a term to.
+                    let code = if labels.is_empty() { Code::W0310 } else { Code::E0335 };
+                    let problem = Problem::new(code)
                         .arg("field", field)
                         .arg("slug", s.as_str())
+                        .arg("count", labels.len())
                         .help_opt(help);
                     r.error(&span, problem);
                 }

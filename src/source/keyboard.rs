@@ -129,6 +129,11 @@ fn straight_for(c: char) -> Option<(&'static str, char)> {
     })
 }
 
+/// The words that name a round bracket, which TOML has no use for.
+fn paren_name(c: char) -> &'static str {
+    if c.is_ascii() { "char-paren" } else { "char-fullwidth-paren" }
+}
+
 fn is_bare_key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
@@ -284,6 +289,16 @@ impl Scanner<'_> {
                     self.expect_value = false;
                     self.curly_string(c);
                 }
+                '（' | '(' if self.expect_value => self.open_paren(c),
+                '）' | ')' if !self.nest.is_empty() => {
+                    let (name, closer) = match self.nest.last() {
+                        Some(Nest::Table) => (paren_name(c), '}'),
+                        _ => (paren_name(c), ']'),
+                    };
+                    self.replace_char(c, closer, name, Code::E0108);
+                    self.nest.pop();
+                    self.expect_value = false;
+                }
                 c if ascii_for(c).is_some() => {
                     let (name, ascii) = ascii_for(c).unwrap_or(("", ' '));
                     self.replace_char(c, ascii, name, Code::E0108);
@@ -315,6 +330,18 @@ impl Scanner<'_> {
             let (line, span) = line_at(self.text, self.pos);
             !line[..self.pos - span.start].contains('=')
         }
+    }
+
+    /// A list or inline table opened with a round bracket (`（"a"，"b"）`): a list,
+    /// unless an `=` before its closing bracket makes it a table.
+    fn open_paren(&mut self, c: char) {
+        let rest = &self.text[self.pos + c.len_utf8()..];
+        let inner = rest.split(['\n', '）', ')']).next().unwrap_or("");
+        let table = inner.contains(['=', '＝', '：']);
+        self.replace_char(c, if table { '{' } else { '[' }, paren_name(c), Code::E0108);
+        self.nest.push(if table { Nest::Table } else { Nest::Array });
+        self.expect_key = table;
+        self.expect_value = !table;
     }
 
     fn skip_line(&mut self) {
@@ -403,7 +430,8 @@ impl Scanner<'_> {
         let stop = |c: char| {
             c == '\n'
                 || c == '#'
-                || (in_list && matches!(c, ',' | ']' | '}' | '，' | '、' | '】' | '］' | '｝'))
+                || (in_list
+                    && matches!(c, ',' | ']' | '}' | ')' | '，' | '、' | '】' | '］' | '｝' | '）'))
         };
         let end = start + rest.find(stop).unwrap_or(rest.len());
         let token = self.text[start..end].trim_end();
@@ -681,6 +709,14 @@ mod tests {
         assert_eq!(fixed("【extra】\nnote = 1\n")[0].2, "[extra]");
         assert_eq!(fixed("tags = [\"a\"、\"b\"]\n")[0].2, "tags = [\"a\", \"b\"]");
         assert!(fixed("title = \"校企合作，共赢\" # 注释，也不算\n").is_empty());
+        assert_eq!(fixed("tags = （\"a\"，\"b\"）\n")[0].2, "tags = [\"a\", \"b\"]");
+        assert_eq!(fixed("tags = (\"a\", \"b\")\n")[0].2, "tags = [\"a\", \"b\"]");
+        assert_eq!(
+            fixed("contact = （name = \"李老师\"）\n")[0].2,
+            "contact = {name = \"李老师\"}"
+        );
+        // In a string or a key written in Chinese, round brackets are text.
+        assert!(fixed("title = \"数控（五轴）订单班\"\n").is_empty());
     }
 
     #[test]

@@ -759,6 +759,16 @@ const KEYBOARD: &[(&str, &str, &str)] = &[
         "6:11: error[E0108]: front matter 里用了全角花括号 `｛`：TOML 要用 `{`；这一行应写成 `contact = { name = \"李雯\" }`",
     ),
     (
+        "tags = （\"a\"，\"b\"）",
+        "6:8: error[E0108]: a full-width round bracket `（` in front matter: TOML needs `[`; write the line as `tags = [\"a\", \"b\"]`",
+        "6:8: error[E0108]: front matter 里用了全角圆括号 `（`：TOML 要用 `[`；这一行应写成 `tags = [\"a\", \"b\"]`",
+    ),
+    (
+        "contact = （name = \"李雯\"）",
+        "6:11: error[E0108]: a full-width round bracket `（` in front matter: TOML needs `{`; write the line as `contact = {name = \"李雯\"}`",
+        "6:11: error[E0108]: front matter 里用了全角圆括号 `（`：TOML 要用 `{`；这一行应写成 `contact = {name = \"李雯\"}`",
+    ),
+    (
         "tags\u{3000}= [\"a\"]",
         "6:5: error[E0108]: the full-width space `\u{3000}` in front matter: TOML needs an ordinary space; write the line as `tags = [\"a\"]`",
         "6:5: error[E0108]: front matter 里用了全角空格 `\u{3000}`：TOML 要用普通（半角）空格；这一行应写成 `tags = [\"a\"]`",
@@ -904,7 +914,7 @@ fn a_members_title_in_a_reference_suggests_its_slug() {
 }
 
 #[test]
-fn industries_written_as_labels_or_without_labels_are_warnings() {
+fn industries_written_as_labels_or_outside_the_list() {
     let s = Site::chinese();
     s.write("content/cases/x.md", &case(&format!("{PARTNERS}industries = [\"智能制造\"]\n")));
     let (code, en) = s.lines_in("en");
@@ -928,23 +938,43 @@ fn industries_written_as_labels_or_without_labels_are_warnings() {
     assert!(s.root().join("public/industries/intelligent-manufacturing/index.html").is_file());
     assert!(!s.root().join("public/industries/智能制造").exists());
 
+    // Once site.toml labels industries, its labels are the list: a slug outside
+    // it is an error naming the nearest labelled ones.
     s.write(
         "content/cases/x.md",
         &case(&format!("{PARTNERS}industries = [\"intelligent-manufactoring\"]\n")),
     );
     let (code, en) = s.lines_in("en");
-    assert_eq!(code, Some(0));
+    assert_eq!(code, Some(1));
     assert_eq!(
         en,
         vec![
-            "content/cases/x.md:6:15: warning[W0310]: `intelligent-manufactoring` in `industries` has no label in site.toml, so the site shows it as written; add `industries.intelligent-manufactoring = \"…\"` under [taxonomies]; did you mean `intelligent-manufacturing`?"
+            "content/cases/x.md:6:15: error[E0335]: `intelligent-manufactoring` in `industries` is not on the site's list ([taxonomies] in site.toml labels 1 industries); if it is new, add `industries.intelligent-manufactoring = \"…\"` under [taxonomies]; did you mean `intelligent-manufacturing`?"
         ]
     );
     let (_, zh) = s.lines_in("zh");
     assert_eq!(
         zh,
         vec![
-            "content/cases/x.md:6:15: warning[W0310]: `industries` 里的 `intelligent-manufactoring` 在 site.toml 里没有名称，网站上会直接显示 slug；请在 [taxonomies] 下加一行 `industries.intelligent-manufactoring = \"…\"`；是不是 `intelligent-manufacturing`？"
+            "content/cases/x.md:6:15: error[E0335]: `industries` 里的 `intelligent-manufactoring` 不在 site.toml 的名单里（[taxonomies] 给 1 个产业起了名称）；如果是新增的，请在 [taxonomies] 下加一行 `industries.intelligent-manufactoring = \"…\"`；是不是 `intelligent-manufacturing`？"
+        ]
+    );
+
+    // A site that labels no regions yet: a region is shown as written, with a warning.
+    s.write("content/cases/x.md", &case(&format!("{PARTNERS}regions = [\"xunjiang\"]\n")));
+    let (code, en) = s.lines_in("en");
+    assert_eq!(code, Some(0), "a warning does not fail the check");
+    assert_eq!(
+        en,
+        vec![
+            "content/cases/x.md:6:12: warning[W0310]: `xunjiang` in `regions` has no label in site.toml, so the site shows it as written; add `regions.xunjiang = \"…\"` under [taxonomies]"
+        ]
+    );
+    let (_, zh) = s.lines_in("zh");
+    assert_eq!(
+        zh,
+        vec![
+            "content/cases/x.md:6:12: warning[W0310]: `regions` 里的 `xunjiang` 在 site.toml 里没有名称，网站上会直接显示 slug；请在 [taxonomies] 下加一行 `regions.xunjiang = \"…\"`"
         ]
     );
 }

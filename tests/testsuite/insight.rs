@@ -37,6 +37,9 @@ language = "zh"
 [taxonomies]
 industries.intelligent-manufacturing = "智能制造"
 industries.modern-agriculture = "现代农业"
+industries.electronic-information = "电子信息"
+industries.digital-economy = "数字经济"
+industries.new-materials = "新材料"
 regions.linxun = "临浔区"
 "#,
     );

@@ -87,7 +87,7 @@ E0108 = { $name } `{ $char }` in front matter: TOML needs { $ascii ->
         [space] an ordinary space
        *[other] `{ $ascii }`
     }; write the line as `{ $fixed }`
-    .explain = Full-width punctuation (，、：＝【】［］｛｝ and the full-width space) looks like TOML's own but is another character. Outside quotes, TOML needs the ASCII ones: , = [ ] {"{"} {"}"} and a plain space. Inside quotes any character is fine.
+    .explain = Full-width punctuation (，、：＝【】［］｛｝ and the full-width space) looks like TOML's own but is another character. Outside quotes, TOML needs the ASCII ones: , = [ ] {"{"} {"}"} and a plain space. Round brackets, （） or (), are not TOML at all: a list is written in [ ], a table in {"{"} {"}"}. Inside quotes any character is fine.
     .wrong =
         partners = ["xunjiang-polytechnic"，"hengrui-precision"]
     .right =
@@ -472,19 +472,36 @@ W0309 = `{ $label }` in `{ $field }` is the label of `{ $slug }`: write the slug
         industries = ["intelligent-manufacturing"]
 
 W0310 = `{ $slug }` in `{ $field }` has no label in site.toml, so the site shows it as written; add `{ $field }.{ $slug } = "…"` under [taxonomies]
-    .explain = A new industry or region needs its label in site.toml; otherwise its pages show the slug. A misspelt slug makes a new, separate category.
+    .explain = While site.toml labels no industry (or no region) at all, a slug is shown on the site as written, so this is only a warning. Once site.toml labels one, its labels are the whole list and a slug outside it is an error (E0335).
+    .wrong =
+        # site.toml has no [taxonomies]
+        # content/cases/x.md
+        industries = ["new-materials"]
+    .right =
+        # site.toml
+        {""}[taxonomies]
+        industries.new-materials = "新材料"
+
+E0335 = `{ $slug }` in `{ $field }` is not on the site's list ([taxonomies] in site.toml labels { $count } { $field ->
+        [regions] regions
+       *[other] industries
+    }); if it is new, add `{ $field }.{ $slug } = "…"` under [taxonomies]
+    .explain = The labels under [taxonomies] in site.toml are the site's list of industries and regions. A slug outside it is most likely misspelt: it would split the site into a separate category shown by its slug. A new industry or region gets its label in site.toml first.
     .wrong =
         # site.toml
         {""}[taxonomies]
         industries.intelligent-manufacturing = "智能制造"
         {""}
         # content/cases/x.md
-        industries = ["new-materials"]
+        industries = ["intelligent-manufactoring", "new-materials"]
     .right =
         # site.toml
         {""}[taxonomies]
         industries.intelligent-manufacturing = "智能制造"
         industries.new-materials = "新材料"
+        {""}
+        # content/cases/x.md
+        industries = ["intelligent-manufacturing", "new-materials"]
 
 ### area-04
 
@@ -756,6 +773,8 @@ char-fullwidth-colon = the full-width colon
 char-fullwidth-equals = the full-width equals sign
 char-fullwidth-bracket = a full-width bracket
 char-fullwidth-brace = a full-width brace
+char-fullwidth-paren = a full-width round bracket
+char-paren = a round bracket
 char-ideographic-space = the full-width space
 char-no-break-space = a no-break space
 char-chinese-double-quote = the Chinese quotation mark

@@ -86,7 +86,7 @@ E0108 = front matter 里用了{ $name } `{ $char }`：TOML 要用{ $ascii ->
         [space] 普通（半角）空格
        *[other] {" "}`{ $ascii }`
     }；这一行应写成 `{ $fixed }`
-    .explain = 全角标点（，、：＝【】［］｛｝和全角空格）看起来和 TOML 的符号一样，其实是别的字符。引号外面必须用半角的 , = [ ] {"{"} {"}"} 和普通空格；引号里面的文字随便写。
+    .explain = 全角标点（，、：＝【】［］｛｝和全角空格）看起来和 TOML 的符号一样，其实是别的字符。引号外面必须用半角的 , = [ ] {"{"} {"}"} 和普通空格。圆括号（全角（）或半角 ()）在 TOML 里没有用处：列表写在 [ ] 里，表格写在 {"{"} {"}"} 里。引号里面的文字随便写。
     .wrong =
         partners = ["xunjiang-polytechnic"，"hengrui-precision"]
     .right =
@@ -471,19 +471,36 @@ W0309 = `{ $field }` 里的 `{ $label }` 是 `{ $slug }` 的名称：请写 slug
         industries = ["intelligent-manufacturing"]
 
 W0310 = `{ $field }` 里的 `{ $slug }` 在 site.toml 里没有名称，网站上会直接显示 slug；请在 [taxonomies] 下加一行 `{ $field }.{ $slug } = "…"`
-    .explain = 新增产业或地区时，要在 site.toml 里给它起名称，否则页面上显示的是 slug。slug 拼错会多出一个单独的分类。
+    .explain = site.toml 还没有给任何产业（或任何地区）起名称时，用到的 slug 会原样显示在页面上，所以只是警告。给第一个起了名称以后，site.toml 就是完整的名单，名单外的 slug 是错误（E0335）。
+    .wrong =
+        # site.toml 里没有 [taxonomies]
+        # content/cases/x.md
+        industries = ["new-materials"]
+    .right =
+        # site.toml
+        {""}[taxonomies]
+        industries.new-materials = "新材料"
+
+E0335 = `{ $field }` 里的 `{ $slug }` 不在 site.toml 的名单里（[taxonomies] 给 { $count } 个{ $field ->
+        [regions] 地区
+       *[other] 产业
+    }起了名称）；如果是新增的，请在 [taxonomies] 下加一行 `{ $field }.{ $slug } = "…"`
+    .explain = site.toml 的 [taxonomies] 是网站的产业和地区名单。名单外的 slug 多半是拼错了，会让网站多出一个单独的分类、页面上显示 slug；新增的产业或地区要先在 site.toml 里起名称。
     .wrong =
         # site.toml
         {""}[taxonomies]
         industries.intelligent-manufacturing = "智能制造"
         {""}
         # content/cases/x.md
-        industries = ["new-materials"]
+        industries = ["intelligent-manufactoring", "new-materials"]
     .right =
         # site.toml
         {""}[taxonomies]
         industries.intelligent-manufacturing = "智能制造"
         industries.new-materials = "新材料"
+        {""}
+        # content/cases/x.md
+        industries = ["intelligent-manufacturing", "new-materials"]
 
 ### area-04
 
@@ -755,6 +772,8 @@ char-fullwidth-colon = 全角冒号
 char-fullwidth-equals = 全角等号
 char-fullwidth-bracket = 全角方括号
 char-fullwidth-brace = 全角花括号
+char-fullwidth-paren = 全角圆括号
+char-paren = 圆括号
 char-ideographic-space = 全角空格
 char-no-break-space = 不换行空格
 char-chinese-double-quote = 中文引号
