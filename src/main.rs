@@ -3,14 +3,14 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // Building a site allocates many small strings on every core; mimalloc measured
 // markedly faster than the system allocator for that pattern.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let args = qiao::cli::Cli::parse();
-    qiao::cli::run(args).into()
+    match qiao::cli::parse() {
+        Ok(args) => qiao::cli::run(args).into(),
+        Err(status) => status.into(),
+    }
 }

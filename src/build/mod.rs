@@ -382,7 +382,7 @@ fn search_docs(site: &Site, renderer: &Renderer<'_>) -> Vec<SearchDoc> {
 pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     write::check_output_dir(&options.root, &options.output_dir)
-        .map_err(|e| BuildError::Usage(format!("{e:#}")))?;
+        .map_err(|e| BuildError::Usage(diagnostics::word_error(&e, options.lang)))?;
     let (site, warnings) = load_with_warnings(options, &mut timings)?;
     let staging = Staging::create(&options.root, &options.output_dir).map_err(BuildError::Io)?;
     let files =

@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
+use crate::diagnostics::Failure;
 use crate::output::OutputFile;
 
 /// The file that marks a folder as qiao's output.
@@ -20,33 +21,29 @@ pub(crate) const MARKER: &str = ".qiao-output";
 pub(crate) fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     let root_abs = absolute(root)?;
     let out_abs = absolute(output)?;
+    let refuse = |id| Err(Failure::new(id).arg("dir", output.display().to_string()).into());
     if out_abs.parent().is_none() {
-        bail!("refusing to write the site to `{}`: it is the file system root", output.display());
+        return refuse("io-output-is-root");
     }
     if root_abs.starts_with(&out_abs) {
-        bail!(
-            "refusing to write the site to `{}`: it holds the site's own sources (choose a folder such as public/)",
-            output.display()
-        );
+        return refuse("io-output-holds-sources");
     }
     for source in ["content", "static", "templates", "themes", "site.toml"] {
         if out_abs.starts_with(root_abs.join(source)) {
-            bail!(
-                "refusing to write the site to `{}`: it is inside the site's {source}",
-                output.display()
-            );
+            let f = Failure::new("io-output-inside-source").arg("source", source);
+            return Err(f.arg("dir", output.display().to_string()).into());
         }
     }
     if out_abs.exists() {
         if !out_abs.is_dir() {
-            bail!("`{}` exists and is not a folder", output.display());
+            return refuse("io-output-not-folder");
         }
-        let empty = fs::read_dir(&out_abs)?.next().is_none();
-        if !empty && !out_abs.join(MARKER).is_file() {
-            bail!(
-                "refusing to replace `{}`: it is not empty and was not written by qiao (no {MARKER} file); choose another --output-dir or remove it yourself",
-                output.display()
-            );
+        let mut entries = fs::read_dir(&out_abs).map_err(|e| {
+            Failure::new("io-cannot-read-folder").arg("path", output.display().to_string()).io(e)
+        })?;
+        if entries.next().is_some() && !out_abs.join(MARKER).is_file() {
+            let f = Failure::new("io-output-foreign").arg("marker", MARKER);
+            return Err(f.arg("dir", output.display().to_string()).into());
         }
     }
     Ok(())
@@ -112,22 +109,15 @@ impl Staging {
             .context("output folder has no name")?
             .to_string_lossy()
             .into_owned();
-        fs::create_dir_all(&parent).with_context(|| {
-            format!(
-                "cannot create the folder {} for the output {}",
-                parent.display(),
-                output.display()
-            )
-        })?;
+        fs::create_dir_all(&parent).map_err(|e| cannot("io-cannot-create", &parent, e))?;
         remove_stale(&parent, &name);
         let dir = parent.join(format!(".{name}.qiao-new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fs::create_dir_all(&dir).map_err(|e| cannot("io-cannot-create", &dir, e))?;
         let staging = Staging { dir, output: out_abs, old, committed: false };
-        fs::write(
-            staging.dir.join(MARKER),
-            "This folder was written by qiao and is replaced on every build.\n",
-        )?;
+        let marker = staging.dir.join(MARKER);
+        fs::write(&marker, "This folder was written by qiao and is replaced on every build.\n")
+            .map_err(|e| cannot("io-cannot-write", &marker, e))?;
         Ok(staging)
     }
 
@@ -138,34 +128,26 @@ impl Staging {
         }
         let path = self.dir.join(&file.path);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+            fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
         }
-        let mut out =
-            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
-        out.write_all(&file.bytes).with_context(|| format!("cannot write {}", path.display()))
+        let mut out = fs::File::create(&path).map_err(|e| cannot("io-cannot-write", &path, e))?;
+        out.write_all(&file.bytes).map_err(|e| cannot("io-cannot-write", &path, e).into())
     }
 
     /// Swaps the new build into place and removes the previous one.
     pub(crate) fn commit(mut self) -> anyhow::Result<()> {
         if self.output.exists() {
-            fs::rename(&self.output, &self.old).with_context(|| {
-                format!("cannot move the previous build {} aside", self.output.display())
-            })?;
+            fs::rename(&self.output, &self.old).map_err(|e| moving(&self.output, &self.old, e))?;
         }
         if let Err(e) = fs::rename(&self.dir, &self.output) {
             if self.old.exists() {
                 let _ = fs::rename(&self.old, &self.output);
             }
-            return Err(e).with_context(|| {
-                format!("cannot move the new build into {}", self.output.display())
-            });
+            return Err(moving(&self.dir, &self.output, e).into());
         }
         self.committed = true;
         if self.old.exists() {
-            fs::remove_dir_all(&self.old).with_context(|| {
-                format!("cannot remove the previous build {}", self.old.display())
-            })?;
+            fs::remove_dir_all(&self.old).map_err(|e| cannot("io-cannot-remove", &self.old, e))?;
         }
         Ok(())
     }
@@ -177,6 +159,16 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// A file or folder that could not be written, created or removed.
+fn cannot(id: &'static str, path: &Path, e: std::io::Error) -> Failure {
+    Failure::new(id).arg("path", path.display().to_string()).io(e)
+}
+
+fn moving(from: &Path, to: &Path, e: std::io::Error) -> Failure {
+    let f = Failure::new("io-cannot-move").arg("from", from.display().to_string());
+    f.arg("to", to.display().to_string()).io(e)
 }
 
 /// Removes staging folders left by an interrupted build (they carry the marker).

@@ -2,6 +2,7 @@
 //! Nothing here knows how a site is built; it only prints what the library returns.
 
 mod scaffold;
+mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +13,8 @@ use jiff::civil::Date;
 use crate::build::{self, BuildError};
 use crate::config::{self, BuildOptions};
 use crate::diagnostics::{self, Code, Diagnostic, Lang, catalog, say, say_count};
+
+pub use usage::parse;
 
 /// What a run ended with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,10 +276,11 @@ pub fn run(cli: Cli) -> ExitStatus {
         }
         Command::Serve { site, interface, port, open } => {
             let o = options(&site, lang_flag);
+            let lang = o.lang;
             match crate::serve::serve(o, &interface, port, open) {
                 Ok(()) => ExitStatus::Success,
                 Err(e) => {
-                    eprintln!("error: {e:#}");
+                    eprintln!("error: {}", diagnostics::word_error(&e, lang));
                     ExitStatus::Io
                 }
             }
@@ -361,7 +365,7 @@ fn report_error(e: &BuildError, lang: Lang, format: MessageFormat) -> ExitStatus
             ExitStatus::SiteErrors
         }
         BuildError::Io(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", diagnostics::word_error(err, lang));
             ExitStatus::Io
         }
         BuildError::Usage(msg) => {

@@ -14,6 +14,7 @@
 
 pub(crate) mod catalog;
 pub(crate) mod codes;
+pub(crate) mod failure;
 pub(crate) mod lang;
 pub(crate) mod line_index;
 pub(crate) mod suggest;
@@ -23,6 +24,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use codes::Code;
+pub(crate) use failure::{Failure, word_error};
 pub use lang::Lang;
 pub(crate) use line_index::LineIndex;
 

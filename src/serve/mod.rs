@@ -41,7 +41,7 @@ use self::http::{Shared, Snapshot};
 use self::preview::{Failure, PageRenderer, Preview, Rendered, Update, millis, render_site};
 use self::watch::{Changes, Watch};
 use crate::config::BuildOptions;
-use crate::diagnostics::{say, say_count};
+use crate::diagnostics::{self, say, say_count};
 use crate::model::Site;
 use crate::urls;
 
@@ -59,8 +59,11 @@ pub(crate) fn serve(
 ) -> anyhow::Result<()> {
     let mut options = options;
     let lang = options.lang;
-    options.root = std::fs::canonicalize(&options.root)
-        .with_context(|| format!("cannot open the site folder `{}`", options.root.display()))?;
+    options.root = std::fs::canonicalize(&options.root).map_err(|e| {
+        diagnostics::Failure::new("io-cannot-open-site")
+            .arg("dir", options.root.display().to_string())
+            .io(e)
+    })?;
     let listener = bind(interface, port)?;
     let actual = listener.local_addr()?.port();
     if actual != port && port != 0 {
@@ -363,12 +366,16 @@ fn bind(interface: &str, port: u16) -> anyhow::Result<TcpListener> {
         match TcpListener::bind((ip, p)) {
             Ok(l) => return Ok(l),
             Err(e) if e.kind() == ErrorKind::AddrInUse && port != 0 => last = Some(e),
-            Err(e) => return Err(e).with_context(|| format!("cannot listen on {interface}:{p}")),
+            Err(e) => {
+                let f = diagnostics::Failure::new("io-cannot-listen")
+                    .arg("address", format!("{interface}:{p}"));
+                return Err(f.io(e).into());
+            }
         }
     }
-    Err(last.map(anyhow::Error::from).unwrap_or_else(|| anyhow::anyhow!("no port"))).with_context(
-        || format!("ports {port} to {} are all taken", port.saturating_add(PORT_TRIES)),
-    )
+    let last = last.unwrap_or_else(|| ErrorKind::AddrInUse.into());
+    let tried = format!("{interface}:{port}-{}", port.saturating_add(PORT_TRIES));
+    Err(diagnostics::Failure::new("io-cannot-listen").arg("address", tried).io(last).into())
 }
 
 /// The `host:port` the site is built for: the interface, or 127.0.0.1 when it

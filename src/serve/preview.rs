@@ -119,10 +119,13 @@ impl Failure {
         Failure { diagnostics, other, reverted: Vec::new() }
     }
 
-    fn from_build(e: BuildError) -> Self {
+    fn from_build(e: BuildError, lang: Lang) -> Self {
         match e {
             BuildError::Site(diagnostics) => Failure::new(diagnostics, Vec::new()),
-            BuildError::Io(e) => Failure::new(Vec::new(), vec![format!("error: {e:#}")]),
+            BuildError::Io(e) => Failure::new(
+                Vec::new(),
+                vec![format!("error: {}", diagnostics::word_error(&e, lang))],
+            ),
             BuildError::Usage(m) => Failure::new(Vec::new(), vec![format!("error: {m}")]),
         }
     }
@@ -531,7 +534,7 @@ impl Preview {
             }
             Err(e) => {
                 self.timings = timings;
-                let mut failure = Failure::from_build(e);
+                let mut failure = Failure::from_build(e, self.options.lang);
                 failure.reverted = self.revert();
                 Err(failure)
             }
