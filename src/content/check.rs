@@ -16,11 +16,14 @@ use crate::urls::{self, Owner};
 /// What the cross-file rules need of each parsed file, in the same order as `items`.
 pub(crate) type Pending = (String, Option<Position>, Vec<Reference>);
 
-/// Applies the cross-file rules.
+/// Applies the cross-file rules. `stranded` are the references of files that did
+/// not become items (their own errors stop them): they are still checked, so one
+/// run reports every error of a file.
 pub(crate) fn cross_file(
     root: &Path,
     items: &[Item],
     pending: &[Pending],
+    stranded: &[(String, Vec<Reference>)],
     broken: &[(Kind, String)],
     drafts: bool,
     diagnostics: &mut Vec<Diagnostic>,
@@ -67,7 +70,18 @@ pub(crate) fn cross_file(
         }
     }
     let empty = HashSet::new();
-    for (rel, _, refs) in pending {
+    // A stranded file's value that its own errors already name (a cover written as
+    // a Windows path) is not reported twice.
+    let said: HashSet<(&str, Position)> = diagnostics
+        .iter()
+        .filter(|d| stranded.iter().any(|(rel, _)| *rel == d.path))
+        .map(|d| (d.path.as_str(), d.position))
+        .collect();
+    let stranded = stranded.iter().map(|(rel, refs)| {
+        (rel, refs.iter().filter(|r| !said.contains(&(rel.as_str(), r.position))).collect())
+    });
+    let pending = pending.iter().map(|(rel, _, refs)| (rel, refs.iter().collect::<Vec<_>>()));
+    for (rel, refs) in pending.chain(stranded).collect::<Vec<_>>() {
         for r in refs {
             let kind = match r.target {
                 Target::Item(kind) => kind,

@@ -99,6 +99,7 @@ pub(crate) fn assemble<'a>(
     let mut items = Vec::new();
     let mut intros = BTreeMap::<Kind, Intro>::new();
     let mut pending = Vec::new();
+    let mut stranded = Vec::new();
     let mut broken = Vec::new();
     for (file, p) in parsed {
         diagnostics.extend(p.diagnostics);
@@ -113,12 +114,13 @@ pub(crate) fn assemble<'a>(
             // A file with its own errors still exists: references to it are not
             // reported again (its own message says what to fix).
             None if !file.is_intro => {
-                broken.extend(file.segments.last().map(|s| (file.kind, s.clone())))
+                broken.extend(file.segments.last().map(|s| (file.kind, s.clone())));
+                stranded.push((file.rel.clone(), p.references));
             }
             None => {}
         }
     }
-    check::cross_file(root, &items, &pending, &broken, drafts, diagnostics);
+    check::cross_file(root, &items, &pending, &stranded, &broken, drafts, diagnostics);
     if !drafts {
         items.retain(|i| !i.draft);
     }

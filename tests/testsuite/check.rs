@@ -1135,3 +1135,26 @@ fn explain_knows_every_code_and_suggests_the_nearest() {
         "error: there is no error code `E0299`; did you mean `E0209`, `E0219`, `E0229`?\n"
     );
 }
+
+#[test]
+fn a_file_with_field_errors_still_has_its_references_checked() {
+    let s = Site::chinese();
+    s.write(
+        "content/cases/x.md",
+        "+++\ntitle = \"X\"\ndate = 2025-12-01\npartners = [\"示例职业技术学院\", \"nobody\"]\nmodes = [\"joint-lab\", \"nonsense\"]\n+++\nBody [a link](/nowhere.md)\n",
+    );
+    let (code, en) = s.lines_in("en");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        en,
+        vec![
+            "content/cases/x.md:4:13: error[E0301]: unknown member `示例职业技术学院` in `partners`; did you mean `example-college` (示例职业技术学院)? A reference names a member or policy by its slug (its file name), not by its title",
+            "content/cases/x.md:4:25: error[E0301]: unknown member `nobody` in `partners`; add `content/members/nobody.md` or use an existing slug",
+            "content/cases/x.md:5:23: error[E0207]: `modes` must be one of `order-training`, `apprenticeship`, `internship-base`, `industrial-college`, `joint-lab`, `joint-rnd`, `tech-transfer`, `training-base`, `teacher-exchange`, `other`, found `nonsense`",
+            "content/cases/x.md:7:6: error[E0403]: link `/nowhere.md` points to `content/nowhere.md`, which does not exist",
+        ]
+    );
+    let (_, zh) = s.lines_in("zh");
+    assert_eq!(zh.len(), 4, "{zh:#?}");
+    assert!(zh[0].contains("是不是 `example-college`（示例职业技术学院）？"), "{zh:#?}");
+}
