@@ -949,7 +949,7 @@ fn industries_written_as_labels_or_outside_the_list() {
     assert_eq!(
         en,
         vec![
-            "content/cases/x.md:6:15: error[E0335]: `intelligent-manufactoring` in `industries` is not on the site's list ([taxonomies] in site.toml labels 1 industries); if it is new, add `industries.intelligent-manufactoring = \"…\"` under [taxonomies]; did you mean `intelligent-manufacturing`?"
+            "content/cases/x.md:6:15: error[E0335]: `intelligent-manufactoring` in `industries` is not on the site's list ([taxonomies] in site.toml labels 1 industry); if it is new, add `industries.intelligent-manufactoring = \"…\"` under [taxonomies]; did you mean `intelligent-manufacturing`?"
         ]
     );
     let (_, zh) = s.lines_in("zh");

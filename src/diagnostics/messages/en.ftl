@@ -482,9 +482,15 @@ W0310 = `{ $slug }` in `{ $field }` has no label in site.toml, so the site shows
         {""}[taxonomies]
         industries.new-materials = "新材料"
 
-E0335 = `{ $slug }` in `{ $field }` is not on the site's list ([taxonomies] in site.toml labels { $count } { $field ->
-        [regions] regions
-       *[other] industries
+E0335 = `{ $slug }` in `{ $field }` is not on the site's list ([taxonomies] in site.toml labels { $field ->
+        [regions] { $count ->
+            [one] 1 region
+           *[other] { $count } regions
+        }
+       *[other] { $count ->
+            [one] 1 industry
+           *[other] { $count } industries
+        }
     }); if it is new, add `{ $field }.{ $slug } = "…"` under [taxonomies]
     .explain = The labels under [taxonomies] in site.toml are the site's list of industries and regions. A slug outside it is most likely misspelt: it would split the site into a separate category shown by its slug. A new industry or region gets its label in site.toml first.
     .wrong =
