@@ -165,4 +165,27 @@ mod tests {
             }
         }
     }
+
+    /// The editors' guides name only codes that exist, and both name the same ones.
+    #[test]
+    fn the_guides_name_real_codes_alike() {
+        let codes_in = |name: &str| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(name);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut found = std::collections::BTreeSet::new();
+            for (i, _) in text.match_indices(['E', 'W']) {
+                let id = text.get(i..i + 5).unwrap_or_default();
+                let boundary = !text[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && !text[i + id.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                if boundary && id.len() == 5 && id[1..].chars().all(|c| c.is_ascii_digit()) {
+                    assert!(Code::parse(id).is_some(), "{name} names {id}, which is no code");
+                    found.insert(id.to_owned());
+                }
+            }
+            found
+        };
+        let (en, zh) = (codes_in("editors-guide.en.md"), codes_in("editors-guide.zh.md"));
+        assert!(en.len() > 30, "{en:?}");
+        assert_eq!(en, zh, "the two guides name different codes");
+    }
 }
