@@ -12,7 +12,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Code, Diagnostic, Lang, LineIndex, Problem};
+use crate::diagnostics::{Arg, Code, Diagnostic, Lang, LineIndex, Message, Problem, suggest};
 use crate::source::fields::{self, Fields, Reporter, Source, Value, as_table, table_to_json};
 use crate::source::keyboard;
 
@@ -94,10 +94,11 @@ impl SiteConfig {
 
 /// Checks a base URL and splits it into (url ending in `/`, path, host).
 pub(crate) fn normalize_base_url(url: &str) -> Result<(String, String, String), Problem> {
-    let problem = |why: &str, detail: String| {
+    let problem = |why: &str, detail: Arg| {
         Problem::new(Code::E0503).arg("value", url).arg("why", why).arg("detail", detail)
     };
-    let parsed = url::Url::parse(url.trim()).map_err(|e| problem("invalid", e.to_string()))?;
+    let parsed =
+        url::Url::parse(url.trim()).map_err(|e| problem("invalid", fields::url_error(e).into()))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(problem("scheme", "none".into()));
     }
@@ -246,7 +247,14 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             Some(name) => match TimeZone::get(&name) {
                 Ok(tz) => Some(tz),
                 Err(_) => {
-                    r.error(&v.span(), Problem::new(Code::E0504).arg("value", name));
+                    let zones = jiff::tz::db().available();
+                    let zones: Vec<String> = zones.map(|z| z.to_string()).collect();
+                    // The nearest zone only: many are one letter apart.
+                    let near = suggest::nearest(&name, zones.iter().map(String::as_str));
+                    let help = near
+                        .first()
+                        .map(|z| Message::new("did-you-mean").arg("names", vec![z.to_string()]));
+                    r.error(&v.span(), Problem::new(Code::E0504).arg("value", name).help_opt(help));
                     None
                 }
             },

@@ -392,7 +392,7 @@ impl<'a> Reporter<'a> {
                     .arg("field", field)
                     .arg("value", s.as_str())
                     .arg("scheme", "none")
-                    .arg("detail", e.to_string());
+                    .arg("detail", url_error(e));
                 self.error(&v.span(), problem);
                 None
             }
@@ -624,4 +624,17 @@ pub(crate) fn to_json(v: &DeValue<'_>) -> serde_json::Value {
 /// Converts a TOML table to a JSON object.
 pub(crate) fn table_to_json(t: &DeTable<'_>) -> serde_json::Map<String, serde_json::Value> {
     t.iter().map(|(k, v)| (k.get_ref().to_string(), to_json(v.get_ref()))).collect()
+}
+
+/// What the URL parser found wrong, in the message tables' words.
+pub(crate) fn url_error(e: url::ParseError) -> Message {
+    use url::ParseError as P;
+    Message::new(match e {
+        P::RelativeUrlWithoutBase | P::RelativeUrlWithCannotBeABaseBase => "url-not-full",
+        P::EmptyHost => "url-no-host",
+        P::InvalidPort => "url-bad-port",
+        P::InvalidDomainCharacter | P::IdnaError => "url-bad-host",
+        P::InvalidIpv4Address | P::InvalidIpv6Address => "url-bad-ip",
+        _ => "url-invalid",
+    })
 }

@@ -277,7 +277,7 @@ fn url_that_does_not_parse() {
     s.write("content/members/gamma.md", "+++\ntitle = \"Gamma\"\ndate = 2025-01-01\ntype = \"enterprise\"\nwebsite = \"www.gamma.cn\"\n+++\n");
     assert_eq!(
         s.one_error(),
-        "content/members/gamma.md:5:11: error[E0211]: `website` is not a valid web address: `www.gamma.cn` (relative URL without a base); write it in full, like https://example.org/"
+        "content/members/gamma.md:5:11: error[E0211]: `website` is not a valid web address: `www.gamma.cn` (it does not start with https:// or http://); write it in full, like https://example.org/"
     );
 }
 
@@ -345,6 +345,28 @@ fn bad_timezone() {
     assert_eq!(
         s.one_error(),
         "site.toml:3:12: error[E0504]: `timezone` must be an IANA time zone name like \"Asia/Shanghai\", found \"Beijing\""
+    );
+    // A misspelt zone gets the nearest one; a base URL without its scheme says so, in
+    // either language.
+    s.write(
+        "site.toml",
+        "title = \"T\"\nbase_url = \"alliance.example.org\"\ntimezone = \"Asia/Shangai\"\n",
+    );
+    let (_, en) = s.lines_in("en");
+    assert_eq!(
+        en,
+        vec![
+            "site.toml:2:12: error[E0503]: `base_url` `alliance.example.org` is not a valid URL (it does not start with https:// or http://)",
+            "site.toml:3:12: error[E0504]: `timezone` must be an IANA time zone name like \"Asia/Shanghai\", found \"Asia/Shangai\"; did you mean `Asia/Shanghai`?",
+        ]
+    );
+    let (_, zh) = s.lines_in("zh");
+    assert_eq!(
+        zh,
+        vec![
+            "site.toml:2:12: error[E0503]: `base_url` `alliance.example.org` 不是有效的网址（没有以 https:// 或 http:// 开头）",
+            "site.toml:3:12: error[E0504]: `timezone` 必须是 IANA 时区名称，如 \"Asia/Shanghai\"，实际是 \"Asia/Shangai\"；是不是 `Asia/Shanghai`？",
+        ]
     );
 }
 

@@ -876,6 +876,12 @@ usage-conflict = `{ $arg }` cannot be used together with { $other }
 usage-other = the command line is wrong: { $error }
 usage-line = usage: { $usage }
 usage-more = for more, run `{ $help }`
+url-not-full = it does not start with https:// or http://
+url-no-host = it has no host name
+url-bad-port = the port after `:` is not a number from 1 to 65535
+url-bad-host = the host name has a character it cannot have (a space, a full-width dot 。 or ．?)
+url-bad-ip = the IP address is not valid
+url-invalid = the URL parser cannot read it
 overlay-title = { $count ->
         [one] The site has 1 error
        *[other] The site has { $count } errors
