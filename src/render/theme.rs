@@ -292,6 +292,40 @@ fn register_filters(tera: &mut Tera) {
             values.iter().map(|(k, v)| (k.as_str(), v as &dyn std::fmt::Display)).collect();
         Ok(super::i18n::fill(s, &args))
     });
+    // `{{ contact.email | breakable }}`: the text escaped, with a line-break chance
+    // where a reader expects one in an address (see `breakable`).
+    tera.register_filter("breakable", |s: &str, _: Kwargs, _: &State| {
+        tera::Value::safe_string(&breakable(s))
+    });
+}
+
+/// `s` escaped for HTML with a `<wbr>` before each `@` and `.`, and after each run of
+/// `/`, so that a long e-mail address or web address wraps at those places on a narrow
+/// phone (`kestrel-automation.<wbr>example.<wbr>com`) instead of before its last
+/// letter. Never at the very start or end, and not between the dots of a `..` run.
+pub(crate) fn breakable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let before = matches!(c, '@' | '.') && prev.is_some() && prev != Some(c);
+        if before {
+            out.push_str("<wbr>");
+        }
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+        if c == '/' && chars.peek().is_some_and(|&n| n != '/') {
+            out.push_str("<wbr>");
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 /// Diagnostics from a Tera error, each at its template file, line and column.
@@ -430,5 +464,23 @@ mod tests {
         tera.add_raw_template("y", "{{ \"{a} of {b}: {c}\" | fmt(a=1, b=\"x{c}\", c=2) }}")
             .unwrap();
         assert_eq!(tera.render("y", &tera::Context::new()).unwrap(), "1 of x{c}: 2");
+    }
+
+    #[test]
+    fn breakable_filter() {
+        assert_eq!(
+            breakable("info@kestrel-automation.example.com"),
+            "info<wbr>@kestrel-automation<wbr>.example<wbr>.com"
+        );
+        assert_eq!(breakable("www.a.cn/x/y"), "www<wbr>.a<wbr>.cn/<wbr>x/<wbr>y");
+        assert_eq!(breakable("https://a.cn/"), "https://<wbr>a<wbr>.cn/");
+        assert_eq!(breakable(".a..b"), ".a<wbr>..b");
+        assert_eq!(breakable("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+        let mut tera = Tera::new();
+        register_filters(&mut tera);
+        tera.add_raw_template("x", "{{ e | breakable }}").unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("e", "a<b>@c.cn");
+        assert_eq!(tera.render("x", &ctx).unwrap(), "a&lt;b&gt;<wbr>@c<wbr>.cn");
     }
 }

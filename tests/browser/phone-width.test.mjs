@@ -1,7 +1,10 @@
-// Every page fits a phone: no page of the example site, or of a generated corpus
-// sample, is wider than a 360 px viewport, in the light and the dark scheme
+// Every page fits a phone: no page of the example site, or of a sample of a generated
+// corpus, is wider than a 360 px viewport, in the light and the dark scheme
 // (`document.documentElement.scrollWidth` must not exceed the viewport's width).
 // A drawing or a table may scroll inside its own box; the page itself never does.
+// Then what a phone visitor meets on the pages that were broken: addresses that wrap
+// where a reader expects, the policy finder's first result on the first screen with
+// the filters one tap away, the network drawing that says it scrolls.
 //
 // Run: cargo build --release && cd tests/browser && npm ci && node --test phone-width.test.mjs
 // The binary is QIAO_BIN, else target/release/qiao. Pages are served by a small
@@ -9,74 +12,19 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
+import { buildCorpus, buildExample, pages, sample, serve } from './site.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..');
-const bin = process.env.QIAO_BIN || path.join(repo, 'target', 'release', 'qiao');
 const WIDTH = 360;
-const TODAY = '2026-06-01';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-};
+const CORPUS_SAMPLE = 60;
 
 let tmp;
 let browser;
-const servers = [];
-
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}:\n${r.stdout}${r.stderr}`);
-}
-
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to its base URL. */
-function serve(dir) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir)) {
-      res.writeHead(400).end();
-      return;
-    }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}/`)));
-}
-
-/** Every page of a built site, as URL paths (`cases/x/`). */
-function pages(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === 'index.html') out.push(path.relative(dir, path.dirname(p)).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.map((p) => (p ? `${p}/` : '')).sort();
-}
+let example;
+let corpus;
 
 /** Loads every page at WIDTH in `scheme`; returns the ones wider than the viewport. */
 async function tooWide(base, paths, scheme) {
@@ -113,27 +61,128 @@ async function tooWide(base, paths, scheme) {
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(bin), `build qiao first (${bin})`);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-phone-width-'));
-  run(bin, ['build', '--root', repo, '--output-dir', path.join(tmp, 'example'), '--today', TODAY]);
-  run('python3', [path.join(repo, 'scripts', 'gen_corpus.py'), path.join(tmp, 'corpus'), '--docs', '120', '--seed', '5', '--today', TODAY]);
-  run(bin, ['build', '--root', path.join(tmp, 'corpus'), '--output-dir', path.join(tmp, 'corpus-out'), '--today', TODAY]);
+  buildExample(path.join(tmp, 'example'));
+  buildCorpus(path.join(tmp, 'corpus'), path.join(tmp, 'corpus-out'), 300, 3);
+  example = await serve(path.join(tmp, 'example'));
+  corpus = await serve(path.join(tmp, 'corpus-out'));
   browser = await launch();
 });
 
 after(async () => {
   if (browser) await browser.close();
-  for (const s of servers) s.close();
+  for (const s of [example, corpus]) if (s) s.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-for (const [name, dir] of [['the example site', 'example'], ['a generated corpus', 'corpus-out']]) {
-  test(`every page of ${name} fits ${WIDTH} px, light and dark`, async () => {
-    const out = path.join(tmp, dir);
-    const base = await serve(out);
-    const paths = pages(out);
-    assert.ok(paths.length > 50, `${paths.length} pages`);
-    const wide = [...(await tooWide(base, paths, 'light')), ...(await tooWide(base, paths, 'dark'))];
-    assert.deepEqual(wide, [], `${wide.length} of ${paths.length * 2} page loads are wider than ${WIDTH} px:\n${wide.join('\n')}`);
-  });
+test(`every page of the example site fits ${WIDTH} px, light and dark`, async () => {
+  const paths = [...pages(path.join(tmp, 'example')), '404.html'];
+  assert.ok(paths.length > 50, `${paths.length} pages`);
+  const wide = [...(await tooWide(example.url, paths, 'light')), ...(await tooWide(example.url, paths, 'dark'))];
+  assert.deepEqual(wide, [], `${wide.length} of ${paths.length * 2} page loads are wider than ${WIDTH} px:\n${wide.join('\n')}`);
+});
+
+test(`${CORPUS_SAMPLE} pages of a generated corpus, across kinds, fit ${WIDTH} px, light and dark`, async () => {
+  const all = pages(path.join(tmp, 'corpus-out'));
+  const paths = sample(all, CORPUS_SAMPLE);
+  assert.equal(paths.length, CORPUS_SAMPLE, `${all.length} pages`);
+  // Across kinds: members, cases, policies, demands, roadshows, a taxonomy and its terms.
+  for (const kind of ['members/', 'cases/', 'policies/', 'demands/', 'roadshows/', 'industries/']) {
+    assert.ok(paths.filter((p) => p.startsWith(kind)).length >= 3, `${kind} in ${paths.join(' ')}`);
+  }
+  const wide = [...(await tooWide(corpus.url, paths, 'light')), ...(await tooWide(corpus.url, paths, 'dark'))];
+  assert.deepEqual(wide, [], `${wide.length} of ${paths.length * 2} page loads are wider than ${WIDTH} px:\n${wide.join('\n')}`);
+});
+
+/** Every place where a link's text goes on to a new line: the characters either side. */
+async function lineBreaks(page, selector) {
+  return page.$$eval(selector, (links) =>
+    links.flatMap((a) => {
+      const text = a.textContent;
+      const range = document.createRange();
+      const breaks = [];
+      let top = null;
+      let offset = 0;
+      for (const node of [...a.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE)) {
+        for (let i = 0; i < node.data.length; i += 1) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (rect && top !== null && rect.top > top + 2) breaks.push(`${text.slice(0, offset + i)}|${text.slice(offset + i)}`);
+          if (rect) top = rect.top;
+        }
+        offset += node.data.length;
+      }
+      return breaks;
+    }),
+  );
 }
+
+test('e-mail and web addresses wrap at @, . and / on a 320 px phone, never before their last letter', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 700 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const bad = [];
+  let wrapped = 0;
+  for (const p of pages(path.join(tmp, 'example')).filter((p) => p.startsWith('members/') && p.split('/').filter(Boolean).length === 2)) {
+    await page.goto(example.url + p);
+    for (const b of await lineBreaks(page, '.facts a[href^="mailto:"], .facts a[rel="external"], .site-footer a[href^="mailto:"]')) {
+      wrapped += 1;
+      const [before, after] = b.split('|');
+      if (!(/^[@.]/.test(after) || /[/\-]$/.test(before))) bad.push(`${p}: ${b}`);
+    }
+  }
+  await context.close();
+  assert.ok(wrapped > 0, 'no address wraps at 320 px: the test checks nothing');
+  assert.deepEqual(bad, [], `addresses broken inside a word:\n${bad.join('\n')}`);
+});
+
+test('on a phone the policy finder shows the first policy on the first screen, the filters one tap away', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${example.url}policies/finder/`);
+  const first = page.locator('[data-finder-list] > li').first();
+  const box = await first.boundingBox();
+  assert.ok(box.y + 40 < 844, `the first policy starts ${Math.round(box.y)} px down`);
+  const toggle = page.locator('.insight-finder-toggle');
+  assert.ok(await toggle.isVisible());
+  assert.equal(await page.locator('.insight-facet').first().isVisible(), false, 'the filters start folded');
+  await toggle.click();
+  const boxLabel = page.locator('.insight-facet input').first();
+  assert.ok(await boxLabel.isVisible(), 'one tap opens the filters');
+  await boxLabel.check();
+  assert.ok(await page.locator('[data-finder-active]').isVisible(), 'the folded line says how many filters are chosen');
+  await page.locator('[data-finder-show]').click();
+  assert.equal(await page.locator('.insight-facet').first().isVisible(), false, '"show the results" folds them again');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+  await context.close();
+
+  // On a wide screen the filters stand open beside the list.
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desk = await wide.newPage();
+  await desk.goto(`${example.url}policies/finder/`);
+  assert.ok(await desk.locator('.insight-facet').first().isVisible());
+  assert.equal(await desk.locator('[data-finder-show]').isVisible(), false);
+  await wide.close();
+});
+
+test('on a phone the network drawing scrolls in its box and says so; its member table reads as a list', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${example.url}network/`);
+  const canvas = await page.$eval('.insight-network-canvas', (c) => ({ scroll: c.scrollWidth, client: c.clientWidth }));
+  assert.ok(canvas.scroll > canvas.client, `the drawing fits (${canvas.scroll} px), so nothing to say`);
+  assert.ok(await page.locator('.insight-network-hint').isVisible(), 'the hint is shown');
+  // Labels of at least 11 px on screen.
+  const label = await page.$eval('.insight-network text', (t) => t.getBoundingClientRect().height);
+  assert.ok(label >= 11, `labels ${label} px high`);
+  // Each member is one block: its name, then its numbers with their words.
+  const row = await page.$eval('.insight-members-table tbody tr', (tr) => ({ width: tr.getBoundingClientRect().width, text: tr.innerText }));
+  assert.ok(row.width <= 390, `a member row is ${row.width} px wide`);
+  await context.close();
+
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desk = await wide.newPage();
+  await desk.goto(`${example.url}network/`);
+  assert.equal(await desk.locator('.insight-network-hint').isVisible(), false);
+  await wide.close();
+});

@@ -74,7 +74,26 @@
       status.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(items.length));
     }
     if (none) none.hidden = shown !== 0;
+    if (active) {
+      var ticked = boxes.filter(function (box) { return box.checked; }).length;
+      active.textContent = (active.getAttribute("data-template") || "{n}").replace("{n}", String(ticked));
+      active.hidden = ticked === 0;
+    }
     syncUrl(chosen);
+  }
+
+  // On a phone the filters fold to one line above the list, so the first policy is on
+  // the first screen; "show the results" folds them again after choosing.
+  var panel = form.querySelector("[data-finder-panel]");
+  var active = form.querySelector("[data-finder-active]");
+  var showButton = form.querySelector("[data-finder-show]");
+  if (panel && window.matchMedia && !window.matchMedia("(min-width: 860px)").matches) panel.open = false;
+  if (panel && showButton) {
+    showButton.addEventListener("click", function () {
+      panel.open = false;
+      var summary = panel.querySelector("summary");
+      if (summary) summary.focus();
+    });
   }
 
   // Filters in the address (?level=provincial&incentive=tax) are ticked on load.

@@ -309,10 +309,36 @@
       });
     }
 
+    // What had the keyboard focus among the filters before they are built again: the
+    // same box gets it back (else the first box of its group, else the filters'
+    // summary), so ticking a filter does not drop the focus to <body>.
+    function focusedFilter() {
+      var a = document.activeElement;
+      if (!a || !facetsEl.contains(a)) return null;
+      return a.type === "checkbox" ? { name: a.name, value: a.value } : { name: null, value: null };
+    }
+
+    function restoreFocus(was) {
+      if (!was) return;
+      var boxes = Array.prototype.slice.call(facetsEl.querySelectorAll("input[type=checkbox]"));
+      var same = boxes.filter(function (b) {
+        return b.name === was.name && b.value === was.value;
+      })[0];
+      var group = boxes.filter(function (b) {
+        return b.name === was.name;
+      })[0];
+      var target = same || group || boxes[0];
+      if (target && !filtersBox.hidden) target.focus();
+      else if (!filtersBox.hidden) filtersBox.querySelector("summary").focus();
+      else input.focus();
+    }
+
     function renderFacets(facets) {
+      var was = focusedFilter();
       facetsEl.replaceChildren();
       if (!facets || ranked.length === 0) {
         filtersBox.hidden = true;
+        restoreFocus(was);
         return;
       }
       var counts = core.facetCounts(ranked, facets, state.selected);
@@ -358,6 +384,7 @@
         facetsEl.appendChild(clear);
       }
       filtersBox.hidden = !anyShown;
+      restoreFocus(was);
     }
 
     // The ranking of the page's own ?q=, started before the page was ready.
