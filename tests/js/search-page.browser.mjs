@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -136,9 +137,11 @@ test("content is inserted as text, never as markup", async () => {
   page.on("pageerror", (e) => problems.push(String(e)));
   await page.exposeFunction("qiaoPwned", () => problems.push("markup from the index was executed"));
   // Serve every fragment with a hostile title and body.
-  await page.route("**/search/f/*.json*", async (route) => {
+  // Fragments are gzip on disk (f/<n>.jz); they go back as plain JSON, as a host that
+  // decodes them would send them, which the page reads too.
+  await page.route("**/search/f/*.jz*", async (route) => {
     const res = await route.fetch();
-    const list = await res.json();
+    const list = JSON.parse(zlib.gunzipSync(await res.body()).toString("utf8"));
     for (const f of list) {
       f.t = `<img src=x onerror="qiaoPwned()">${f.t}`;
       f.b = `<script>qiaoPwned()</script> ${f.b}`;

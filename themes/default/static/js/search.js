@@ -83,7 +83,7 @@
       } else if (version) url += "?v=" + encodeURIComponent(version);
       return fetch(url, init).then(function (r) {
         if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-        return r.json();
+        return r.arrayBuffer().then(core.unpack);
       });
     }
     var search = { index: new core.Index(load) };
@@ -416,7 +416,7 @@
                   if (token === seq) renderFacets(f);
                 },
                 function () {
-                  // Without filters.json the results still stand; only the filters are missing.
+                  // Without filters.jz the results still stand; only the filters are missing.
                 }
               );
             }
