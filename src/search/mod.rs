@@ -1,6 +1,6 @@
-//! The offline search index: built at build time into sharded JSON under `search/`,
-//! queried in the browser by `themes/default/static/js/search-core.js` and on the
-//! command line by [`query_dir`], with the same tokenizer and the same ranking.
+//! The offline search index: built at build time into sharded, compressed JSON under
+//! `search/`, queried in the browser by `themes/default/static/js/search-core.js` and
+//! on the command line by [`query_dir`], with the same tokenizer and the same ranking.
 //!
 //! Why this shape: the site is static (no server code) and may hold 10,000 documents,
 //! so a query must download only a small manifest, the shards of its own terms and
@@ -78,7 +78,8 @@ pub struct Hit {
     pub score: f64,
 }
 
-/// Sizes of one group of index files, raw and compressed.
+/// Sizes of one group of index files as stored (every file but the manifest is
+/// compressed already) and compressed again by `gzip_len`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SizeStats {
     /// Number of files.
@@ -202,11 +203,11 @@ pub struct IndexStats {
     /// `search/manifest.json`: read by `qiao search`; the search page carries the same
     /// object in its script ([`page_script`], not counted here).
     pub manifest: SizeStats,
-    /// `search/filters.json`: fetched once results show.
+    /// `search/filters.jz`: fetched once results show.
     pub(crate) filters: SizeStats,
-    /// `search/t/*.json`: one per query term.
+    /// `search/t/*.jz`: one per query term.
     pub shards: SizeStats,
-    /// `search/f/*.json`: one per shown result (at most).
+    /// `search/f/*.jz`: one per shown result.
     pub(crate) fragments: SizeStats,
 }
 
