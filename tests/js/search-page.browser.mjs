@@ -172,6 +172,26 @@ test("more results load on request", async () => {
   await page.close();
 });
 
+test("without DecompressionStream the page loads js/search-inflate.js and still finds", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    delete window.DecompressionStream;
+  });
+  await page.goto(`${origin}${basePath}search/?q=${encodeURIComponent(query)}`);
+  await results(page).first().waitFor();
+  assert.ok((await results(page).count()) > 1);
+  assert.ok(requested.includes(`${basePath}js/search-inflate.js`), requested.join(" "));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a query without results says so", async () => {
   const { page, problems } = await openPage("?q=zzqxjvw");
   await page.waitForFunction(() => /zzqxjvw/.test(document.querySelector("#qs-status").textContent));

@@ -114,6 +114,43 @@ test("index files are stored compressed and read back as JSON", async () => {
   await assert.rejects(core.unpack(Buffer.from("not json")));
 });
 
+test("without DecompressionStream, search-inflate.js reads the same files", async () => {
+  const zlib = require("node:zlib");
+  const inflate = require("../../themes/default/static/js/search-inflate.js");
+  const names = fs.readdirSync(indexDir, { recursive: true }).filter((n) => n.endsWith(".jz"));
+  for (const name of names) {
+    const bytes = fs.readFileSync(path.join(indexDir, name));
+    assert.ok(Buffer.from(inflate.gunzip(bytes)).equals(zlib.gunzipSync(bytes)), name);
+  }
+  // Stored, fixed and dynamic blocks, and a header with a name.
+  const text = Buffer.from("数控机床 joint lab 校企合作 ".repeat(3000) + "end");
+  for (const level of [0, 1, 9]) {
+    assert.ok(Buffer.from(inflate.gunzip(zlib.gzipSync(text, { level }))).equals(text), `level ${level}`);
+  }
+  assert.ok(Buffer.from(inflate.gunzip(zlib.gzipSync(Buffer.from("a")))).equals(Buffer.from("a")));
+  const shard = fs.readFileSync(path.join(indexDir, "t/0.jz"));
+  assert.throws(() => inflate.gunzip(shard.subarray(0, shard.length - 9)));
+  assert.throws(() => inflate.gunzip(Buffer.from("not gzip at all, not at all")));
+
+  // The core falls back to it: the ranking vectors hold with it alone.
+  const saved = Object.getOwnPropertyDescriptor(globalThis, "DecompressionStream");
+  delete globalThis.DecompressionStream;
+  try {
+    assert.equal(typeof DecompressionStream, "undefined");
+    await assert.rejects(core.unpack(shard), /no gzip decompression/);
+    globalThis.QiaoInflate = inflate;
+    const { index } = openFixture();
+    for (const q of ranking.queries.filter((q) => !q.filters)) {
+      const urls = [];
+      for (const r of await index.rank(q.query)) urls.push((await index.fragment(r.doc)).u);
+      assert.deepEqual(urls, q.expect, JSON.stringify(q.query));
+    }
+  } finally {
+    delete globalThis.QiaoInflate;
+    Object.defineProperty(globalThis, "DecompressionStream", saved);
+  }
+});
+
 test("highlight ranges cover words, prefixes, bigrams and lone characters", () => {
   const text = "校企合作推动数控机床产业，Data-driven databases";
   assert.deepEqual(core.matchRanges(text, core.plan("数控机床 data")), [

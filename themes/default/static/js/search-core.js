@@ -156,11 +156,20 @@
    * The JSON in an index file's bytes (an ArrayBuffer or a Uint8Array), as a promise:
    * gzip (a `.jz` file) through the built-in DecompressionStream, anything else (the
    * manifest, or a file a host sent with `Content-Encoding: gzip`, which the browser
-   * has already decompressed) read as JSON as it is.
+   * has already decompressed) read as JSON as it is. Without DecompressionStream
+   * (Safari before 16.4), gzip goes through search-inflate.js (`QiaoInflate`), which
+   * the page then loads first.
    */
   function unpack(bytes) {
     var b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     if (b.length > 1 && b[0] === 0x1f && b[1] === 0x8b) {
+      if (typeof DecompressionStream === "undefined") {
+        var inflate = root.QiaoInflate || (typeof globalThis !== "undefined" && globalThis.QiaoInflate);
+        if (!inflate) return Promise.reject(new Error("no gzip decompression in this browser"));
+        return new Promise(function (resolve) {
+          resolve(JSON.parse(new TextDecoder().decode(inflate.gunzip(b))));
+        });
+      }
       return new Response(new Response(b).body.pipeThrough(new DecompressionStream("gzip"))).json();
     }
     return new Promise(function (resolve) {
