@@ -164,7 +164,7 @@
     var b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     if (b.length > 1 && b[0] === 0x1f && b[1] === 0x8b) {
       if (typeof DecompressionStream === "undefined") {
-        var inflate = root.QiaoInflate || (typeof globalThis !== "undefined" && globalThis.QiaoInflate);
+        var inflate = root.QiaoInflate || globalThis.QiaoInflate;
         if (!inflate) return Promise.reject(new Error("no gzip decompression in this browser"));
         return new Promise(function (resolve) {
           resolve(JSON.parse(new TextDecoder().decode(inflate.gunzip(b))));

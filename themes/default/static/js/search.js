@@ -79,7 +79,10 @@
       });
     }
     function unpack(bytes) {
-      return inflating ? inflating.then(function () { return core.unpack(bytes); }) : core.unpack(bytes);
+      if (!inflating) return core.unpack(bytes);
+      return inflating.then(function () {
+        return core.unpack(bytes);
+      });
     }
     function load(name) {
       var url = indexUrl + name;
