@@ -3,8 +3,9 @@
 // browser downloads to answer a query, time to the first result, the share of the
 // build spent on the index, and relevance on 40 queries made from the corpus.
 //
+//   (cd scripts/bench && npm ci)   # once: playwright-core and pagefind, pinned
 //   node scripts/bench-search.mjs --out OUT [--corpus SITE/content] [--root SITE]
-//        [--bin target/release/qiao] [--runs 10] [--seed 1]
+//        [--bin target/release/qiao] [--runs 20] [--seed 1] [--gzip 1]
 //
 // SITE is usually a corpus from `python3 scripts/gen_corpus.py SITE --docs 10000`
 // (docs/benchmarks.md); the relevance queries are drawn from the titles of the files
@@ -12,12 +13,14 @@
 //
 // OUT is a qiao output folder. With --root, qiao builds SITE into OUT first (3 times,
 // `-v` timings, median) and Pagefind is (re)run over OUT; without it OUT must already
-// hold OUT/pagefind/ (`python3 -m pagefind --site OUT`). The script writes
-// OUT/pf-test/index.html (a minimal Pagefind page: search, then the first 10 results'
-// data, as its default UI does), serves OUT on 127.0.0.1 (gzip for text and index
-// files when the client accepts it, identically for both tools) and drives the system
-// Chromium through playwright-core from tests/browser/node_modules. Nothing but
-// 127.0.0.1 is contacted; the server and browser stop at the end.
+// hold OUT/pagefind/ (`scripts/bench/node_modules/.bin/pagefind --site OUT`). The
+// script writes OUT/pf-test/index.html (a minimal Pagefind page: search, then the
+// first 10 results' data, as its default UI does), serves OUT on 127.0.0.1 as a plain
+// static host does (files as they are on disk, no compression; with --gzip 1, gzip
+// for text and index files when the client accepts it, identically for both tools)
+// and drives the system Chromium through playwright-core from
+// scripts/bench/node_modules (its own package.json, with the Pagefind it runs).
+// Nothing but 127.0.0.1 is contacted; the server and browser stop at the end.
 //
 // Time to the first result is measured in the page, the same way for both tools:
 // performance.now() (relative to performance.timeOrigin, the navigation's start)
@@ -32,16 +35,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.dirname(here);
-const require = createRequire(path.join(repo, 'tests/browser/package.json'));
+const require = createRequire(path.join(here, 'bench/package.json'));
 const { chromium } = require('playwright-core');
 
 // ---------- arguments ----------
-const args = { bin: path.join(repo, 'target/release/qiao'), runs: 10, seed: 1 };
+const args = { bin: path.join(repo, 'target/release/qiao'), runs: 20, seed: 1, gzip: 0 };
 for (let i = 2; i < process.argv.length; i += 2) {
   const k = process.argv[i].replace(/^--/, '');
   args[k] = process.argv[i + 1];
@@ -52,12 +56,14 @@ if (!args.out) {
 }
 const OUT = path.resolve(args.out);
 const RUNS = Number(args.runs);
+const GZIP = args.gzip === '1' || args.gzip === 'true';
+const PAGEFIND = path.join(here, 'bench/node_modules/.bin/pagefind');
 const CORPUS = path.resolve(args.corpus || (args.root ? path.join(args.root, 'content') : ''));
-// An English word, a Chinese word, and two mixed Chinese–English queries of three
-// terms. On a corpus from scripts/gen_corpus.py (--docs 10000, seed 1) `qiao search`
-// finds 290, 1940, 143 and 235 documents for them; a query without results shows as
-// "(0 hits)" / "no results" in the tables.
-const BROWSER_QUERIES = ['battery', '数控', '智能制造 joint lab', '实训 joint lab'];
+// An English word, a two-character Chinese word, a four-character Chinese name (a
+// member's, found in 40 files of the seed-11 corpus) and two mixed Chinese–English
+// queries of three terms; a query without results shows as "(0 hits)" / "no
+// results" in the tables.
+const BROWSER_QUERIES = ['battery', '数控', '澜江东升', '智能制造 joint lab', '实训 joint lab'];
 const loadStart = os.loadavg();
 
 function median(xs) {
@@ -79,14 +85,14 @@ if (args.root) {
     timings.push({ text: ms('search text'), index: ms('search index'), total: ms('total'), line });
   }
   const t0 = Date.now();
-  const pf = spawnSync('python3', ['-m', 'pagefind', '--site', OUT], { encoding: 'utf8' });
+  const pf = spawnSync(PAGEFIND, ['--site', OUT], { encoding: 'utf8' });
   if (pf.status !== 0) throw new Error('pagefind failed:\n' + pf.stderr + pf.stdout);
   const pagefindMs = Date.now() - t0;
   const pages = /Indexed (\d+) pages/.exec(pf.stdout + pf.stderr);
   buildReport = { timings, pagefindMs, pagefindPages: pages ? pages[1] : '?' };
 }
 if (!fs.existsSync(path.join(OUT, 'pagefind/pagefind.js'))) {
-  console.error(`${OUT}/pagefind/ missing: run python3 -m pagefind --site ${OUT} (or pass --root)`);
+  console.error(`${OUT}/pagefind/ missing: run ${PAGEFIND} --site ${OUT} (or pass --root)`);
   process.exit(2);
 }
 
@@ -135,6 +141,7 @@ const COMPRESSIBLE = /\\.(html|js|mjs|json|css|svg|xml)$|\\.pf_|\\.pagefind$/;
 const gzCache = new Map();
 const server = http.createServer((req, res) => {
   let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (p === '/__bare') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end('<!doctype html><html lang="zh"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bare</title><link rel="icon" href="data:,"><h1>搜索 search</h1><p>A bare page: one heading, one line of text, nothing to fetch.</p>');
   if (p === '/__blank') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end('<!doctype html><title>blank</title><link rel="icon" href="data:,">');
   let file = path.join(OUT, p);
   if (!file.startsWith(OUT)) return res.writeHead(403).end();
@@ -148,7 +155,7 @@ const server = http.createServer((req, res) => {
     return res.writeHead(404).end('not found');
   }
   const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
-  if (/\\bgzip\\b/.test(req.headers['accept-encoding'] || '') && COMPRESSIBLE.test(file)) {
+  if (workerData.gzip && /\\bgzip\\b/.test(req.headers['accept-encoding'] || '') && COMPRESSIBLE.test(file)) {
     let gz = gzCache.get(file);
     if (!gz) gzCache.set(file, (gz = zlib.gzipSync(body, { level: 9 })));
     // Pagefind's .pf_* files are gzip already: sending them raw is what a server would do.
@@ -162,7 +169,7 @@ const server = http.createServer((req, res) => {
 });
 server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
 `;
-const serverThread = new Worker(serverCode, { eval: true, workerData: { out: OUT } });
+const serverThread = new Worker(serverCode, { eval: true, workerData: { out: OUT, gzip: GZIP } });
 const port = await new Promise((resolve, reject) => {
   serverThread.once('message', resolve);
   serverThread.once('error', reject);
@@ -193,9 +200,21 @@ const FIRST_RESULT_SCRIPT = `(() => {
     }
   };
   new MutationObserver(seen).observe(document, { childList: true, subtree: true, attributes: true });
+  // First contentful paint, for the bare page (done when painted) and beside each
+  // tool's first result.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name !== 'first-contentful-paint') continue;
+      window.__fcp = e.startTime;
+      if (location.pathname === '/__bare' && !window.__done) {
+        window.__done = true;
+        console.log('__bench_done');
+      }
+    }
+  }).observe({ type: 'paint', buffered: true });
 })();`;
 
-const searchUrl = (tool, q) => `${BASE}/${tool === 'qiao' ? 'search' : 'pf-test'}/?q=${encodeURIComponent(q)}`;
+const searchUrl = (tool, q) => (tool === 'bare' ? `${BASE}/__bare` : `${BASE}/${tool === 'qiao' ? 'search' : 'pf-test'}/?q=${encodeURIComponent(q)}`);
 
 // One cold load (fresh context, empty cache): time to first result and, with
 // `bytes`, the bytes of every request. The fresh tab first opens an empty page of the
@@ -225,10 +244,27 @@ async function coldLoad(tool, q, bytes = false) {
   await page.goto(searchUrl(tool, q), { waitUntil: 'commit' });
   await done;
   const ms = await page.evaluate(() => window.__firstResult ?? null);
+  // The first paint may come after the first result is in the DOM: wait for it.
+  const fcp = await page.waitForFunction(() => window.__fcp, null, { timeout: 5000 }).then((h) => h.jsonValue(), () => null);
   if (bytes) await page.waitForLoadState('networkidle');
   const sizes = await Promise.all(reqs);
   await ctx.close();
-  return { ms, sizes };
+  return { ms, fcp, sizes };
+}
+
+// What a host that compresses would send for a response: gzip (level 6, a server's
+// usual) of the file on disk when that is smaller, else the file.
+function hostGzipSize(url, raw) {
+  const p = decodeURIComponent(new URL(url).pathname);
+  let file = path.join(OUT, p);
+  try {
+    if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    const body = fs.readFileSync(file);
+    if (!/\.(html|js|mjs|json|css|svg|xml)$|\.pf_|\.pagefind$/.test(file)) return body.length;
+    return Math.min(body.length, zlib.gzipSync(body, { level: 6 }).length);
+  } catch {
+    return raw;
+  }
 }
 
 // Search-only bytes: the index files and search code, not the page shell and theme.
@@ -246,21 +282,28 @@ for (const q of BROWSER_QUERIES) {
   // a shared machine falls on both.
   const firsts = {};
   for (const tool of tools) firsts[tool] = await coldLoad(tool, q, true);
-  const timesOf = { qiao: [], pagefind: [] };
+  const timesOf = { qiao: [], pagefind: [], bare: [] };
+  const paintsOf = { qiao: [], pagefind: [], bare: [] };
   for (let i = 0; i < RUNS; i++) {
-    for (const tool of tools) {
+    for (const tool of [...tools, 'bare']) {
       const r = await coldLoad(tool, q);
-      if (r.ms !== null) timesOf[tool].push(r.ms);
+      if (r.ms !== null && tool !== 'bare') timesOf[tool].push(r.ms);
+      if (r.fcp !== null) paintsOf[tool].push(r.fcp);
     }
   }
+  const stat = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) } : null);
+  trow.bare = stat(paintsOf.bare);
   for (const tool of tools) {
     const first = firsts[tool];
     const times = timesOf[tool];
     const all = first.sizes.reduce((a, s) => a + s.body, 0);
-    const search = first.sizes.filter((s) => isSearchFile(tool, s.url)).reduce((a, s) => a + s.body, 0);
+    const searchSizes = first.sizes.filter((s) => isSearchFile(tool, s.url));
+    const search = searchSizes.reduce((a, s) => a + s.body, 0);
+    const searchGz = searchSizes.reduce((a, s) => a + hostGzipSize(s.url, s.body), 0);
     const hdr = first.sizes.reduce((a, s) => a + s.headers, 0);
-    row[tool] = { all, search, hdr, n: first.sizes.length, urls: first.sizes.map((s) => `${s.body}\t${s.url.replace(BASE, '')}`) };
-    trow[tool] = times.length ? { median: median(times), min: Math.min(...times), max: Math.max(...times) } : null;
+    row[tool] = { all, search, searchGz, hdr, n: first.sizes.length, urls: first.sizes.map((s) => `${s.body}\t${s.url.replace(BASE, '')}`) };
+    trow[tool] = stat(times);
+    trow[tool + 'Paint'] = stat(paintsOf[tool]);
     row[tool].noResults = first.ms === null;
   }
   bytesRows.push(row);
@@ -381,19 +424,23 @@ const lpad = (s, n) => String(s).padStart(n);
 console.log(`\nqiao search vs Pagefind — ${OUT}`);
 console.log(`load average at start ${loadStart.map((x) => x.toFixed(2)).join(' ')}, at end ${loadEnd.map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
 
-console.log(`\n1. Bytes downloaded, cold cache, gzip (response bodies as transferred; KiB)`);
-console.log(`${pad('query', 26)}${lpad('qiao all', 10)}${lpad('qiao srch', 11)}${lpad('reqs', 6)}${lpad('pf all', 10)}${lpad('pf srch', 10)}${lpad('reqs', 6)}${lpad('pf/qiao', 9)}`);
+console.log(`\n1. Bytes downloaded, cold cache, ${GZIP ? 'host gzips text and JSON' : 'plain host (no compression)'} (response bodies as transferred; KiB)`);
+console.log(`${pad('query', 26)}${lpad('qiao all', 10)}${lpad('qiao srch', 11)}${lpad('reqs', 6)}${lpad('pf all', 10)}${lpad('pf srch', 10)}${lpad('reqs', 6)}${lpad('srch q/pf', 11)}${lpad('gz q/pf', 9)}`);
 for (const r of bytesRows) {
-  console.log(`${pad(r.q + (r.qiao.noResults ? ' (0 hits)' : ''), 26)}${lpad(kb(r.qiao.all), 10)}${lpad(kb(r.qiao.search), 11)}${lpad(r.qiao.n, 6)}${lpad(kb(r.pagefind.all), 10)}${lpad(kb(r.pagefind.search), 10)}${lpad(r.pagefind.n, 6)}${lpad((r.pagefind.all / r.qiao.all).toFixed(2), 9)}`);
+  console.log(`${pad(r.q + (r.qiao.noResults ? ' (0 hits)' : ''), 26)}${lpad(kb(r.qiao.all), 10)}${lpad(kb(r.qiao.search), 11)}${lpad(r.qiao.n, 6)}${lpad(kb(r.pagefind.all), 10)}${lpad(kb(r.pagefind.search), 10)}${lpad(r.pagefind.n, 6)}${lpad((r.qiao.search / r.pagefind.search).toFixed(2), 11)}${lpad((r.qiao.searchGz / r.pagefind.searchGz).toFixed(2), 9)}`);
 }
-console.log(`  (qiao all = search page + css + theme js + index; "srch" = index files + search js only. Pagefind page is a bare test page, so its "all" ≈ "srch".)`);
+console.log(`  (qiao all = search page + css + theme js + index; "srch" = index files + search js only; Pagefind's page is a bare test page, so its "all" ≈ "srch".`);
+console.log(`   srch q/pf = qiao's search bytes over Pagefind's, as served here (goal ≤ 0.25); gz q/pf = the same if the host gzipped text files: ${bytesRows.map((r) => `${kb(r.qiao.searchGz)}/${kb(r.pagefind.searchGz)}`).join(', ')} KiB.)`);
 
-console.log(`\n2. Navigation → first result in the DOM, headless Chromium, cold cache, localhost, ${process.env.QIAO_BENCH_FROM === 'new-tab' ? 'from a new tab' : 'from a page of the same origin'} (ms, median of ${RUNS} [min–max]; goal < 150)`);
-console.log(`${pad('query', 22)}${lpad('qiao', 24)}${lpad('pagefind', 24)}`);
+console.log(`\n2. Navigation → first result in the DOM, headless Chromium, cold cache, localhost, ${process.env.QIAO_BENCH_FROM === 'new-tab' ? 'from a new tab' : 'from a page of the same origin'} (ms, median of ${RUNS} [min–max])`);
+console.log(`${pad('query', 22)}${lpad('qiao', 18)}${lpad('pagefind', 18)}${lpad('q/pf', 6)}${lpad('qiao paint', 12)}${lpad('pf paint', 10)}${lpad('bare paint', 18)}`);
 for (const r of timeRows) {
   const f = (t) => !t ? 'no results' : `${t.median.toFixed(0)} [${t.min.toFixed(0)}–${t.max.toFixed(0)}]`;
-  console.log(`${pad(r.q, 22)}${lpad(f(r.qiao), 24)}${lpad(f(r.pagefind), 24)}`);
+  const m = (t) => (t ? t.median.toFixed(0) : '-');
+  const ratio = r.qiao && r.pagefind ? (r.qiao.median / r.pagefind.median).toFixed(2) : '-';
+  console.log(`${pad(r.q, 22)}${lpad(f(r.qiao), 18)}${lpad(f(r.pagefind), 18)}${lpad(ratio, 6)}${lpad(m(r.qiaoPaint), 12)}${lpad(m(r.pagefindPaint), 10)}${lpad(f(r.bare), 18)}`);
 }
+console.log(`  (q/pf: goal ≤ 0.5. Paint = first contentful paint of the same loads; bare = a page of one heading and one line, no requests, loaded in turn with the others: the browser's own share.)`);
 
 if (buildReport) {
   const t = buildReport.timings;

@@ -61,7 +61,7 @@ pub(crate) const NETWORK_DATA: &str = "network/index.json";
 /// Every count of the statistics page as JSON, in its folder.
 pub(crate) const STATS_DATA: &str = "stats/index.json";
 
-/// The folder of the search index's files (`manifest.json`, `t/3.json`, …), which
+/// The folder of the search index's files (`manifest.json`, `t/3.jz`, …), which
 /// is the search page's too.
 pub(crate) const SEARCH_INDEX: &str = "search/";
 /// The search page's one script: the index's manifest and the theme's code

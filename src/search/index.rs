@@ -1,4 +1,5 @@
-//! Building the index: documents -> tokens -> sharded JSON files under `search/`.
+//! Building the index: documents -> tokens -> sharded, compressed JSON files under
+//! `search/`.
 //!
 //! The build is split in two so `serve` can cache the expensive half: [`tokenize_doc`]
 //! is a pure function of one document (normalization, segmentation, weights,
@@ -6,14 +7,15 @@
 //! numbers, idf, posting lists, shards, fragments, filters). Saving one content file
 //! re-tokenizes one document and re-assembles.
 //!
-//! Layout (all JSON, all deterministic):
+//! Layout (all JSON, all deterministic; every file but the manifest gzip-compressed,
+//! `.jz`, see [`super::codec::pack`]):
 //!
 //! | file | holds | fetched |
 //! |---|---|---|
 //! | `search/manifest.json` | version, id (content hash for cache busting), doc count, shard count, docs per fragment file | by `qiao search`; by the search page only to revalidate the copy in its script (`search/search.js`, see [`super::page_script`]) when that came from the HTTP cache |
-//! | `search/t/<n>.json` | `[[term, idf, postings], ...]` sorted by term, for terms whose key hashes to shard n | per query term |
-//! | `search/f/<n>.json` | `[{u,t,k,d,s,b,l}, ...]`: url, title, kind, date, summary, start of body, labels, for docs `n*D..n*D+D` | per shown result |
-//! | `search/filters.json` | facet -> value -> doc-id list | once, after the first page of results (first, when a filter is set) |
+//! | `search/t/<n>.jz` | `[[term, idf, postings], ...]` sorted by term, for terms whose key hashes to shard n | per query term |
+//! | `search/f/<n>.jz` | `[{u,t,k,d,s,b,l}, ...]`: url, title, kind, date, summary, start of body, labels, for docs `n*D..n*D+D` | per shown result |
+//! | `search/filters.jz` | facet -> value -> doc-id list | once, after the first page of results (first, when a filter is set) |
 //!
 //! A posting list is a VLQ string (see [`super::codec`]): per document `doc-id delta,
 //! weight, 2*npos + truncated, position deltas...`. The weight (1..=31, see
@@ -34,23 +36,27 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::SearchDoc;
-use super::codec::{encode_doc_list, fnv1a, push_vlq, shard_key};
+use super::codec::{PACKED_EXT, encode_doc_list, fnv1a, pack, push_vlq, shard_key};
 use super::tokenize::{for_each_token_normalized, normalize_into};
 use crate::output::OutputFile;
 use crate::urls;
 
-/// Format version in the manifest; the browser refuses other versions.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+/// Format version in the manifest; the browser refuses other versions (2: files
+/// compressed, `.jz`).
+pub(crate) const FORMAT_VERSION: u32 = 2;
 /// The manifest's name in the index's folder ([`crate::urls::SEARCH_INDEX`]).
 pub(crate) const MANIFEST: &str = "manifest.json";
 /// The filters' name in the index's folder.
-pub(crate) const FILTERS: &str = "filters.json";
+pub(crate) const FILTERS: &str = "filters.jz";
 /// At most this many positions are kept per document and term.
 pub(crate) const POS_CAP: usize = 32;
 /// Empty positions between fields and between labels, so no phrase spans two.
 pub(crate) const FIELD_GAP: u32 = 8;
-/// Documents per fragment file (default of [`IndexOptions::fragment_docs`]).
-pub(crate) const FRAGMENT_DOCS: usize = 4;
+/// Documents per fragment file (default of [`IndexOptions::fragment_docs`]). One:
+/// the results of a query are scattered over the numbering, so a file of several
+/// documents mostly brings ones that are not shown (with 4, a page of ten results
+/// fetched 18 KiB of compressed fragments on the 10k corpus; with 1, about 6 KiB).
+pub(crate) const FRAGMENT_DOCS: usize = 1;
 /// Characters of the body kept in a fragment for snippets.
 pub(crate) const EXCERPT_CHARS: usize = 800;
 /// Shards are sized to hold about this many raw bytes on average (default of
@@ -423,12 +429,17 @@ fn push_entries(buckets: &mut [Vec<Entry>], d: u32, doc: &DocTerms) {
 
 /// The name of shard `s` in the index's folder.
 pub(crate) fn shard_name(s: impl std::fmt::Display) -> String {
-    format!("t/{s}.json")
+    format!("t/{s}.{PACKED_EXT}")
 }
 
 /// The name of fragment file `c` in the index's folder.
 pub(crate) fn fragment_name(c: impl std::fmt::Display) -> String {
-    format!("f/{c}.json")
+    format!("f/{c}.{PACKED_EXT}")
+}
+
+/// A compressed index file named `name` in the index's folder, from its JSON.
+fn packed_file(name: &str, json: &[u8]) -> OutputFile {
+    OutputFile::new(urls::search_index_file(name), pack(json))
 }
 
 /// Whether `path` (relative to the output folder) is the index's manifest.
@@ -440,7 +451,7 @@ fn fragment_file(c: usize, chunk: &[&DocTerms]) -> OutputFile {
     let frags: Vec<&Fragment> = chunk.iter().map(|d| &d.fragment).collect();
     let mut bytes = serde_json::to_vec(&frags).expect("fragments serialize");
     bytes.push(b'\n');
-    OutputFile::new(urls::search_index_file(&fragment_name(c)), bytes)
+    packed_file(&fragment_name(c), &bytes)
 }
 
 fn file_hash(f: &OutputFile) -> u64 {
@@ -503,7 +514,7 @@ impl Assembled {
                     slices.iter().flat_map(|b| b[s].iter().copied()).collect();
                 let json = shard_json(&sorted, &mut entries, positions_max_df);
                 let kept = if keep { entries } else { Vec::new() };
-                (OutputFile::new(urls::search_index_file(&shard_name(s)), json), kept)
+                (packed_file(&shard_name(s), &json), kept)
             })
             .unzip();
         drop(slices);
@@ -515,7 +526,7 @@ impl Assembled {
             .collect();
 
         let mut files = Vec::with_capacity(shard_files.len() + fragment_files.len() + 3);
-        files.push(OutputFile::new(urls::search_index_file(FILTERS), filters_json(&sorted)));
+        files.push(packed_file(FILTERS, &filters_json(&sorted)));
         files.extend(shard_files);
         files.extend(fragment_files);
         let hashes: Vec<u64> = files.par_iter().map(file_hash).collect();
@@ -569,11 +580,11 @@ impl Assembled {
                 entries.retain(|e| !is_changed[e.1 as usize]);
                 entries.extend(add);
                 let json = shard_json(&sorted, entries, positions_max_df);
-                Some((s, OutputFile::new(urls::search_index_file(&shard_name(s)), json)))
+                Some((s, packed_file(&shard_name(s), &json)))
             })
             .collect();
         let fragment_docs = self.options.fragment_docs;
-        let filters = OutputFile::new(urls::search_index_file(FILTERS), filters_json(&sorted));
+        let filters = packed_file(FILTERS, &filters_json(&sorted));
         let mut files = vec![(0, filters)];
         files.extend(shard_files.into_iter().map(|(s, f)| (1 + s, f)));
         files.extend(chunks.into_iter().map(|c| {

@@ -26,7 +26,7 @@ use std::rc::Rc;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use super::codec::{VlqReader, decode_doc_list, fnv1a, shard_key};
+use super::codec::{VlqReader, decode_doc_list, fnv1a, shard_key, unpack};
 use super::index::{FILTERS, FORMAT_VERSION, MANIFEST, fragment_name, shard_name};
 use super::tokenize::{TokenKind, is_cjk_letter, tokenize_with_kinds};
 use crate::output::OutputFile;
@@ -99,7 +99,7 @@ pub fn plan(query: &str) -> QueryPlan {
 
 /// Where index files come from: a folder on disk or a build's files in memory.
 pub trait IndexSource {
-    /// The bytes of `name` (relative to `search/`, e.g. `t/3.json`).
+    /// The bytes of `name` as stored (relative to `search/`, e.g. `t/3.jz`).
     fn read(&self, name: &str) -> Result<Vec<u8>>;
 }
 
@@ -231,13 +231,17 @@ impl<S: IndexSource> Index<S> {
         if let Some(s) = self.shards.borrow().get(&n) {
             return Ok(s.clone());
         }
-        let bytes = self.source.read(&shard_name(n))?;
-        let shard: Rc<Shard> = Rc::new(
-            serde_json::from_slice(&bytes)
-                .with_context(|| format!("{} is damaged", file(&shard_name(n))))?,
-        );
+        let shard: Rc<Shard> = Rc::new(self.read_packed(&shard_name(n))?);
         self.shards.borrow_mut().insert(n, shard.clone());
         Ok(shard)
+    }
+
+    /// The JSON inside the compressed index file `name`.
+    fn read_packed<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<T> {
+        let bytes = self.source.read(name)?;
+        unpack(&bytes)
+            .and_then(|json| serde_json::from_slice(&json).ok())
+            .with_context(|| format!("{} is damaged", file(name)))
     }
 
     /// The fragment (title, url, text) of a document.
@@ -247,11 +251,7 @@ impl<S: IndexSource> Index<S> {
         let frags = match cached {
             Some(f) => f,
             None => {
-                let bytes = self.source.read(&fragment_name(chunk))?;
-                let f: Rc<Vec<Fragment>> = Rc::new(
-                    serde_json::from_slice(&bytes)
-                        .with_context(|| format!("{} is damaged", file(&fragment_name(chunk))))?,
-                );
+                let f: Rc<Vec<Fragment>> = Rc::new(self.read_packed(&fragment_name(chunk))?);
                 self.fragments.borrow_mut().insert(chunk, f.clone());
                 f
             }
@@ -267,8 +267,7 @@ impl<S: IndexSource> Index<S> {
             return Ok(f.clone());
         }
         let damaged = || format!("{} is damaged", file(FILTERS));
-        let raw: Filters =
-            serde_json::from_slice(&self.source.read(FILTERS)?).with_context(damaged)?;
+        let raw: Filters = self.read_packed(FILTERS)?;
         let mut table = FacetTable::new();
         for facet in raw.facets {
             let mut values = Vec::new();

@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -136,9 +137,11 @@ test("content is inserted as text, never as markup", async () => {
   page.on("pageerror", (e) => problems.push(String(e)));
   await page.exposeFunction("qiaoPwned", () => problems.push("markup from the index was executed"));
   // Serve every fragment with a hostile title and body.
-  await page.route("**/search/f/*.json*", async (route) => {
+  // Fragments are gzip on disk (f/<n>.jz); they go back as plain JSON, as a host that
+  // decodes them would send them, which the page reads too.
+  await page.route("**/search/f/*.jz*", async (route) => {
     const res = await route.fetch();
-    const list = await res.json();
+    const list = JSON.parse(zlib.gunzipSync(await res.body()).toString("utf8"));
     for (const f of list) {
       f.t = `<img src=x onerror="qiaoPwned()">${f.t}`;
       f.b = `<script>qiaoPwned()</script> ${f.b}`;
@@ -165,6 +168,26 @@ test("more results load on request", async () => {
     const focused = await page.evaluate(() => document.activeElement.hasAttribute("data-search-result"));
     assert.ok(focused, "focus moves to the first new result");
   }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("without DecompressionStream the page loads js/search-inflate.js and still finds", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    delete window.DecompressionStream;
+  });
+  await page.goto(`${origin}${basePath}search/?q=${encodeURIComponent(query)}`);
+  await results(page).first().waitFor();
+  assert.ok((await results(page).count()) > 1);
+  assert.ok(requested.includes(`${basePath}js/search-inflate.js`), requested.join(" "));
   assert.deepEqual(problems, []);
   await page.close();
 });

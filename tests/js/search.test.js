@@ -1,7 +1,10 @@
 // Holds the browser's search core (themes/default/static/js/search-core.js) to the shared
 // vectors in tests/search_vectors/, which tests/testsuite/search.rs holds the Rust side to: same
 // tokens, same query plans, same ranked results on the committed fixture index (a build
-// by the Rust side, checked against a fresh build there). Run: node --test tests/js/
+// by the Rust side, checked against a fresh build there). The fixture's files are read
+// as they are on disk, compressed, through the core's own `unpack` (the browser's
+// DecompressionStream, in node too), as the Rust side reads the same files with
+// flate2. Run: node --test tests/js/
 "use strict";
 
 const test = require("node:test");
@@ -21,7 +24,7 @@ function openFixture() {
   const loaded = [];
   const index = new core.Index((name) => {
     loaded.push(name);
-    return Promise.resolve(readJson(path.join(indexDir, name)));
+    return core.unpack(fs.readFileSync(path.join(indexDir, name)));
   });
   return { index, loaded };
 }
@@ -81,12 +84,71 @@ test("a query loads the manifest and only its own shards", async () => {
   const manifest = readJson(path.join(indexDir, "manifest.json"));
   assert.ok(manifest.shards > 1, "the fixture is built with several shards");
   const own = new Set(
-    core.plan("数控机床").terms.map((t) => `t/${core.fnv1a(core.shardKey(t.text)) % manifest.shards}.json`)
+    core.plan("数控机床").terms.map((t) => `t/${core.fnv1a(core.shardKey(t.text)) % manifest.shards}.jz`)
   );
   assert.equal(loaded[0], "manifest.json");
   assert.deepEqual(shards, own);
-  assert.ok(!loaded.includes("filters.json"));
+  assert.ok(!loaded.includes("filters.jz"));
   assert.ok(!loaded.some((n) => n.startsWith("f/")));
+});
+
+test("index files are stored compressed and read back as JSON", async () => {
+  const zlib = require("node:zlib");
+  const names = fs.readdirSync(indexDir, { recursive: true }).filter((n) => n.endsWith(".jz"));
+  assert.ok(names.some((n) => n.startsWith("t/")) && names.some((n) => n.startsWith("f/")));
+  assert.ok(names.includes("filters.jz"));
+  for (const name of names) {
+    const bytes = fs.readFileSync(path.join(indexDir, name));
+    assert.deepEqual([bytes[0], bytes[1]], [0x1f, 0x8b], `${name} is gzip`);
+    const json = await core.unpack(bytes);
+    assert.deepEqual(json, JSON.parse(zlib.gunzipSync(bytes).toString("utf8")), name);
+    // A host that sends the file with Content-Encoding: gzip hands the page plain JSON.
+    assert.deepEqual(await core.unpack(zlib.gunzipSync(bytes)), json, `${name}, decoded by the host`);
+  }
+  // ArrayBuffers (what fetch gives) as well as bytes.
+  const m = fs.readFileSync(path.join(indexDir, "manifest.json"));
+  assert.equal((await core.unpack(m.buffer.slice(m.byteOffset, m.byteOffset + m.length))).version, 2);
+  // A cut or damaged file is an error, not a result.
+  const shard = fs.readFileSync(path.join(indexDir, "t/0.jz"));
+  await assert.rejects(core.unpack(shard.subarray(0, shard.length - 9)));
+  await assert.rejects(core.unpack(Buffer.from("not json")));
+});
+
+test("without DecompressionStream, search-inflate.js reads the same files", async () => {
+  const zlib = require("node:zlib");
+  const inflate = require("../../themes/default/static/js/search-inflate.js");
+  const names = fs.readdirSync(indexDir, { recursive: true }).filter((n) => n.endsWith(".jz"));
+  for (const name of names) {
+    const bytes = fs.readFileSync(path.join(indexDir, name));
+    assert.ok(Buffer.from(inflate.gunzip(bytes)).equals(zlib.gunzipSync(bytes)), name);
+  }
+  // Stored, fixed and dynamic blocks, and a header with a name.
+  const text = Buffer.from("数控机床 joint lab 校企合作 ".repeat(3000) + "end");
+  for (const level of [0, 1, 9]) {
+    assert.ok(Buffer.from(inflate.gunzip(zlib.gzipSync(text, { level }))).equals(text), `level ${level}`);
+  }
+  assert.ok(Buffer.from(inflate.gunzip(zlib.gzipSync(Buffer.from("a")))).equals(Buffer.from("a")));
+  const shard = fs.readFileSync(path.join(indexDir, "t/0.jz"));
+  assert.throws(() => inflate.gunzip(shard.subarray(0, shard.length - 9)));
+  assert.throws(() => inflate.gunzip(Buffer.from("not gzip at all, not at all")));
+
+  // The core falls back to it: the ranking vectors hold with it alone.
+  const saved = Object.getOwnPropertyDescriptor(globalThis, "DecompressionStream");
+  delete globalThis.DecompressionStream;
+  try {
+    assert.equal(typeof DecompressionStream, "undefined");
+    await assert.rejects(core.unpack(shard), /no gzip decompression/);
+    globalThis.QiaoInflate = inflate;
+    const { index } = openFixture();
+    for (const q of ranking.queries.filter((q) => !q.filters)) {
+      const urls = [];
+      for (const r of await index.rank(q.query)) urls.push((await index.fragment(r.doc)).u);
+      assert.deepEqual(urls, q.expect, JSON.stringify(q.query));
+    }
+  } finally {
+    delete globalThis.QiaoInflate;
+    Object.defineProperty(globalThis, "DecompressionStream", saved);
+  }
 });
 
 test("highlight ranges cover words, prefixes, bigrams and lone characters", () => {

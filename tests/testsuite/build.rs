@@ -87,18 +87,29 @@ fn the_search_page_loads_one_script_of_the_manifest_and_the_sites_search_code() 
     let root = site.root();
     // The site's own page code replaces the theme's, in the page's script too.
     std::fs::create_dir_all(root.join("static/js")).unwrap();
-    std::fs::write(root.join("static/js/search.js"), "/* the site's own search page */\n").unwrap();
+    std::fs::write(
+        root.join("static/js/search.js"),
+        "/* the site's own search page */\n(function () {\n  window.siteSearch = 1;\n})();\n",
+    )
+    .unwrap();
     let public = site.dir().join("public");
     build(&site, &[], &public);
 
     let read = |p: &str| std::fs::read_to_string(public.join(p)).unwrap();
-    let core =
-        std::fs::read_to_string(repo().join("themes/default/static/js/search-core.js")).unwrap();
+    // Without comment lines and indentation (qiao::search::compact_js).
+    let core = std::fs::read(repo().join("themes/default/static/js/search-core.js")).unwrap();
+    let core = String::from_utf8(qiao::search::compact_js(&core).into_owned()).unwrap();
+    assert!(
+        core.len() * 10
+            < 8 * std::fs::metadata(repo().join("themes/default/static/js/search-core.js"))
+                .unwrap()
+                .len() as usize
+    );
     let manifest = read("search/manifest.json");
     assert_eq!(
         read("search/search.js"),
         format!(
-            "self.QiaoSearchManifest={};\n{core}/* the site's own search page */\n",
+            "self.QiaoSearchManifest={};\n{core}(function () {{\nwindow.siteSearch = 1;\n}})();\n",
             manifest.trim_end()
         )
     );

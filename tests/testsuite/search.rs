@@ -168,6 +168,29 @@ fn query_dir_reads_a_built_output_folder() {
 }
 
 #[test]
+fn a_damaged_index_file_is_an_error_naming_it() {
+    // The fixture's files are gzip; the same JSON stored plain, or cut short, is not an
+    // index file `qiao search` accepts.
+    let src = vectors_dir().join("fixture_index");
+    let tmp = tempfile::tempdir().unwrap();
+    for rel in support::files(&src.join("search")) {
+        let to = tmp.path().join("search").join(&rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(src.join("search").join(&rel), to).unwrap();
+    }
+    assert_eq!(query_dir(tmp.path(), "数控机床", 10).unwrap().len(), 1);
+    for rel in support::files(&tmp.path().join("search")) {
+        if rel.starts_with("t/") {
+            let path = tmp.path().join("search").join(&rel);
+            let bytes = std::fs::read(&path).unwrap();
+            std::fs::write(&path, &bytes[..bytes.len() - 6]).unwrap();
+        }
+    }
+    let err = format!("{:#}", query_dir(tmp.path(), "数控机床", 10).unwrap_err());
+    assert!(err.contains("search/t/") && err.contains(".jz is damaged"), "{err}");
+}
+
+#[test]
 fn output_is_deterministic_and_independent_of_input_order() {
     let docs = fixture_docs();
     let a = build_index(&docs);
@@ -270,7 +293,7 @@ fn a_larger_site_stays_sharded_small_and_searchable() {
 fn an_empty_site_has_a_working_empty_index() {
     let files = build_index(&[]);
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["search/manifest.json", "search/filters.json", "search/t/0.json"]);
+    assert_eq!(paths, ["search/manifest.json", "search/filters.jz", "search/t/0.jz"]);
     let index = Index::open(MemSource(&files)).unwrap();
     assert!(index.rank("数控").unwrap().is_empty());
     assert!(index.rank("").unwrap().is_empty());

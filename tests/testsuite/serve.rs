@@ -309,6 +309,8 @@ fn serves_the_site_with_types_directories_and_its_404_page() {
         ("/__qiao/livereload.js", "text/javascript; charset=utf-8"),
         ("/sitemap.xml", "application/xml; charset=utf-8"),
         ("/favicon.svg", "image/svg+xml; charset=utf-8"),
+        // The search index's compressed files go as they are, bytes the page unpacks.
+        ("/search/filters.jz", "application/octet-stream"),
     ];
     for (path, ty) in types {
         let r = server.get(path);

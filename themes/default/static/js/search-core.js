@@ -149,6 +149,34 @@
     return out;
   }
 
+  /** The extension of a compressed index file: gzip-compressed JSON (codec.rs). */
+  var PACKED = ".jz";
+
+  /**
+   * The JSON in an index file's bytes (an ArrayBuffer or a Uint8Array), as a promise:
+   * gzip (a `.jz` file) through the built-in DecompressionStream, anything else (the
+   * manifest, or a file a host sent with `Content-Encoding: gzip`, which the browser
+   * has already decompressed) read as JSON as it is. Without DecompressionStream
+   * (Safari before 16.4), gzip goes through search-inflate.js (`QiaoInflate`), which
+   * the page then loads first.
+   */
+  function unpack(bytes) {
+    var b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    if (b.length > 1 && b[0] === 0x1f && b[1] === 0x8b) {
+      if (typeof DecompressionStream === "undefined") {
+        var inflate = root.QiaoInflate || globalThis.QiaoInflate;
+        if (!inflate) return Promise.reject(new Error("no gzip decompression in this browser"));
+        return new Promise(function (resolve) {
+          resolve(JSON.parse(new TextDecoder().decode(inflate.gunzip(b))));
+        });
+      }
+      return new Response(new Response(b).body.pipeThrough(new DecompressionStream("gzip"))).json();
+    }
+    return new Promise(function (resolve) {
+      resolve(JSON.parse(new TextDecoder().decode(b)));
+    });
+  }
+
   /** 32-bit FNV-1a over code points. */
   function fnv1a(s) {
     var h = 0x811c9dc5;
@@ -168,7 +196,7 @@
 
   var MAX_QUERY_TERMS = 32;
   var SCORE_SCALE = 3200;
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
 
   /** {terms: [{text, pos, prefix}], groups: [[start, end)]} */
   function plan(query) {
@@ -257,7 +285,8 @@
 
   /**
    * An index reader over `load(name) -> Promise<parsed JSON>`, where name is relative to
-   * `search/` (e.g. "manifest.json", "t/3.json").
+   * `search/` (e.g. "manifest.json", "t/3.jz"; `unpack` turns a file's bytes into its
+   * JSON).
    */
   function Index(load) {
     this.load = load;
@@ -287,7 +316,7 @@
   Index.prototype.shard = function (n) {
     var self = this;
     if (!this.shards.has(n)) {
-      var p = Promise.resolve(this.load("t/" + n + ".json")).then(function (entries) {
+      var p = Promise.resolve(this.load("t/" + n + PACKED)).then(function (entries) {
         var byTerm = new Map();
         for (var i = 0; i < entries.length; i++) byTerm.set(entries[i][0], entries[i]);
         return { entries: entries, byTerm: byTerm };
@@ -399,7 +428,7 @@
     return this.open().then(function (m) {
       var chunk = Math.floor(doc / m.fragmentDocs);
       if (!self.fragments.has(chunk)) {
-        var p = Promise.resolve(self.load("f/" + chunk + ".json"));
+        var p = Promise.resolve(self.load("f/" + chunk + PACKED));
         p.catch(function () {
           self.fragments.delete(chunk);
         });
@@ -413,11 +442,11 @@
     });
   };
 
-  /** [{name, values: [{value, docs: Set}]}] from filters.json. */
+  /** [{name, values: [{value, docs: Set}]}] from filters.jz. */
   Index.prototype.facets = function () {
     var self = this;
     if (!this.filters) {
-      this.filters = Promise.resolve(this.load("filters.json")).then(function (raw) {
+      this.filters = Promise.resolve(this.load("filters" + PACKED)).then(function (raw) {
         return raw.facets.map(function (f) {
           return {
             name: f.name,
@@ -614,6 +643,8 @@
     fnv1a: fnv1a,
     shardKey: shardKey,
     decodeDocList: decodeDocList,
+    PACKED: PACKED,
+    unpack: unpack,
     plan: plan,
     Index: Index,
     applyFilters: applyFilters,

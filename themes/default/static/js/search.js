@@ -67,6 +67,23 @@
     // shards of ?q= are requested while this script runs.
     var given = window.QiaoSearchManifest || null;
     var givenUrl = given && me ? me.src : null;
+    // Without DecompressionStream (Safari before 16.4), the index files are
+    // decompressed by js/search-inflate.js, loaded only then.
+    var inflating = null;
+    if (typeof DecompressionStream === "undefined" && !window.QiaoInflate) {
+      inflating = new Promise(function (resolve) {
+        var s = document.createElement("script");
+        s.src = base + "js/search-inflate.js";
+        s.onload = s.onerror = resolve;
+        document.head.appendChild(s);
+      });
+    }
+    function unpack(bytes) {
+      if (!inflating) return core.unpack(bytes);
+      return inflating.then(function () {
+        return core.unpack(bytes);
+      });
+    }
     function load(name) {
       var url = indexUrl + name;
       var init = {};
@@ -83,7 +100,7 @@
       } else if (version) url += "?v=" + encodeURIComponent(version);
       return fetch(url, init).then(function (r) {
         if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-        return r.json();
+        return r.arrayBuffer().then(unpack);
       });
     }
     var search = { index: new core.Index(load) };
@@ -443,7 +460,7 @@
                   if (token === seq) renderFacets(f);
                 },
                 function () {
-                  // Without filters.json the results still stand; only the filters are missing.
+                  // Without filters.jz the results still stand; only the filters are missing.
                 }
               );
             }
