@@ -22,6 +22,7 @@ pub(crate) fn cross_file(
     items: &[Item],
     pending: &[Pending],
     broken: &[(Kind, String)],
+    sections: &[&str],
     drafts: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -40,7 +41,7 @@ pub(crate) fn cross_file(
             seen.insert((item.kind, item.slug.as_str()), earlier);
             continue;
         }
-        if let Some(owner) = urls::owner(&item.rel_url) {
+        if let Some(owner) = urls::section_owner(&item.rel_url, sections.iter().copied()) {
             let problem = Problem::new(Code::E0304)
                 .arg("url", item.rel_url.as_str())
                 .arg("owner", owner_words(owner))
@@ -160,6 +161,7 @@ fn owner_words(owner: Owner) -> Message {
         Owner::ThemeFiles => Message::new("owner-theme"),
         Owner::SiteFile(name) => Message::new("owner-site-file").arg("name", name),
         #[allow(unreachable_patterns)]
+        Owner::Section => Message::new("owner-section"),
         other => Message::new("owner-other").arg("what", other.describe()),
     }
 }

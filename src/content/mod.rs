@@ -9,6 +9,7 @@
 pub(crate) mod check;
 pub(crate) mod front_matter;
 pub(crate) mod parse;
+pub(crate) mod sections;
 pub(crate) mod walk;
 
 use std::collections::BTreeMap;
@@ -98,14 +99,29 @@ pub(crate) fn assemble<'a>(
 ) -> Site {
     let mut items = Vec::new();
     let mut intros = BTreeMap::<Kind, Intro>::new();
+    let mut section_intros = BTreeMap::<String, Intro>::new();
     let mut pending = Vec::new();
     let mut broken = Vec::new();
-    for (file, p) in parsed {
-        diagnostics.extend(p.diagnostics);
-        if let Some((kind, intro)) = p.intro {
-            intros.insert(kind, intro);
+    let mut files = Vec::new();
+    for (file, mut p) in parsed {
+        diagnostics.append(&mut p.diagnostics);
+        if let Some((kind, intro)) = p.intro.take() {
+            if sections::is_section_folder(file) {
+                section_intros.insert(file.segments[0].clone(), intro);
+            } else {
+                intros.insert(kind, intro);
+            }
         }
-        match p.item {
+        files.push((file, p));
+    }
+    let sections = sections::find(
+        section_intros,
+        files.iter().filter_map(|(f, p)| p.item.as_ref().map(|i| (*f, i))),
+    );
+    for (file, p) in files {
+        let placed =
+            p.item.and_then(|item| sections::place(&sections, file, item, p.pinned, diagnostics));
+        match placed {
             Some(item) => {
                 pending.push((file.rel.clone(), p.slug_position, p.references));
                 items.push(item);
@@ -118,9 +134,10 @@ pub(crate) fn assemble<'a>(
             None => {}
         }
     }
-    check::cross_file(root, &items, &pending, &broken, drafts, diagnostics);
+    let folders: Vec<&str> = sections.iter().map(|s| s.folder.as_str()).collect();
+    check::cross_file(root, &items, &pending, &broken, &folders, drafts, diagnostics);
     if !drafts {
         items.retain(|i| !i.draft);
     }
-    Site::new(config, items, intros, today)
+    Site::new(config, items, intros, today).with_sections(sections)
 }

@@ -81,6 +81,8 @@ pub struct ItemRef<'a> {
     pub state_label: Option<&'a str>,
     /// Language of the item, when it differs from the page's.
     pub lang: Option<&'a str>,
+    /// A pinned page of a section (置顶).
+    pub pinned: bool,
 }
 
 /// A taxonomy term on an item.
@@ -256,6 +258,7 @@ impl<'a> ViewCtx<'a, '_> {
             state: state.map(State::as_str),
             state_label: state.map(|s| state_label(self.t, item.kind, s)),
             lang: (item.lang != self.lang).then_some(item.lang.as_str()),
+            pinned: item.pinned(),
         }
     }
 
@@ -340,7 +343,7 @@ impl<'a> ViewCtx<'a, '_> {
                 }
                 key_date = Some(When::zoned(&r.start));
             }
-            KindData::Page => {}
+            KindData::Page | KindData::Entry(_) => {}
         }
         facts.retain(|f| !f.is_empty());
         Card {

@@ -50,7 +50,7 @@ pub(crate) fn item_doc(site: &Site, item: &Item, summary: String, body: String) 
                 labels.extend(v.city.iter().chain(v.name.iter()).cloned());
             }
         }
-        KindData::Page => {}
+        KindData::Page | KindData::Entry(_) => {}
     }
     SearchDoc {
         url: site.config.link(&item.rel_url),
