@@ -81,8 +81,6 @@ pub struct ItemRef<'a> {
     pub state_label: Option<&'a str>,
     /// Language of the item, when it differs from the page's.
     pub lang: Option<&'a str>,
-    /// A pinned page of a section (置顶).
-    pub pinned: bool,
 }
 
 /// A taxonomy term on an item.
@@ -229,6 +227,8 @@ pub struct Card<'a> {
     pub key_date: Option<When>,
     /// Language of the item, when it differs from the page's.
     pub lang: Option<&'a str>,
+    /// A pinned page of a section (置顶).
+    pub pinned: bool,
 }
 
 /// Inputs shared by every view of a page.
@@ -258,7 +258,6 @@ impl<'a> ViewCtx<'a, '_> {
             state: state.map(State::as_str),
             state_label: state.map(|s| state_label(self.t, item.kind, s)),
             lang: (item.lang != self.lang).then_some(item.lang.as_str()),
-            pinned: item.pinned(),
         }
     }
 
@@ -359,6 +358,7 @@ impl<'a> ViewCtx<'a, '_> {
             facts,
             key_date,
             lang: (item.lang != self.lang).then_some(item.lang.as_str()),
+            pinned: item.pinned(),
         }
     }
 }

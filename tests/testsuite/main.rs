@@ -23,4 +23,5 @@ mod insight;
 mod outputs;
 mod render;
 mod search;
+mod sections;
 mod serve;
