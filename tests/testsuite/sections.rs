@@ -234,3 +234,23 @@ fn a_menu_path_the_site_lacks_is_an_error_at_its_line_with_the_nearest_paths() {
     assert!(!s.build().status.success());
     assert!(!s.out().exists());
 }
+
+#[test]
+fn qiao_new_writes_a_page_of_a_section_that_builds_into_its_listing() {
+    let s = Site::new();
+    let out = s.qiao(&["new", "notices", "council-2027", "--title", "关于召开理事会的通知"]);
+    assert_ok(&out);
+    let text = s.read("content/notices/council-2027.md");
+    assert!(text.contains("\ndate = ") && text.contains("\n# pinned = true\n"), "{text}");
+    s.passes(&"a new page of a section");
+    let built = built(&s);
+    assert!(built["notices/index.html"].contains("关于召开理事会的通知"));
+    // An existing folder is a section too; a near miss of a kind's name is not.
+    s.write("content/news/old.md", &entry("旧闻", "2025-01-01", ""));
+    assert_ok(&s.qiao(&["new", "news", "fresh"]));
+    assert!(s.root().join("content/news/fresh.md").is_file());
+    let typo = s.qiao(&["new", "cse", "x"]);
+    assert!(!typo.status.success() && stderr(&typo).contains("unknown kind `cse`"));
+    let owned = s.qiao(&["new", "tags", "x"]);
+    assert!(!owned.status.success(), "tags/ is qiao's own");
+}
