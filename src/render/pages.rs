@@ -471,7 +471,12 @@ impl<'s> Renderer<'s> {
             (Kind::Members, Some(i)) => ctx.insert("insight", &self.member_insight(i, t)),
             _ => {}
         }
+        // A page of a section: its own template, with its section's title and link.
+        if let Some(section) = self.entry_section(item, t) {
+            ctx.insert("entry_section", &section);
+        }
         let template = match item.kind {
+            Kind::Pages if item.section().is_some() => "entry.html",
             Kind::Members => "member.html",
             Kind::Cases => "case.html",
             Kind::Policies => "policy.html",

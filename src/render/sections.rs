@@ -17,7 +17,7 @@ use super::{Job, PER_PAGE, Renderer, page_count};
 use std::collections::HashSet;
 
 use crate::diagnostics::{Code, Diagnostic, Message, Problem, suggest};
-use crate::model::{Kind, Section, Site};
+use crate::model::{Item, Kind, Section, Site};
 use crate::output::OutputFile;
 use crate::urls;
 
@@ -203,6 +203,18 @@ impl<'s> Renderer<'s> {
                 trust_html: self.site.config.trust_html,
             };
             markdown::render(&doc, &self.links)
+        }))
+    }
+
+    /// What the page of a section's item shows of its section: title, link, and
+    /// whether the item is pinned; `None` for any other item.
+    pub(super) fn entry_section(&self, item: &Item, t: &Table) -> Option<serde_json::Value> {
+        let section = self.site.section(item.section()?)?;
+        Some(serde_json::json!({
+            "folder": section.folder,
+            "title": title(section, t),
+            "url": self.site.config.link(&urls::section(&section.folder)),
+            "pinned": item.pinned(),
         }))
     }
 

@@ -254,3 +254,20 @@ fn qiao_new_writes_a_page_of_a_section_that_builds_into_its_listing() {
     let owned = s.qiao(&["new", "tags", "x"]);
     assert!(!owned.status.success(), "tags/ is qiao's own");
 }
+
+#[test]
+fn a_sections_page_shows_its_date_pinned_badge_and_a_link_back_to_its_section() {
+    let s = notices();
+    let out = built(&s);
+    let page = &out["notices/n4/index.html"];
+    assert!(page.contains("<a href=\"/notices/\">通知公告</a>"), "{page}");
+    assert!(page.contains("datetime=\"2026-04-10\"") && page.contains("badge-pinned"), "{page}");
+    assert!(!out["notices/n3/index.html"].contains("badge-pinned"));
+    // A plain page keeps the plain page's template.
+    s.write("content/join/how.md", &page_text());
+    assert!(!built(&s)["join/how/index.html"].contains("badge-pinned"));
+}
+
+fn page_text() -> String {
+    page("title = \"如何加入\"", "欢迎。\n")
+}
