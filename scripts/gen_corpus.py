@@ -441,10 +441,14 @@ class Gen:
         for i in range(counts["roadshows"]):
             self.plan_roadshow(f"r{i + 1:0{w(counts['roadshows'])}d}")
         news = max(1, round((counts["pages"] - 1) * 0.7))
+        # A few pinned pages (置顶), chosen without drawing from the random stream so
+        # the rest of the corpus stays as it was: the first three notices, the first news.
         for i in range(counts["pages"] - 1 - news):
             self.plan_page("notices", f"t{i + 1:0{w(counts['pages'])}d}")
+            self.pages[-1].data["pinned"] = i < 3
         for i in range(news):
             self.plan_page("news", f"n{i + 1:0{w(counts['pages'])}d}")
+            self.pages[-1].data["pinned"] = i == 0
         about = Item("pages", "about")
         about.rel = "about.md"
         about.title = "关于联盟"
@@ -1281,6 +1285,8 @@ class Gen:
 
     def page_front(self, p):
         fm = [f"title = {q(p.title)}", f"date = {iso(p.date)}"]
+        if p.data.get("pinned"):
+            fm.append("pinned = true")
         if p.slug != "about" and self.chance(0.4):
             topic = p.data["topic"]
             fm.append(f"summary = {q(('News on ' + topic[1] + '.') if p.lang == 'en' else ('联盟动态：' + topic[0] + '领域的产教融合进展。'))}")
@@ -1317,8 +1323,11 @@ class Gen:
             ("news", "联盟新闻", "联盟和成员单位的最新动态。"),
             ("notices", "通知公告", "联盟秘书处发布的通知和公告。"),
         ]
+        # A section's page size is its own (`paginate_by`); the kinds keep the default.
+        page_size = {"notices": 20}
         for folder, title, text in intros:
-            out.append((f"{folder}/_index.md", f"+++\ntitle = {q(title)}\n+++\n\n{text}\n"))
+            size = f"paginate_by = {page_size[folder]}\n" if folder in page_size else ""
+            out.append((f"{folder}/_index.md", f"+++\ntitle = {q(title)}\n{size}+++\n\n{text}\n"))
         for items, front, body in [(self.members, self.member_front, self.body_member),
                                    (self.policies, self.policy_front, self.body_policy),
                                    (self.cases, self.case_front, self.body_case),

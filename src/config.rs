@@ -16,6 +16,9 @@ use crate::diagnostics::{Arg, Code, Diagnostic, Lang, LineIndex, Message, Proble
 use crate::source::fields::{self, Fields, Reporter, Source, Value, as_table, table_to_json};
 use crate::source::keyboard;
 
+mod menu;
+pub(crate) use menu::MenuEntry;
+
 /// Labels of taxonomy terms by slug, from `[taxonomies]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct TaxonomyLabels {
@@ -69,6 +72,8 @@ pub struct SiteConfig {
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// `[markdown] trust_html`: raw HTML in Markdown is passed through unsanitized.
     pub(crate) trust_html: bool,
+    /// `[[menu]]`: the main navigation, when the site lists it.
+    pub(crate) menu: Vec<MenuEntry>,
 }
 
 impl SiteConfig {
@@ -89,6 +94,12 @@ impl SiteConfig {
     /// The root-relative link of a site path (`cases/x/` -> `/alliance/cases/x/`).
     pub(crate) fn link(&self, rel: &str) -> String {
         format!("{}{}", self.base_path, rel.trim_start_matches('/'))
+    }
+
+    /// The link of a `[[menu]]` entry's `url`: a full URL as written, a site path
+    /// below `base_url`'s path (`/news/` -> `/alliance/news/`).
+    pub(crate) fn menu_link(&self, url: &str) -> String {
+        if url::Url::parse(url).is_ok() { url.to_owned() } else { self.link(url) }
     }
 }
 
@@ -272,6 +283,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         ok
     });
     let taxonomies = f.get("taxonomies").and_then(|v| read_taxonomies(v, r)).unwrap_or_default();
+    let menu = f.get("menu").map(|v| menu::read(v, r)).unwrap_or_default();
     let extra_v = f.get("extra");
     let extra = extra_v
         .and_then(|v| as_table(r, "extra", v, "[extra]"))
@@ -313,6 +325,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         taxonomies,
         extra,
         trust_html,
+        menu,
     })
 }
 

@@ -522,6 +522,17 @@ pub enum KindData {
     Roadshow(Roadshow),
     /// A plain page has nothing more.
     Page,
+    /// A page of a section (`content/news/x.md`).
+    Entry(Entry),
+}
+
+/// What a page of a section has besides the common fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// The section's folder (`news`).
+    pub(crate) section: String,
+    /// 置顶: listed first in its section's listing and home page block.
+    pub(crate) pinned: bool,
 }
 
 /// One content file after validation.
@@ -609,6 +620,19 @@ impl Item {
         self.updated.as_ref().unwrap_or(&self.date)
     }
 
+    /// The section's folder, if this is a page of a section.
+    pub(crate) fn section(&self) -> Option<&str> {
+        match &self.data {
+            KindData::Entry(e) => Some(&e.section),
+            _ => None,
+        }
+    }
+
+    /// Whether the item is a page of a section set `pinned = true`.
+    pub(crate) fn pinned(&self) -> bool {
+        matches!(&self.data, KindData::Entry(e) if e.pinned)
+    }
+
     /// The member data, if this is a member.
     pub(crate) fn as_member(&self) -> Option<&Member> {
         match &self.data {
@@ -631,6 +655,32 @@ pub struct Intro {
     pub(crate) body_line_offset: usize,
     /// Free data for templates.
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+    /// Items per page of the listing (`paginate_by`), when set.
+    pub(crate) paginate_by: Option<usize>,
+    /// Whether a section shows on the home page (`home = false` keeps it off).
+    pub(crate) home: bool,
+}
+
+/// A section: a top-level folder of `content/` that is not one of the five kinds
+/// and holds pages with a `date` (`content/news/`), or has an `_index.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The folder, also the URL segment (`news`).
+    pub(crate) folder: String,
+    /// Its `_index.md`, if any.
+    pub(crate) intro: Option<Intro>,
+}
+
+impl Section {
+    /// Whether its newest pages show on the home page.
+    pub(crate) fn on_home(&self) -> bool {
+        self.intro.as_ref().is_none_or(|i| i.home)
+    }
+
+    /// Items per page of its listing, when its `_index.md` sets it.
+    pub(crate) fn paginate_by(&self) -> Option<usize> {
+        self.intro.as_ref().and_then(|i| i.paginate_by)
+    }
 }
 
 /// The whole validated site.
@@ -642,6 +692,8 @@ pub struct Site {
     pub items: Vec<Item>,
     /// Listing intros by kind.
     pub(crate) intros: BTreeMap<Kind, Intro>,
+    /// The sections, by folder name.
+    pub(crate) sections: Vec<Section>,
     /// "Today" for everything date-dependent.
     pub(crate) today: Date,
     lookup: std::collections::HashMap<(Kind, String), usize>,
@@ -657,7 +709,18 @@ impl Site {
     ) -> Self {
         let lookup =
             items.iter().enumerate().map(|(i, item)| ((item.kind, item.slug.clone()), i)).collect();
-        Self { config, items, intros, today, lookup }
+        Self { config, items, intros, sections: Vec::new(), today, lookup }
+    }
+
+    /// The same site with its sections (`content::assemble` finds them).
+    pub(crate) fn with_sections(mut self, sections: Vec<Section>) -> Self {
+        self.sections = sections;
+        self
+    }
+
+    /// The section whose folder is `folder`.
+    pub(crate) fn section(&self, folder: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.folder == folder)
     }
 
     /// Items of one kind, in source path order.

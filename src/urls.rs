@@ -202,6 +202,9 @@ pub(crate) enum Owner {
     SiteFile(&'static str),
     /// `/__qiao/`: the preview server's own files.
     Preview,
+    /// `/<section>/`, its pages 2.. and its feed (`/news/atom.xml`), for the
+    /// folders that are sections ([`section_owner`]).
+    Section,
 }
 
 impl Owner {
@@ -223,6 +226,7 @@ impl Owner {
             Owner::ThemeFiles => "the theme's files".into(),
             Owner::SiteFile(name) => format!("the site's {name} file"),
             Owner::Preview => "the preview server".into(),
+            Owner::Section => "the listing of a section".into(),
         }
     }
 }
@@ -273,6 +277,41 @@ pub(crate) fn owner(path: &str) -> Option<Owner> {
         }
         _ if folder(PREVIEW) => Some(Owner::Preview),
         _ => None,
+    }
+}
+
+/// A section's listing (`news/`), for the section in `content/news/`.
+pub(crate) fn section(folder: &str) -> String {
+    format!("{folder}/")
+}
+
+/// Page `n` (from 1) of a section's listing (`news/`, `news/page/2/`).
+pub(crate) fn section_page(folder: &str, n: usize) -> String {
+    paginated(&section(folder), n)
+}
+
+/// The Atom feed of a section (`news/atom.xml`).
+pub(crate) fn section_feed(folder: &str) -> String {
+    format!("{}atom.xml", section(folder))
+}
+
+/// [`owner`], knowing which top-level folders are sections (`content` decides
+/// that from the files): a section's listing, its pages 2.. and its feed are
+/// [`Owner::Section`]'s; its pages (`news/x/`) are their own.
+pub(crate) fn section_owner<'a>(
+    path: &str,
+    mut sections: impl Iterator<Item = &'a str>,
+) -> Option<Owner> {
+    let url = page_url(path);
+    let mut segments = url.trim_end_matches('/').split('/');
+    let first = segments.next().unwrap_or_default();
+    if url.is_empty() || !sections.any(|s| s == first) {
+        return owner(path);
+    }
+    match segments.next() {
+        None | Some(PAGINATION) => Some(Owner::Section),
+        Some(_) if url == section_feed(first) => Some(Owner::Section),
+        Some(_) => None,
     }
 }
 
@@ -347,6 +386,24 @@ mod tests {
             assert_eq!(owner(&page_file(item)), None, "{item}");
             assert_eq!(owner(&event(item)), None, "{item}");
         }
+    }
+
+    #[test]
+    fn a_sections_listing_and_feed_are_owned_and_its_pages_are_not() {
+        let sections = || ["news", "notices"].into_iter();
+        for path in [
+            page_file(&section_page("news", 1)),
+            page_file(&section_page("news", 3)),
+            section_feed("notices"),
+        ] {
+            assert_eq!(section_owner(&path, sections()), Some(Owner::Section), "{path}");
+        }
+        for path in ["news/x/", "news/x/index.html", "join/how/"] {
+            assert_eq!(section_owner(path, sections()), None, "{path}");
+        }
+        assert_eq!(section_owner("tags/x/", sections()), Some(Owner::Taxonomy("tags")));
+        assert_eq!(section_owner("news/", std::iter::empty()), None);
+        assert_eq!(section_page("news", 2), "news/page/2/");
     }
 
     #[test]

@@ -495,12 +495,17 @@ mod tests {
             if item.kind != Kind::Pages {
                 assert_eq!(item.rel_url, format!("{}{}/", urls::listing(item.kind), item.slug));
             }
+            if let Some(folder) = item.section() {
+                assert_eq!(item.rel_url, format!("{}{}/", urls::section(folder), item.slug));
+            }
         }
+        let sections = || site.sections.iter().map(|s| s.folder.as_str());
+        assert!(sections().count() >= 2, "the example site has sections");
         for path in &written {
             if of_items.contains(*path) {
-                assert_eq!(urls::owner(path), None, "{path} is an item's");
+                assert_eq!(urls::section_owner(path, sections()), None, "{path} is an item's");
             } else if !sites_own.contains(*path) {
-                assert!(urls::owner(path).is_some(), "{path} has no owner");
+                assert!(urls::section_owner(path, sections()).is_some(), "{path} has no owner");
             }
         }
     }

@@ -114,6 +114,8 @@ struct Context<'a> {
     region: &'a str,
     /// An existing image under `static/`, as a site path, for the `cover` hint.
     cover: Option<&'a str>,
+    /// The section's folder, for a page of a section (`news`).
+    section: Option<&'a str>,
 }
 
 /// Writes `ROOT/content/<kind>/<slug>.md` (`ROOT/content/<slug>.md` for a page),
@@ -130,15 +132,17 @@ pub(crate) fn new_file(
     if !is_slug(slug) {
         return Err(Message::new("new-bad-slug").arg("slug", slug));
     }
-    let kind = match kind {
-        "page" | "pages" => Kind::Pages,
-        k => Kind::from_folder(k)
-            .or_else(|| Kind::from_folder(&format!("{k}s")))
-            .ok_or_else(|| Message::new("new-unknown-kind").arg("kind", k))?,
+    let (kind, section) = match kind {
+        "page" | "pages" => (Kind::Pages, None),
+        k => match Kind::from_folder(k).or_else(|| Kind::from_folder(&format!("{k}s"))) {
+            Some(kind) => (kind, None),
+            None => (Kind::Pages, Some(section_folder(root, k)?)),
+        },
     };
-    let path = match kind {
-        Kind::Pages => root.join("content").join(format!("{slug}.md")),
-        k => root.join("content").join(k.folder()).join(format!("{slug}.md")),
+    let path = match (kind, section) {
+        (Kind::Pages, Some(folder)) => root.join("content").join(folder).join(format!("{slug}.md")),
+        (Kind::Pages, None) => root.join("content").join(format!("{slug}.md")),
+        (k, _) => root.join("content").join(k.folder()).join(format!("{slug}.md")),
     };
     if path.exists() {
         return Err(Message::new("new-exists").arg("path", path.display().to_string()));
@@ -169,11 +173,32 @@ pub(crate) fn new_file(
         industry: &industry,
         region: &region,
         cover: cover.as_deref(),
+        section,
     };
     let text = template(kind, &title, &cx);
     std::fs::create_dir_all(path.parent().unwrap_or(root)).map_err(|e| cannot_write(&path, &e))?;
     std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
     Ok(path)
+}
+
+/// The folder of a section for `qiao new FOLDER SLUG`: an existing top-level
+/// folder of `content/` that is no kind's, or a new one whose name is a slug and
+/// none of qiao's own paths, and not a near miss of a kind's name (`cses`).
+fn section_folder<'a>(root: &Path, name: &'a str) -> Result<&'a str, Message> {
+    let unknown = || Message::new("new-unknown-kind").arg("kind", name);
+    if root.join("content").join(name).is_dir() {
+        return Ok(name);
+    }
+    let near_a_kind = !crate::diagnostics::suggest::nearest(
+        name,
+        Kind::SECTIONS.iter().map(|k| k.folder()).chain(["page", "pages"]),
+    )
+    .is_empty();
+    let owned = crate::urls::owner(&format!("{name}/")).is_some();
+    if !is_slug(name) || !name.is_ascii() || near_a_kind || owned {
+        return Err(unknown());
+    }
+    Ok(name)
 }
 
 /// The `language` of a `site.toml` that does not load as a whole (it has errors),
@@ -319,7 +344,12 @@ fn template(kind: Kind, title: &str, cx: &Context<'_>) -> String {
             .unwrap_or_else(|| "your-member-slug".into())
     };
     let mut f = Front::new(l);
-    if kind == Kind::Pages {
+    if cx.section.is_some() {
+        f.note(
+            "必填：标题和发布日期（栏目里的页面按发布日期从新到旧排列，所以一定要写 date）",
+            "Required: the title and the publication date (a section lists its pages newest first, so date is needed)",
+        );
+    } else if kind == Kind::Pages {
         f.note(
             "必填：标题。发布日期（date）对普通页面可以不写",
             "Required: the title. A plain page may leave out the date (date)",
@@ -577,6 +607,13 @@ fn template(kind: Kind, title: &str, cx: &Context<'_>) -> String {
         }
         Kind::Pages => {}
     }
+    if cx.section.is_some() {
+        f.note(
+            "可选：置顶，置顶的页面排在栏目列表和首页区块的最前面",
+            "Optional: pinned, to list the page first in its section and on the home page",
+        );
+        f.hint("pinned = true");
+    }
     common_hints(&mut f, cx);
     match kind {
         Kind::Cases => {
@@ -804,6 +841,7 @@ pub(crate) fn init(dir: &Path, language: &str) -> Result<(), Message> {
         industry: "intelligent-manufacturing",
         region: "example-district",
         cover: None,
+        section: None,
     };
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let files: Vec<(String, String)> = vec![

@@ -16,15 +16,24 @@ use crate::urls::{self, Owner};
 /// What the cross-file rules need of each parsed file, in the same order as `items`.
 pub(crate) type Pending = (String, Option<Position>, Vec<Reference>);
 
-/// Applies the cross-file rules. `stranded` are the references of files that did
-/// not become items (their own errors stop them): they are still checked, so one
-/// run reports every error of a file.
+/// The files that did not become items, their own errors stopping them.
+#[derive(Debug, Default)]
+pub(crate) struct Stranded {
+    /// Their kinds and slugs: references to them are not reported again (their own
+    /// messages say what to fix).
+    pub(crate) slugs: Vec<(Kind, String)>,
+    /// Their own references, by file: still checked, so that one run reports every
+    /// error of a file.
+    pub(crate) references: Vec<(String, Vec<Reference>)>,
+}
+
+/// Applies the cross-file rules.
 pub(crate) fn cross_file(
     root: &Path,
     items: &[Item],
     pending: &[Pending],
-    stranded: &[(String, Vec<Reference>)],
-    broken: &[(Kind, String)],
+    stranded: &Stranded,
+    sections: &[&str],
     drafts: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -43,7 +52,7 @@ pub(crate) fn cross_file(
             seen.insert((item.kind, item.slug.as_str()), earlier);
             continue;
         }
-        if let Some(owner) = urls::owner(&item.rel_url) {
+        if let Some(owner) = urls::section_owner(&item.rel_url, sections.iter().copied()) {
             let problem = Problem::new(Code::E0304)
                 .arg("url", item.rel_url.as_str())
                 .arg("owner", owner_words(owner))
@@ -74,14 +83,14 @@ pub(crate) fn cross_file(
     // a Windows path) is not reported twice.
     let said: HashSet<(&str, Position)> = diagnostics
         .iter()
-        .filter(|d| stranded.iter().any(|(rel, _)| *rel == d.path))
+        .filter(|d| stranded.references.iter().any(|(rel, _)| *rel == d.path))
         .map(|d| (d.path.as_str(), d.position))
         .collect();
-    let stranded = stranded.iter().map(|(rel, refs)| {
+    let stranded_refs = stranded.references.iter().map(|(rel, refs)| {
         (rel, refs.iter().filter(|r| !said.contains(&(rel.as_str(), r.position))).collect())
     });
     let pending = pending.iter().map(|(rel, _, refs)| (rel, refs.iter().collect::<Vec<_>>()));
-    for (rel, refs) in pending.chain(stranded).collect::<Vec<_>>() {
+    for (rel, refs) in pending.chain(stranded_refs).collect::<Vec<_>>() {
         for r in refs {
             let kind = match r.target {
                 Target::Item(kind) => kind,
@@ -92,7 +101,7 @@ pub(crate) fn cross_file(
             };
             let known = published.get(&kind).unwrap_or(&empty);
             if known.contains(r.slug.as_str())
-                || broken.iter().any(|(k, s)| *k == kind && *s == r.slug)
+                || stranded.slugs.iter().any(|(k, s)| *k == kind && *s == r.slug)
             {
                 continue;
             }
@@ -174,6 +183,7 @@ fn owner_words(owner: Owner) -> Message {
         Owner::ThemeFiles => Message::new("owner-theme"),
         Owner::SiteFile(name) => Message::new("owner-site-file").arg("name", name),
         #[allow(unreachable_patterns)]
+        Owner::Section => Message::new("owner-section"),
         other => Message::new("owner-other").arg("what", other.describe()),
     }
 }

@@ -9,6 +9,7 @@
 pub(crate) mod check;
 pub(crate) mod front_matter;
 pub(crate) mod parse;
+pub(crate) mod sections;
 pub(crate) mod walk;
 
 use std::collections::BTreeMap;
@@ -98,15 +99,29 @@ pub(crate) fn assemble<'a>(
 ) -> Site {
     let mut items = Vec::new();
     let mut intros = BTreeMap::<Kind, Intro>::new();
+    let mut section_intros = BTreeMap::<String, Intro>::new();
     let mut pending = Vec::new();
-    let mut stranded = Vec::new();
-    let mut broken = Vec::new();
-    for (file, p) in parsed {
-        diagnostics.extend(p.diagnostics);
-        if let Some((kind, intro)) = p.intro {
-            intros.insert(kind, intro);
+    let mut stranded = check::Stranded::default();
+    let mut files = Vec::new();
+    for (file, mut p) in parsed {
+        diagnostics.append(&mut p.diagnostics);
+        if let Some((kind, intro)) = p.intro.take() {
+            if sections::is_section_folder(file) {
+                section_intros.insert(file.segments[0].clone(), intro);
+            } else {
+                intros.insert(kind, intro);
+            }
         }
-        match p.item {
+        files.push((file, p));
+    }
+    let sections = sections::find(
+        section_intros,
+        files.iter().filter_map(|(f, p)| p.item.as_ref().map(|i| (*f, i))),
+    );
+    for (file, p) in files {
+        let placed =
+            p.item.and_then(|item| sections::place(&sections, file, item, p.pinned, diagnostics));
+        match placed {
             Some(item) => {
                 pending.push((file.rel.clone(), p.slug_position, p.references));
                 items.push(item);
@@ -114,15 +129,17 @@ pub(crate) fn assemble<'a>(
             // A file with its own errors still exists: references to it are not
             // reported again (its own message says what to fix).
             None if !file.is_intro => {
-                broken.extend(file.segments.last().map(|s| (file.kind, s.clone())));
-                stranded.push((file.rel.clone(), p.references));
+                let slug = file.segments.last().map(|s| (file.kind, s.clone()));
+                stranded.slugs.extend(slug);
+                stranded.references.push((file.rel.clone(), p.references));
             }
             None => {}
         }
     }
-    check::cross_file(root, &items, &pending, &stranded, &broken, drafts, diagnostics);
+    let folders: Vec<&str> = sections.iter().map(|s| s.folder.as_str()).collect();
+    check::cross_file(root, &items, &pending, &stranded, &folders, drafts, diagnostics);
     if !drafts {
         items.retain(|i| !i.draft);
     }
-    Site::new(config, items, intros, today)
+    Site::new(config, items, intros, today).with_sections(sections)
 }

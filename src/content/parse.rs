@@ -57,6 +57,9 @@ pub struct Parsed {
     /// The body of a file whose front matter has errors, so that its links are
     /// still checked (`None` when the file became an item, or has no body).
     pub(crate) orphan: Option<Orphan>,
+    /// `pinned` of a page in a top-level folder, with where its key is: only a
+    /// page of a section may set it (`super::sections` decides which folders are).
+    pub(crate) pinned: Option<(bool, Position)>,
 }
 
 /// The Markdown body of a file that did not become an item.
@@ -198,6 +201,16 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
 
     if file.is_intro {
         let title = f.get("title").and_then(|v| r.text("title", v));
+        let paginate_by = f
+            .get("paginate_by")
+            .and_then(|v| r.integer("paginate_by", v, 1..=1000))
+            .and_then(|n| usize::try_from(n).ok());
+        // `home` is a section's only: a kind's listing is always on the home page.
+        let home = if super::sections::is_section_folder(file) {
+            f.get("home").and_then(|v| r.boolean("home", v)).unwrap_or(true)
+        } else {
+            true
+        };
         let extra = f
             .get("extra")
             .and_then(|v| as_table(&mut r, "extra", v, "[extra]"))
@@ -212,6 +225,8 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
                 body: split.body.to_owned(),
                 body_line_offset: split.body_line_offset,
                 extra,
+                paginate_by,
+                home,
             },
         ));
         out.diagnostics = fields::one_per_line(r.diagnostics, findings.len());
@@ -280,6 +295,12 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
     if cover.is_some() && cover_alt.is_none() {
         let span = f.key_span("cover").unwrap_or(0..0);
         r.error(&span, Problem::new(Code::E0218));
+    }
+    if file.kind == Kind::Pages && file.segments.len() > 1 {
+        out.pinned = f.get("pinned").and_then(|v| {
+            let at = r.source.position(&f.key_span("pinned").unwrap_or(v.span()));
+            r.boolean("pinned", v).map(|b| (b, at))
+        });
     }
     let extra_v = f.get("extra");
     let extra = extra_v

@@ -42,6 +42,8 @@ codes! {
     E0201, E0202, E0203, E0204, E0205, E0206, E0207, E0208, E0209, E0210, E0211, E0212,
     E0213, E0214, E0215, E0216, E0217, E0218, E0219, E0220, E0221, E0222, E0223, E0224,
     E0225, E0226, E0227, E0228, E0229, E0230,
+    // 02 sections: a page of a section without `date`, `pinned` outside a section.
+    E0231, E0232,
     // 03 across files: references, slugs and URLs, covers, taxonomy terms.
     E0301, E0302, E0303, E0304, E0305, E0306, E0307, E0308, W0309, W0310,
     // an industry or region outside the list site.toml labels.
@@ -50,6 +52,8 @@ codes! {
     E0401, E0402, E0403, E0404, E0405, E0406, E0407,
     // 05 site.toml.
     E0501, E0502, E0503, E0504, E0505, E0506, E0507,
+    // 05 site.toml's `[[menu]]`: a path of the site that the build does not make.
+    E0508,
     // 06 templates, interface strings and the theme.
     E0601, E0602, E0603, E0604, E0605, E0606, E0607, E0608, E0609,
     // 07 reading files.

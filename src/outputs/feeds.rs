@@ -35,7 +35,26 @@ pub fn feeds(site: &Site, texts: &Texts) -> Vec<OutputFile> {
             newest.iter().copied().filter(|&i| site.items[i].kind == kind).collect();
         files.push(write(site, Some(kind), &of_kind, texts));
     }
+    files.extend(section_feeds(site, &newest, texts));
     files
+}
+
+/// The feed of each section (`news/atom.xml`), of its pages among `newest` (the
+/// site's items newest first, as [`newest_first`] gives them).
+pub fn section_feeds(site: &Site, newest: &[usize], texts: &Texts) -> Vec<OutputFile> {
+    site.sections
+        .iter()
+        .map(|s| {
+            let of_section: Vec<usize> = newest
+                .iter()
+                .copied()
+                .filter(|&i| site.items[i].section() == Some(s.folder.as_str()))
+                .collect();
+            let title = texts.section_titles.get(&s.folder).map_or("", String::as_str);
+            let (path, page) = (urls::section_feed(&s.folder), urls::section(&s.folder));
+            write_to(site, path, page, title.to_owned(), &of_section, texts)
+        })
+        .collect()
 }
 
 /// The feed of one kind, or of the whole site for `None`.
@@ -50,7 +69,19 @@ fn write(site: &Site, kind: Option<Kind>, newest: &[usize], texts: &Texts) -> Ou
         None => (urls::HOME.to_owned(), config.title.clone()),
         Some(k) => (urls::listing(k), texts.kind_title(k).to_owned()),
     };
-    let path = urls::feed(kind);
+    write_to(site, urls::feed(kind), page, title, newest, texts)
+}
+
+/// A feed at `path`, for the page `page`, of the first [`LIMIT`] of `newest`.
+fn write_to(
+    site: &Site,
+    path: String,
+    page: String,
+    title: String,
+    newest: &[usize],
+    texts: &Texts,
+) -> OutputFile {
+    let config = &site.config;
     let items = &newest[..newest.len().min(LIMIT)];
     let entries: Vec<Entry> =
         items.iter().map(|&i| entry(site, &site.items[i], texts.summary(i))).collect();

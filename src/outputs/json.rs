@@ -123,7 +123,7 @@ impl Serialize for Exported<'_> {
                 m.serialize_entry("registration", &d.registration)?;
                 m.serialize_entry("projects", &d.projects)?;
             }
-            KindData::Page => {}
+            KindData::Page | KindData::Entry(_) => {}
         }
         m.serialize_entry("url", &item_url(site, i))?;
         m.serialize_entry("state", &i.state(site.today).map(|s| s.as_str()))?;

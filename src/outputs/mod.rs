@@ -48,6 +48,8 @@ pub struct Texts {
     /// each demand's language: by demand (in `Insights::docked` order), by
     /// suggestion.
     pub reasons: Vec<Vec<Vec<String>>>,
+    /// The title of each section's feed, by folder (`浔江产教融合联盟 · 通知公告`).
+    pub section_titles: BTreeMap<String, String>,
 }
 
 impl Texts {
@@ -94,6 +96,9 @@ pub fn of_kinds(
     if kinds.contains(&Kind::Roadshows) {
         files.extend(ics::calendars(site, texts));
     }
+    if kinds.contains(&Kind::Pages) {
+        files.extend(feeds::section_feeds(site, &newest_first(site, None), texts));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -116,14 +121,16 @@ pub fn midnight(site: &Site, date: Date) -> ZonedDateTime {
     })
 }
 
-/// The items of the five kinds (or of one), as indices into `site.items`, newest
+/// The items of the five kinds and the pages of the sections (or the items of one
+/// kind), as indices into `site.items`, newest
 /// `date` first; ties go by slug, then by kind, so the order never depends on the
 /// file system.
 pub fn newest_first(site: &Site, kind: Option<Kind>) -> Vec<usize> {
     let mut items: Vec<usize> = (0..site.items.len())
         .filter(|&i| {
             let item = &site.items[i];
-            item.kind != Kind::Pages && kind.is_none_or(|k| item.kind == k)
+            (item.kind != Kind::Pages || item.section().is_some())
+                && kind.is_none_or(|k| item.kind == k)
         })
         .collect();
     items.sort_by_cached_key(|&i| {

@@ -91,7 +91,9 @@ fn references(item: &Item) -> Vec<(Kind, &str)> {
             .map(member)
             .chain(r.projects.iter().filter_map(|p| p.team.as_ref()).map(member))
             .collect(),
-        KindData::Member(_) | KindData::Policy(_) | KindData::Page => Vec::new(),
+        KindData::Member(_) | KindData::Policy(_) | KindData::Page | KindData::Entry(_) => {
+            Vec::new()
+        }
     }
 }
 
@@ -128,15 +130,16 @@ fn changed_pages<T: PartialEq>(
     before: &[T],
     after: &[T],
     all: bool,
+    per_page: usize,
     shows_changed: impl Fn(&T) -> bool,
 ) -> Vec<usize> {
-    let n = page_count(after.len());
+    let n = page_count(after.len(), per_page);
     if all || before.len() != after.len() {
         return (1..=n).collect();
     }
     (1..=n)
         .filter(|p| {
-            let range = (p - 1) * PER_PAGE..(p * PER_PAGE).min(after.len());
+            let range = (p - 1) * per_page..(p * per_page).min(after.len());
             before[range.clone()] != after[range.clone()] || after[range].iter().any(&shows_changed)
         })
         .collect()
@@ -265,7 +268,8 @@ impl<'s> Renderer<'s> {
             let before = cache.listings.get(&kind).map_or(&[][..], |l| l.entries.as_slice());
             let after = self.index.listings.get(&kind).map_or(&[][..], |l| l.entries.as_slice());
             let intro = old.intros.get(&kind) != new.intros.get(&kind);
-            for p in changed_pages(before, after, intro, |e| cards.contains(&e.1)) {
+            let per_page = super::per_page(new, kind);
+            for p in changed_pages(before, after, intro, per_page, |e| cards.contains(&e.1)) {
                 dirty.listing_pages.insert((kind, p));
             }
         }
@@ -273,7 +277,8 @@ impl<'s> Renderer<'s> {
             for (seg, term) in &tax.terms {
                 let before = cache.terms[t].get(seg).map_or(&[][..], |(_, items)| items);
                 let relabelled = relabelled[t].contains(seg.as_str());
-                let pages = changed_pages(before, &term.items, relabelled, |i| cards.contains(i));
+                let pages =
+                    changed_pages(before, &term.items, relabelled, PER_PAGE, |i| cards.contains(i));
                 if !pages.is_empty() {
                     dirty.term_pages[t].insert(seg.clone(), pages.into_iter().collect());
                 }

@@ -71,6 +71,8 @@ pub(crate) struct SiteIndex<'s> {
     pub(crate) listings: BTreeMap<Kind, Listing>,
     /// industries, regions, tags.
     pub(crate) taxonomies: [Taxonomy; 3],
+    /// Each section's pages in listing order (as `site.sections`): [`section_order`].
+    pub(crate) sections: Vec<Vec<Ix>>,
 }
 
 fn member_type_rank(t: MemberType) -> usize {
@@ -136,7 +138,8 @@ impl<'s> SiteIndex<'s> {
         }
         let listings = Kind::SECTIONS.into_iter().map(|k| (k, listing(site, k))).collect();
         let taxonomies = taxonomies(site);
-        Self { by_key, by_source, by_url, members, policy_cases, listings, taxonomies }
+        let sections = section_order(site);
+        Self { by_key, by_source, by_url, members, policy_cases, listings, taxonomies, sections }
     }
 
     /// The item of `kind` with `slug`.
@@ -331,6 +334,26 @@ fn taxonomies(site: &Site) -> [Taxonomy; 3] {
         for term in tax.terms.values_mut() {
             term.items.sort_by_key(|&i| (Reverse(site.items[i].date.sort_key()), i));
         }
+    }
+    out
+}
+
+/// Each section's pages (as `site.sections`) in the order its listing and home
+/// page block show them: pinned ones first, then the others, each newest `date`
+/// first (ties by source path, so the order never depends on the file system).
+pub(crate) fn section_order(site: &Site) -> Vec<Vec<Ix>> {
+    let mut out: Vec<Vec<Ix>> = vec![Vec::new(); site.sections.len()];
+    for (i, item) in site.items.iter().enumerate() {
+        let at = item.section().and_then(|f| site.sections.iter().position(|s| s.folder == f));
+        if let Some(s) = at {
+            out[s].push(i);
+        }
+    }
+    for list in &mut out {
+        list.sort_by_key(|&i| {
+            let item = &site.items[i];
+            (!item.pinned(), Reverse(item.date.sort_key()), i)
+        });
     }
     out
 }

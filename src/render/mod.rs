@@ -28,6 +28,7 @@ pub mod insight;
 pub mod links;
 pub mod markdown;
 mod pages;
+mod sections;
 pub mod theme;
 pub mod views;
 
@@ -85,6 +86,8 @@ pub struct Renderer<'s> {
     links: SiteLinks<'s>,
     bodies: Vec<OnceLock<Arc<Body>>>,
     intros: BTreeMap<Kind, OnceLock<Rendered>>,
+    /// The sections' intros, as `site.sections`.
+    section_intros: Vec<OnceLock<Rendered>>,
     site_value: tera::Value,
     /// Per language: what every page of that language shares.
     shared: HashMap<String, Shared>,
@@ -114,15 +117,23 @@ enum Job {
     Listing(Kind, usize),
     Taxonomy(usize),
     Term(usize, String, usize),
+    /// Page of a section's listing: (index in `site.sections`, page from 1).
+    Section(usize, usize),
     Home,
     NotFound,
     Search,
     Insight(insight::Page),
 }
 
-/// The number of pages for `n` entries (at least one, so an empty listing still has its page).
-pub fn page_count(n: usize) -> usize {
-    n.div_ceil(PER_PAGE).max(1)
+/// The number of pages for `n` entries, `per_page` a page (at least one, so an
+/// empty listing still has its page).
+pub fn page_count(n: usize, per_page: usize) -> usize {
+    n.div_ceil(per_page.max(1)).max(1)
+}
+
+/// Items per page of a kind's listing: its `_index.md`'s `paginate_by`, else [`PER_PAGE`].
+pub(crate) fn per_page(site: &Site, kind: Kind) -> usize {
+    site.intros.get(&kind).and_then(|i| i.paginate_by).unwrap_or(PER_PAGE)
 }
 
 impl Job {
@@ -135,6 +146,9 @@ impl Job {
             Job::Term(t, segment, p) => {
                 urls::page_file(&urls::term_page(index.taxonomies[*t].name, segment, *p))
             }
+            Job::Section(s, p) => {
+                urls::page_file(&urls::section_page(&site.sections[*s].folder, *p))
+            }
             Job::Home => urls::page_file(urls::HOME),
             Job::NotFound => urls::NOT_FOUND.to_owned(),
             Job::Search => urls::page_file(urls::SEARCH),
@@ -144,7 +158,7 @@ impl Job {
 
     /// Whether the job is page 2.. of a listing or a term's page.
     fn is_later_page(&self) -> bool {
-        matches!(self, Job::Listing(_, p) | Job::Term(_, _, p) if *p > 1)
+        matches!(self, Job::Listing(_, p) | Job::Term(_, _, p) | Job::Section(_, p) if *p > 1)
     }
 }
 
@@ -159,7 +173,7 @@ fn jobs(site: &Site, index: &SiteIndex<'_>, dirty: Option<&incremental::Dirty>) 
     for kind in Kind::SECTIONS {
         let n = index.listings.get(&kind).map_or(0, |l| l.entries.len());
         jobs.extend(
-            (1..=page_count(n))
+            (1..=page_count(n, per_page(site, kind)))
                 .filter(|&p| dirty.is_none_or(|d| d.listing_pages.contains(&(kind, p))))
                 .map(|p| Job::Listing(kind, p)),
         );
@@ -168,7 +182,7 @@ fn jobs(site: &Site, index: &SiteIndex<'_>, dirty: Option<&incremental::Dirty>) 
         jobs.push(Job::Taxonomy(t));
         for term in tax.terms.values() {
             jobs.extend(
-                (1..=page_count(term.items.len()))
+                (1..=page_count(term.items.len(), PER_PAGE))
                     .filter(|p| {
                         dirty.is_none_or(|d| {
                             d.term_pages[t].get(&term.segment).is_some_and(|ps| ps.contains(p))
@@ -178,6 +192,8 @@ fn jobs(site: &Site, index: &SiteIndex<'_>, dirty: Option<&incremental::Dirty>) 
             );
         }
     }
+    // A section's pages are few: all of them, edit or not.
+    jobs.extend(sections::jobs(site, index));
     jobs.push(Job::Home);
     jobs.push(Job::NotFound);
     jobs.push(Job::Search);
@@ -199,6 +215,7 @@ fn known_files(site: &Site, index: &SiteIndex<'_>, theme: &Theme) -> HashSet<Str
         site.items.iter().filter(|i| i.kind == Kind::Roadshows).map(|i| urls::event(&i.rel_url)),
     );
     files.extend(urls::site_files());
+    files.extend(site.sections.iter().map(|s| urls::section_feed(&s.folder)));
     files.extend(theme.statics.keys().cloned());
     files
 }
@@ -227,6 +244,10 @@ impl<'s> Renderer<'s> {
     ) -> Result<Self, Vec<Diagnostic>> {
         let index = SiteIndex::new(site);
         let files = known_files(site, &index, &theme);
+        let menu_errors = sections::check_menu(site, &files);
+        if !menu_errors.is_empty() {
+            return Err(menu_errors);
+        }
         let links = SiteLinks::new(site, index.by_source.clone(), root, files);
         let config = &site.config;
         let site_value = tera::Value::from_serializable(&serde_json::json!({
@@ -247,6 +268,7 @@ impl<'s> Renderer<'s> {
             links,
             bodies: site.items.iter().map(|_| OnceLock::new()).collect(),
             intros: site.intros.keys().map(|k| (*k, OnceLock::new())).collect(),
+            section_intros: site.sections.iter().map(|_| OnceLock::new()).collect(),
             index,
             site_value,
             shared: HashMap::new(),
@@ -277,6 +299,11 @@ impl<'s> Renderer<'s> {
             .collect();
         for kind in self.intros.keys() {
             if let Some(r) = self.intro(*kind) {
+                diagnostics.extend(r.diagnostics.iter().cloned());
+            }
+        }
+        for s in 0..self.site.sections.len() {
+            if let Some(r) = self.section_intro(s) {
                 diagnostics.extend(r.diagnostics.iter().cloned());
             }
         }
@@ -472,7 +499,16 @@ impl<'s> Renderer<'s> {
                 list.iter().map(|m| insight::reasons(t, config, m)).collect()
             })
             .collect();
-        crate::outputs::Texts { kind_titles, summaries, reasons }
+        let section_titles = site
+            .sections
+            .iter()
+            .map(|s| {
+                let title = sections::title(s, t);
+                let full = t.fill("site_kind_title", &[("site", &config.title), ("kind", &title)]);
+                (s.folder.clone(), full)
+            })
+            .collect();
+        crate::outputs::Texts { kind_titles, summaries, reasons, section_titles }
     }
 
     /// The body as plain text, for the search index.
@@ -542,6 +578,7 @@ impl<'s> Renderer<'s> {
             Job::Listing(kind, p) => self.listing_page(*kind, *p),
             Job::Taxonomy(t) => self.taxonomy_page(*t),
             Job::Term(t, segment, p) => self.term_page(*t, segment, *p),
+            Job::Section(s, p) => self.section_page(*s, *p),
             Job::Home => self.home_page(),
             Job::NotFound => {
                 let lang = self.site.config.language.clone();
@@ -553,7 +590,8 @@ impl<'s> Renderer<'s> {
                 let mut ctx = self.context(&lang, urls::SEARCH, "search");
                 // The search script's words, as JSON for a single-quoted attribute.
                 let t = self.theme.strings.for_lang(&lang);
-                let json = serde_json::to_string(t.section("search_script")).unwrap_or_default();
+                let words = sections::search_words(self.site, t);
+                let json = serde_json::to_string(&words).unwrap_or_default();
                 ctx.insert("search_strings", &single_quoted_attribute(&json));
                 self.page(&job.file(self.site, &self.index), "search.html", &ctx)
             }
@@ -628,6 +666,7 @@ impl<'s> Renderer<'s> {
         if self.index.by_url.contains_key("about/") {
             nav.push(serde_json::json!({"key": "about", "label": t.label("nav", "about"), "url": config.link("about/")}));
         }
+        let nav = sections::navigation(self.site, t, nav);
         tera::Value::from_serializable(&nav)
     }
 

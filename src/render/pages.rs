@@ -176,7 +176,7 @@ struct PageLink {
 /// Page links of a paginated page: first, last and two around the current one,
 /// `None` for a gap.
 #[derive(Serialize)]
-struct Pagination {
+pub(super) struct Pagination {
     current: usize,
     total: usize,
     items: usize,
@@ -187,13 +187,14 @@ struct Pagination {
 }
 
 /// `page(n)` is the URL of page `n` (from 1), relative to the site root.
-fn pagination(
+pub(super) fn pagination(
     link: &dyn Fn(&str) -> String,
     page: &dyn Fn(usize) -> String,
     current: usize,
     items: usize,
+    per_page: usize,
 ) -> Pagination {
-    let total = page_count(items);
+    let total = page_count(items, per_page);
     let url = |n: usize| link(&page(n));
     let mut pages = Vec::new();
     let mut last = 0;
@@ -210,7 +211,7 @@ fn pagination(
         current,
         total,
         items,
-        per_page: PER_PAGE,
+        per_page,
         prev: (current > 1).then(|| url(current - 1)),
         next: (current < total).then(|| url(current + 1)),
         pages,
@@ -235,7 +236,11 @@ fn outcome_value(v: &serde_json::Number) -> String {
 }
 
 impl<'s> Renderer<'s> {
-    fn view_ctx<'p>(&'s self, lang: &'p str, link: &'p dyn Fn(&str) -> String) -> ViewCtx<'s, 'p> {
+    pub(super) fn view_ctx<'p>(
+        &'s self,
+        lang: &'p str,
+        link: &'p dyn Fn(&str) -> String,
+    ) -> ViewCtx<'s, 'p> {
         ViewCtx {
             t: self.theme.strings.for_lang(lang),
             lang,
@@ -449,7 +454,7 @@ impl<'s> Renderer<'s> {
                     ics: config.link(&urls::event(&item.rel_url)),
                 });
             }
-            KindData::Page => {}
+            KindData::Page | KindData::Entry(_) => {}
         }
         let section = match item.kind {
             Kind::Pages => item.rel_url.split('/').next().unwrap_or(""),
@@ -466,7 +471,12 @@ impl<'s> Renderer<'s> {
             (Kind::Members, Some(i)) => ctx.insert("insight", &self.member_insight(i, t)),
             _ => {}
         }
+        // A page of a section: its own template, with its section's title and link.
+        if let Some(section) = self.entry_section(item, t) {
+            ctx.insert("entry_section", &section);
+        }
         let template = match item.kind {
+            Kind::Pages if item.section().is_some() => "entry.html",
             Kind::Members => "member.html",
             Kind::Cases => "case.html",
             Kind::Policies => "policy.html",
@@ -491,8 +501,9 @@ impl<'s> Renderer<'s> {
         let v = self.view_ctx(lang, &link);
         let t = v.t;
         let entries = self.index.listings.get(&kind).map(|l| l.entries.as_slice()).unwrap_or(&[]);
-        let start = (p - 1) * PER_PAGE;
-        let slice = &entries[start.min(entries.len())..(start + PER_PAGE).min(entries.len())];
+        let per_page = super::per_page(self.site, kind);
+        let start = (p - 1) * per_page;
+        let slice = &entries[start.min(entries.len())..(start + per_page).min(entries.len())];
         let mut groups: Vec<Group<'_>> = Vec::new();
         for &(key, i) in slice {
             if groups.last().is_none_or(|g| g.key != key) {
@@ -520,7 +531,7 @@ impl<'s> Renderer<'s> {
         ctx.insert("groups", &groups);
         ctx.insert("count", &entries.len());
         let page = |n: usize| urls::listing_page(kind, n);
-        ctx.insert("pagination", &pagination(&link, &page, p, entries.len()));
+        ctx.insert("pagination", &pagination(&link, &page, p, entries.len(), per_page));
         ctx.insert("feed", &config.link(&urls::feed(Some(kind))));
         ctx.insert("json", &config.link(&urls::export(kind)));
         let template =
@@ -594,7 +605,7 @@ impl<'s> Renderer<'s> {
         );
         ctx.insert("items", &self.cards(&v, slice.iter().copied()));
         let page = |n: usize| urls::term_page(tax.name, &term.segment, n);
-        ctx.insert("pagination", &pagination(&link, &page, p, term.items.len()));
+        ctx.insert("pagination", &pagination(&link, &page, p, term.items.len(), PER_PAGE));
         self.page(&urls::page_file(&rel), "term.html", &ctx)
     }
 
@@ -647,6 +658,7 @@ impl<'s> Renderer<'s> {
         );
         ctx.insert("upcoming_roadshows", &self.cards(&v, upcoming));
         ctx.insert("counts", &counts);
+        ctx.insert("sections", &self.home_sections(&v));
         self.page(&urls::page_file(urls::HOME), "index.html", &ctx)
     }
 }

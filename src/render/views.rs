@@ -227,6 +227,8 @@ pub struct Card<'a> {
     pub key_date: Option<When>,
     /// Language of the item, when it differs from the page's.
     pub lang: Option<&'a str>,
+    /// A pinned page of a section (置顶).
+    pub pinned: bool,
 }
 
 /// Inputs shared by every view of a page.
@@ -340,7 +342,7 @@ impl<'a> ViewCtx<'a, '_> {
                 }
                 key_date = Some(When::zoned(&r.start));
             }
-            KindData::Page => {}
+            KindData::Page | KindData::Entry(_) => {}
         }
         facts.retain(|f| !f.is_empty());
         Card {
@@ -356,6 +358,7 @@ impl<'a> ViewCtx<'a, '_> {
             facts,
             key_date,
             lang: (item.lang != self.lang).then_some(item.lang.as_str()),
+            pinned: item.pinned(),
         }
     }
 }

@@ -16,7 +16,10 @@ use crate::model::{Item, Kind, KindData, Site};
 pub(crate) fn item_doc(site: &Site, item: &Item, summary: String, body: String) -> SearchDoc {
     let tax = &site.config.taxonomies;
     let mut labels: Vec<String> = Vec::new();
-    let mut facets: Vec<(String, String)> = vec![("kind".into(), item.kind.folder().into())];
+    // A section's page has its section as its kind (`news`), labelled by the search
+    // page with the section's title.
+    let kind = item.section().unwrap_or(item.kind.folder());
+    let mut facets: Vec<(String, String)> = vec![("kind".into(), kind.into())];
     for term in &item.industries {
         let label = tax.industry(term).to_owned();
         labels.push(label.clone());
@@ -50,12 +53,12 @@ pub(crate) fn item_doc(site: &Site, item: &Item, summary: String, body: String) 
                 labels.extend(v.city.iter().chain(v.name.iter()).cloned());
             }
         }
-        KindData::Page => {}
+        KindData::Page | KindData::Entry(_) => {}
     }
     SearchDoc {
         url: site.config.link(&item.rel_url),
         title: item.title.clone(),
-        kind: item.kind.folder().into(),
+        kind: kind.into(),
         summary,
         body,
         labels,

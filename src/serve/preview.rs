@@ -66,6 +66,8 @@ struct Cached {
     references: Vec<Reference>,
     slug_position: Option<Position>,
     diagnostics: Vec<Diagnostic>,
+    /// `pinned` and where it is written (a section's page; see `content::sections`).
+    pinned: Option<(bool, Position)>,
 }
 
 impl Cached {
@@ -82,6 +84,7 @@ impl Cached {
             references: p.references,
             slug_position: p.slug_position,
             diagnostics: p.diagnostics,
+            pinned: p.pinned,
         }
     }
 
@@ -92,6 +95,7 @@ impl Cached {
             references: self.references.clone(),
             slug_position: self.slug_position,
             diagnostics: self.diagnostics.clone(),
+            pinned: self.pinned,
             ..Parsed::default()
         }
     }

@@ -444,7 +444,7 @@ fn init_then_new_of_every_kind_passes_check() {
     let run = |args: &[&str]| site.qiao(args);
     let check = run(&["check"]);
     assert!(check.status.success(), "init: {}", String::from_utf8_lossy(&check.stderr));
-    for kind in ["members", "cases", "policies", "demands", "roadshows", "page"] {
+    for kind in ["members", "cases", "policies", "demands", "roadshows", "page", "news"] {
         let out = run(&["new", kind, &format!("new-{kind}"), "--title", "新的条目"]);
         assert!(out.status.success(), "new {kind}: {}", String::from_utf8_lossy(&out.stderr));
     }
@@ -574,7 +574,7 @@ fn scaffold_hints_in(language: &str) {
         assert!(check_hints(&s, rel, language) > 0, "{language} {rel}: no commented TOML line");
     }
     let title = if language == "zh" { "新的条目" } else { "A new entry" };
-    for kind in ["members", "cases", "policies", "demands", "roadshows", "page"] {
+    for kind in ["members", "cases", "policies", "demands", "roadshows", "page", "news"] {
         let out = s.qiao(&["new", kind, &format!("new-{kind}"), "--title", title]);
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert!(out.status.success(), "new {kind}: {}", String::from_utf8_lossy(&out.stderr));

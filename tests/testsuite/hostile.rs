@@ -264,9 +264,10 @@ fn many_tiny_files_check_and_build() {
     let start = Instant::now();
     assert_ok(&s.build());
     eprintln!("{count} tiny files built in {:.1} s", start.elapsed().as_secs_f64());
-    assert!(
-        s.out().join(format!("notes/{}/n{}/index.html", (count - 1) / 1000, count - 1)).is_file()
-    );
+    // Dated pages in a top-level folder make it a section: each page at `notes/<slug>/`
+    // (the sub-folders only keep order), listed at `notes/`.
+    assert!(s.out().join(format!("notes/n{}/index.html", count - 1)).is_file());
+    assert!(s.out().join("notes/index.html").is_file());
 }
 
 /// How many content files (not `_index.md`) are below `dir`, drafts included.

@@ -47,6 +47,7 @@ const MEMBER: &str = "content/members/hengrui-precision.md";
 const DEMAND: &str = "content/demands/cnc-machining-accuracy.md";
 const POLICY: &str = "content/policies/htz-joint-lab-support-2027.md";
 const ROADSHOW: &str = "content/roadshows/2026-winter-achievements-roadshow.md";
+const NOTICE: &str = "content/notices/key-projects-2027-call.md";
 
 #[test]
 fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
@@ -92,6 +93,9 @@ fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
             true,
         ),
         ("listing intro", "content/cases/_index.md", "合作深度标注", "合作深度分级标注", true),
+        // A section: a page unpinned moves in its listing and home block; its intro.
+        ("notice unpinned", NOTICE, "pinned = true\n", "", true),
+        ("section intro", "content/news/_index.md", "工作动态", "最新动态", true),
         (
             "summary",
             MEMBER,

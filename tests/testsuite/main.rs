@@ -23,5 +23,6 @@ mod insight;
 mod outputs;
 mod render;
 mod search;
+mod sections;
 mod serve;
 mod usage;

@@ -593,15 +593,11 @@ fn sitemap_of_a_build_leaves_out_pages_2_of_listings_and_terms_only() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     fixture(root);
-    write(
-        root,
-        "content/page/2.md",
-        "+++\ntitle = \"第二页\"\ndate = 2024-01-01\n+++\n\n不是分页。\n",
-    );
+    write(root, "content/page/2.md", "+++\ntitle = \"第二页\"\n+++\n\n不是分页。\n");
     write(
         root,
         "content/news/page/2.md",
-        "+++\ntitle = \"News, page 2\"\ndate = 2024-01-01\n+++\n\nA page of its own.\n",
+        "+++\ntitle = \"News, page 2\"\n+++\n\nA page of its own.\n",
     );
     let built = build_files(&options(root, TODAY));
     for page in [

@@ -394,6 +394,28 @@ E0230 = a roadshow needs `venue` (where it takes place) or `online_url` (where t
         online_url = "https://live.example.org/roadshow"
         +++
 
+E0231 = `content/{ $folder }/` is a section (its pages have a `date`), so this page needs `date` too
+    .explain = A top-level folder of content/ that is not one of the five kinds and holds pages with a date (or has an _index.md) is a section: its pages are listed newest first, in a feed and on the home page, so each needs its publication date. A folder of pages without dates (content/join/) keeps plain pages.
+    .wrong =
+        +++
+        title = "关于召开 2026 年度理事会的通知"
+        +++
+    .right =
+        +++
+        title = "关于召开 2026 年度理事会的通知"
+        date = 2026-11-20
+        +++
+
+E0232 = `pinned` only applies to a page of a section (a folder such as content/notices/ whose pages have a `date`)
+    .explain = Pinned (置顶) pages come first in their section's listing and home page block. This page is a plain page, which is in no listing: remove `pinned`, or give the folder's pages a `date`.
+    .wrong =
+        # content/join/how.md, a plain page
+        pinned = true
+    .right =
+        # content/notices/council-2026.md
+        date = 2026-11-20
+        pinned = true
+
 ### area-03
 
 E0301 = unknown { $what -> 
@@ -619,6 +641,17 @@ E0507 = `theme = "{ $name }"` but there is no folder `themes/{ $name }/`; remove
     .right =
         theme = "alliance"   # themes/alliance/ exists
 
+E0508 = `[[menu]]` links to `{ $url }`, but the site has no such page
+    .explain = A menu entry's url that is a path of the site must be a page or file the build makes (its path is below base_url's path: write `/news/`, not the full address). A full URL (https://…) is left as it is.
+    .wrong =
+        {""}[[menu]]
+        name = "联盟动态"
+        url = "/new/"
+    .right =
+        {""}[[menu]]
+        name = "联盟动态"
+        url = "/news/"
+
 ### area-06
 
 E0601 = template error: { $detail }
@@ -800,6 +833,7 @@ owner-stats = the statistics page
 owner-finder = the policy finder
 owner-theme = the theme's files
 owner-site-file = the site's { $name } file
+owner-section = the listing of a section (its pages 2.. and its feed)
 owner-other = { $what }
 count-errors = { $count ->
         [one] 1 error
@@ -818,7 +852,7 @@ serve-first-errors = the site has errors; serving them until they are fixed
 serve-stopped = stopped
 new-no-site = no site.toml in { $dir }: run this in a site's folder or pass --root
 new-bad-slug = `{ $slug }` cannot be a slug: use only a-z, 0-9, `-` and Chinese characters
-new-unknown-kind = unknown kind `{ $kind }`: use members, cases, policies, demands, roadshows or page
+new-unknown-kind = unknown kind `{ $kind }`: use members, cases, policies, demands, roadshows, page, or the folder of a section (news, notices)
 new-exists = { $path } already exists; choose another slug
 init-exists = { $dir } already holds a site (site.toml exists)
 cannot-write = cannot write { $path }: { $error }

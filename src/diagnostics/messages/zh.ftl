@@ -393,6 +393,28 @@ E0230 = 路演要有 `venue`（举办地点）或 `online_url`（线上观看地
         online_url = "https://live.example.org/roadshow"
         +++
 
+E0231 = `content/{ $folder }/` 是栏目（其中的页面带 `date`），所以这个页面也要写 `date`
+    .explain = content/ 下不属于五种内容的顶层文件夹，只要其中有带日期的页面（或有 _index.md），就是一个栏目：页面按日期从新到旧列出，进入订阅源和首页，所以每一篇都要有发布日期。页面都不带日期的文件夹（如 content/join/）仍是普通页面。
+    .wrong =
+        +++
+        title = "关于召开 2026 年度理事会的通知"
+        +++
+    .right =
+        +++
+        title = "关于召开 2026 年度理事会的通知"
+        date = 2026-11-20
+        +++
+
+E0232 = `pinned`（置顶）只能用在栏目的页面上（如 content/notices/ 这种页面带 `date` 的文件夹）
+    .explain = 置顶的页面排在所在栏目列表和首页区块的最前面。这个页面是普通页面，不出现在任何列表里：删掉 `pinned`，或者给这个文件夹里的页面写上 `date`。
+    .wrong =
+        # content/join/how.md，普通页面
+        pinned = true
+    .right =
+        # content/notices/council-2026.md
+        date = 2026-11-20
+        pinned = true
+
 ### area-03
 
 E0301 = `{ $field }` 中的{ $what ->
@@ -612,6 +634,17 @@ E0507 = 写了 `theme = "{ $name }"`，但没有文件夹 `themes/{ $name }/`；
     .right =
         theme = "alliance"   # themes/alliance/ 存在
 
+E0508 = `[[menu]]` 链接到 `{ $url }`，但网站里没有这个页面
+    .explain = 菜单项的 url 如果是站内路径，就必须是构建会生成的页面或文件（路径相对于 base_url 的路径，写 `/news/`，不要写完整网址）。完整网址（https://…）原样保留。
+    .wrong =
+        {""}[[menu]]
+        name = "联盟动态"
+        url = "/new/"
+    .right =
+        {""}[[menu]]
+        name = "联盟动态"
+        url = "/news/"
+
 ### area-06
 
 E0601 = 模板错误：{ $detail }
@@ -793,6 +826,7 @@ owner-stats = 统计页
 owner-finder = 政策查询页
 owner-theme = 主题文件
 owner-site-file = 网站的 { $name } 文件
+owner-section = 栏目的列表页（及其分页和订阅源）
 owner-other = { $what }
 count-errors = { $count } 个错误
 count-warnings = { $count } 个警告
@@ -805,7 +839,7 @@ serve-first-errors = 网站有错误；修好之前先在浏览器里显示这�
 serve-stopped = 已停止
 new-no-site = { $dir } 里没有 site.toml：请在站点文件夹里运行，或用 --root 指定站点
 new-bad-slug = `{ $slug }` 不能用作 slug：只能用 a-z、0-9、`-` 和汉字
-new-unknown-kind = 没有 `{ $kind }` 这种内容：请用 members、cases、policies、demands、roadshows 或 page
+new-unknown-kind = 没有 `{ $kind }` 这种内容：请用 members、cases、policies、demands、roadshows、page，或者栏目的文件夹名（news、notices）
 new-exists = { $path } 已经存在；请换一个 slug
 init-exists = { $dir } 里已经有站点了（site.toml 已存在）
 cannot-write = 无法写入 { $path }：{ $error }
