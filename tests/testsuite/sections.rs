@@ -105,7 +105,11 @@ fn the_home_page_shows_each_sections_newest_pages_unless_home_is_false() {
 fn a_sections_pages_are_searchable_with_the_section_as_their_kind() {
     let s = notices();
     let out = built(&s);
-    let filters = &out["search/filters.json"];
+    // The search index's files are stored gzip-compressed.
+    let files = build_files(&options(s.root(), jiff::civil::date(2026, 11, 24)));
+    let mut filters = String::new();
+    let mut gz = flate2::read::GzDecoder::new(&files["search/filters.jz"][..]);
+    std::io::Read::read_to_string(&mut gz, &mut filters).unwrap();
     assert!(filters.contains("\"notices\""), "{filters}");
     // The search page names the facet by the section's title.
     assert!(out["search/index.html"].contains("\"kind.notices\":\"通知公告\""));
