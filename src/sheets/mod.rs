@@ -415,8 +415,8 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         let mut fields: Vec<(usize, &'static str, Option<String>)> = Vec::new();
         for (c, column) in mapped.iter().enumerate() {
             let Some(column) = column else { continue };
-            if column.key == "slug" && row.existing.is_none() {
-                // The file name carries the slug of a new file.
+            if column.key == "slug" {
+                // The file name carries the slug (a file that exists keeps its own).
                 continue;
             }
             let cell = row.cells.get(c).cloned().unwrap_or(Cell::Empty);

@@ -55,19 +55,22 @@ pub(crate) fn cell_text(cell: &Cell) -> String {
     }
 }
 
-/// `2025-03-18`, `2025/3/18`, `2025.3.18`, `2025年3月18日`.
-pub(crate) fn parse_date(s: &str) -> Option<Date> {
+/// Year, month and day of `2025-03-18`, `2025/3/18`, `2025.3.18`, `2025年3月18日`.
+fn date_parts(s: &str) -> Option<(i16, i8, i8)> {
     let s = s.trim().trim_end_matches('日');
     let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts[0].len() != 4
+        || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
-    let y: i16 = parts[0].parse().ok()?;
-    let m: i8 = parts[1].parse().ok()?;
-    let d: i8 = parts[2].parse().ok()?;
-    if parts[0].len() != 4 {
-        return None;
-    }
+    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?))
+}
+
+/// `2025-03-18`, `2025/3/18`, `2025.3.18`, `2025年3月18日`, when the day exists.
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
+    let (y, m, d) = date_parts(s)?;
     Date::new(y, m, d).ok()
 }
 
@@ -102,6 +105,11 @@ fn date_value(cell: &Cell, with_time: bool) -> String {
         Cell::Text(s) => {
             if let Some(d) = parse_date(s) {
                 return d.to_string();
+            }
+            if let Some((y, m, d)) = date_parts(s) {
+                // A date in an editor's form that does not exist (`2025年13月1日`):
+                // written the TOML way, so that the check says what is wrong with it.
+                return quote(&format!("{y:04}-{m:02}-{d:02}"));
             }
             if with_time && let Some(dt) = parse_datetime(s) {
                 return format!("{}", dt.strftime("%Y-%m-%dT%H:%M:%S"));
