@@ -355,7 +355,15 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Import { kind, file, root, sheet, update, dry_run, encoding, today } => {
             let lang = config::message_language(lang_flag.map(Lang::from), Some(&root));
             let o = crate::sheets::ImportOptions {
-                root, kind, file, sheet, update, dry_run, encoding, today, lang,
+                root,
+                kind,
+                file,
+                sheet,
+                update,
+                dry_run,
+                encoding,
+                today,
+                lang,
             };
             sheet_import(&o)
         }
@@ -386,14 +394,18 @@ fn sheet_import(o: &crate::sheets::ImportOptions) -> ExitStatus {
                 eprint!("{}", crate::sheets::render(&done.warnings, lang));
             }
             for (cell, title, slug) in &done.derived {
-                println!("{}", say(lang, "sheet-slug", &[("cell", cell), ("title", title), ("slug", slug)]));
+                println!(
+                    "{}",
+                    say(lang, "sheet-slug", &[("cell", cell), ("title", title), ("slug", slug)])
+                );
             }
             for path in done.created.iter().chain(&done.updated) {
                 println!("{path}");
             }
             let rows = done.created.len() + done.updated.len() + done.unchanged.len();
             let (c, u, n) = (done.created.len(), done.updated.len(), done.unchanged.len());
-            let args: [(&str, &dyn std::fmt::Display); 3] = [("created", &c), ("updated", &u), ("unchanged", &n)];
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("created", &c), ("updated", &u), ("unchanged", &n)];
             eprintln!("{}", say_count(lang, "sheet-imported", rows, &args));
             if o.dry_run {
                 eprintln!("{}", say(lang, "sheet-dry-run", &[]));

@@ -58,10 +58,8 @@ const fn col(key: &'static str, ty: Type, zh: &'static [&'static str]) -> Column
     Column { key, ty, zh }
 }
 
-const COMMON_HEAD: &[Column] = &[
-    col("slug", Type::Text, &["标识"]),
-    col("title", Type::Text, &["名称", "标题", "题目"]),
-];
+const COMMON_HEAD: &[Column] =
+    &[col("slug", Type::Text, &["标识"]), col("title", Type::Text, &["名称", "标题", "题目"])];
 
 const COMMON_TAIL: &[Column] = &[
     col("date", Type::DateOrTime, &["发布日期", "日期"]),
@@ -184,7 +182,10 @@ fn labels() -> &'static BTreeMap<String, Vec<(String, String)>> {
         for s in ["member_type", "offer", "mode", "depth", "level", "need", "roadshow_status"] {
             map.insert(s.to_owned(), section(s));
         }
-        map.insert("demand_status".into(), only("state", &["open", "in-talks", "matched", "closed"]));
+        map.insert(
+            "demand_status".into(),
+            only("state", &["open", "in-talks", "matched", "closed"]),
+        );
         map.insert("policy_status".into(), only("state", &["in-force", "amended", "repealed"]));
         map
     })
@@ -245,8 +246,9 @@ mod tests {
 
     #[test]
     fn lists_split_on_chinese_and_ascii_separators() {
-        assert_eq!(split_list("科研、人才,设备，培训;场地；其他"), [
-            "科研", "人才", "设备", "培训", "场地", "其他"
-        ]);
+        assert_eq!(
+            split_list("科研、人才,设备，培训;场地；其他"),
+            ["科研", "人才", "设备", "培训", "场地", "其他"]
+        );
     }
 }

@@ -78,7 +78,8 @@ fn lookup<'a>(table: &'a toml::Table, key: &str) -> Option<&'a toml::Value> {
 /// Writes every item of `kind` under `root` to `file`; returns how many rows.
 pub fn export(root: &Path, kind: &str, file: &Path) -> Result<usize, SheetError> {
     let kind = kind_of(kind)?;
-    let ext = file.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let ext =
+        file.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     if ext != "xlsx" && ext != "csv" {
         return Err(SheetError::Usage(format!(
             "`{}`: export writes .xlsx or .csv",
@@ -113,7 +114,13 @@ pub fn export(root: &Path, kind: &str, file: &Path) -> Result<usize, SheetError>
         .iter()
         .map(|(slug, table)| {
             cols.iter()
-                .map(|c| if c.key == "slug" { Out::Text(slug.clone()) } else { cell(c, lookup(table, c.key), chinese) })
+                .map(|c| {
+                    if c.key == "slug" {
+                        Out::Text(slug.clone())
+                    } else {
+                        cell(c, lookup(table, c.key), chinese)
+                    }
+                })
                 .collect()
         })
         .collect();
@@ -180,7 +187,8 @@ fn write_xlsx(
                     sheet.write_boolean(r, c, *b)?;
                 }
                 Out::Date(d) => {
-                    let x = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                    let x =
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                     sheet.write_datetime_with_format(r, c, &x, &date)?;
                 }
             }

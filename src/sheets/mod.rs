@@ -211,7 +211,10 @@ fn site_reports(list: Vec<Diagnostic>) -> SheetError {
 }
 
 /// The site's files, parsed as `check` parses them.
-pub(crate) fn parse_site(root: &Path, config: &SiteConfig) -> (Vec<(ContentFile, Parsed)>, Vec<Diagnostic>) {
+pub(crate) fn parse_site(
+    root: &Path,
+    config: &SiteConfig,
+) -> (Vec<(ContentFile, Parsed)>, Vec<Diagnostic>) {
     let (files, walk_diagnostics) = content::walk::walk(root);
     let parsed: Vec<Parsed> = files.par_iter().map(|f| content::read_file(f, config)).collect();
     (files.into_iter().zip(parsed).collect(), walk_diagnostics)
@@ -226,9 +229,12 @@ fn is_translation(file: &ContentFile) -> bool {
 pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
     let kind = kind_of(&o.kind)?;
     let config = config::load(&o.root).map_err(site_reports)?;
-    let today = o.today.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(config.tz.clone()).date());
+    let today = o
+        .today
+        .unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(config.tz.clone()).date());
     let shown = o.file.display().to_string();
-    let grid = read::read(&o.file, &shown, o.sheet.as_deref(), o.encoding).map_err(SheetError::Problems)?;
+    let grid = read::read(&o.file, &shown, o.sheet.as_deref(), o.encoding)
+        .map_err(SheetError::Problems)?;
     let sheet = grid.sheet.clone();
     let at = |row: u32, col: u32| Place::cell(&shown, sheet.as_deref(), row, col);
     let mut reports = Vec::new();
@@ -250,9 +256,13 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         let cell = header.get(col).cloned().unwrap_or(Cell::Empty);
         let name = values::cell_text(&cell);
         if name.is_empty() {
-            let used = grid.rows.iter().skip(1).any(|(_, c)| c.get(col).is_some_and(|x| !x.is_empty()));
+            let used =
+                grid.rows.iter().skip(1).any(|(_, c)| c.get(col).is_some_and(|x| !x.is_empty()));
             if used {
-                reports.push(Report { place: at(header_row, col as u32), problem: Problem::new(Code::E0918) });
+                reports.push(Report {
+                    place: at(header_row, col as u32),
+                    problem: Problem::new(Code::E0918),
+                });
             }
             continue;
         }
@@ -288,7 +298,10 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
     }
     for &(r0, c0, r1, c1) in &grid.merged {
         let range = format!("{}:{}", cell_name(r0, c0), cell_name(r1, c1));
-        reports.push(Report { place: at(r0, c0), problem: Problem::new(Code::E0909).arg("range", range) });
+        reports.push(Report {
+            place: at(r0, c0),
+            problem: Problem::new(Code::E0909).arg("range", range),
+        });
     }
     for &(r, c) in &grid.formulas {
         reports.push(Report { place: at(r, c), problem: Problem::new(Code::E0910) });
@@ -296,7 +309,10 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
     for (r, cells) in &data {
         for (c, cell) in cells.iter().enumerate() {
             if let Cell::Error(e) = cell {
-                reports.push(Report { place: at(*r, c as u32), problem: Problem::new(Code::E0916).arg("value", e.clone()) });
+                reports.push(Report {
+                    place: at(*r, c as u32),
+                    problem: Problem::new(Code::E0916).arg("value", e.clone()),
+                });
             }
         }
     }
@@ -336,7 +352,9 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
     let mut rows: Vec<Row> = Vec::new();
     let mut derived = Vec::new();
     for (r, cells) in &data {
-        let text_at = |c: Option<usize>| c.and_then(|c| cells.get(c)).map(values::cell_text).unwrap_or_default();
+        let text_at = |c: Option<usize>| {
+            c.and_then(|c| cells.get(c)).map(values::cell_text).unwrap_or_default()
+        };
         let given = text_at(slug_col);
         let title = text_at(title_col);
         let (slug, place) = if !given.is_empty() {
@@ -346,7 +364,11 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
             // The same title as an item that exists: that item.
             let same = existing.get(&base).is_some_and(|(_, t)| *t == title);
             let chosen = if same { base } else { slug::unique(&base, &taken) };
-            derived.push((at(*r, title_col.unwrap_or(0) as u32).to_string(), title.clone(), chosen.clone()));
+            derived.push((
+                at(*r, title_col.unwrap_or(0) as u32).to_string(),
+                title.clone(),
+                chosen.clone(),
+            ));
             (chosen, at(*r, title_col.unwrap_or(0) as u32))
         } else {
             reports.push(Report { place: at(*r, 0), problem: Problem::new(Code::E0917) });
@@ -355,7 +377,9 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         if let Some(first) = in_sheet.get(&slug) {
             reports.push(Report {
                 place,
-                problem: Problem::new(Code::E0915).arg("slug", slug.clone()).arg("row", (*first + 1) as usize),
+                problem: Problem::new(Code::E0915)
+                    .arg("slug", slug.clone())
+                    .arg("row", (*first + 1) as usize),
             });
             continue;
         }
@@ -364,7 +388,10 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         let found = existing.get(&slug).cloned();
         if found.is_some() && !o.update {
             let path = found.as_ref().map(|(f, _)| f.rel.clone()).unwrap_or_default();
-            reports.push(Report { place, problem: Problem::new(Code::E0914).arg("slug", slug.clone()).arg("path", path) });
+            reports.push(Report {
+                place,
+                problem: Problem::new(Code::E0914).arg("slug", slug.clone()).arg("path", path),
+            });
             continue;
         }
         let file = match &found {
@@ -401,7 +428,14 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
             },
             None => None,
         };
-        rows.push(Row { number: *r, cells: cells.clone(), existing: existing_text, file, text: String::new(), lines: Vec::new() });
+        rows.push(Row {
+            number: *r,
+            cells: cells.clone(),
+            existing: existing_text,
+            file,
+            text: String::new(),
+            lines: Vec::new(),
+        });
     }
     if !reports.is_empty() {
         reports.sort();
@@ -461,8 +495,10 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
     }
 
     // Check every row with the site, as `check` does.
-    let replaced: BTreeSet<&str> = rows.iter().filter_map(|r| r.existing.as_ref().map(|(f, _)| f.rel.as_str())).collect();
-    let row_parsed: Vec<Parsed> = rows.par_iter().map(|r| content::parse_file(&r.file, &r.text, &config)).collect();
+    let replaced: BTreeSet<&str> =
+        rows.iter().filter_map(|r| r.existing.as_ref().map(|(f, _)| f.rel.as_str())).collect();
+    let row_parsed: Vec<Parsed> =
+        rows.par_iter().map(|r| content::parse_file(&r.file, &r.text, &config)).collect();
     let row_files: Vec<ContentFile> = rows.iter().map(|r| r.file.clone()).collect();
     let mut found = walk_diagnostics;
     let site_files: Vec<ContentFile> = site_files;
@@ -483,9 +519,10 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
                 let col = row.lines.iter().find(|(a, b, _)| (*a..=*b).contains(&line)).map(|x| x.2);
                 match col {
                     Some(c) => Report { place: at(row.number, c), problem: d.problem },
-                    None if row.existing.is_none() || d.position == Position::START => {
-                        Report { place: at(row.number, title_col.unwrap_or(0) as u32), problem: d.problem }
-                    }
+                    None if row.existing.is_none() || d.position == Position::START => Report {
+                        place: at(row.number, title_col.unwrap_or(0) as u32),
+                        problem: d.problem,
+                    },
                     None => Report::of(d),
                 }
             }
@@ -514,7 +551,8 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
                 continue;
             }
             if let Some(dir) = row.file.path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| SheetError::Io(anyhow::anyhow!("{}: {e}", dir.display())))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| SheetError::Io(anyhow::anyhow!("{}: {e}", dir.display())))?;
             }
             std::fs::write(&row.file.path, &row.text)
                 .map_err(|e| SheetError::Io(anyhow::anyhow!("{}: {e}", row.file.rel)))?;

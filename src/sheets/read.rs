@@ -89,11 +89,13 @@ pub(crate) fn read(
 ) -> Result<Grid, Vec<Report>> {
     let ext =
         path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let io = |e: std::io::Error| vec![file_report(shown, Problem::new(Code::E0901).arg("error", e.to_string()))];
+    let io = |e: std::io::Error| {
+        vec![file_report(shown, Problem::new(Code::E0901).arg("error", e.to_string()))]
+    };
     match ext.as_str() {
         "csv" => {
-            let bytes = std::fs::read(path).map_err(io)?;
-            read_csv(&bytes, shown, encoding)
+            let file = std::fs::File::open(path).map_err(io)?;
+            read_csv(std::io::BufReader::new(file), shown, encoding)
         }
         "xlsx" | "xlsm" | "xls" | "ods" => {
             let mut head = [0u8; 8];
@@ -102,7 +104,10 @@ pub(crate) fn read(
                 let mut f = std::fs::File::open(path).map_err(io)?;
                 let n = f.read(&mut head).map_err(io)?;
                 if n == 0 {
-                    return Err(vec![file_report(shown, Problem::new(Code::E0901).arg("error", "0 bytes"))]);
+                    return Err(vec![file_report(
+                        shown,
+                        Problem::new(Code::E0901).arg("error", "0 bytes"),
+                    )]);
                 }
             }
             // An encrypted .xlsx or .ods is an OLE compound file, not a zip.
@@ -139,7 +144,10 @@ fn choose(names: &[String], sheet: Option<&str>, shown: &str) -> Result<String, 
                 Problem::new(Code::E0904).arg("sheet", s).arg("sheets", names.to_vec()),
             )]
         }),
-        None => names.first().cloned().ok_or_else(|| vec![file_report(shown, Problem::new(Code::E0905).arg("sheet", ""))]),
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| vec![file_report(shown, Problem::new(Code::E0905).arg("sheet", ""))]),
     }
 }
 
@@ -288,43 +296,117 @@ fn iso(s: &str) -> Cell {
     }
 }
 
-/// Decodes a CSV file and splits it into rows.
-fn read_csv(bytes: &[u8], shown: &str, encoding: Option<Encoding>) -> Result<Grid, Vec<Report>> {
-    let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (rest, true),
-        None => (bytes, false),
-    };
-    let encoding = encoding.unwrap_or_else(|| {
-        if bom || std::str::from_utf8(body).is_ok() { Encoding::Utf8 } else { Encoding::Gb18030 }
-    });
-    let text: String = match encoding {
-        Encoding::Utf8 => match std::str::from_utf8(body) {
-            Ok(s) => s.to_owned(),
-            Err(e) => return Err(vec![bad_bytes(body, e.valid_up_to(), shown, "UTF-8")]),
-        },
-        Encoding::Gb18030 => {
-            let (cow, had_errors) =
-                encoding_rs::GB18030.decode_without_bom_handling(body);
-            if had_errors {
-                // Find the first byte GB18030 cannot read.
-                let at = first_bad_gb18030(body);
-                return Err(vec![bad_bytes(body, at, shown, "GB18030")]);
+/// Decodes a CSV file line by line (a line break is never part of a multi-byte
+/// character in UTF-8 or GB18030) and hands the text to the csv reader, so that
+/// a huge file is read only as far as [`MAX_ROWS`].
+struct Decoding<R> {
+    inner: R,
+    encoding: Option<Encoding>,
+    /// Bytes read so far, and lines.
+    offset: usize,
+    line: usize,
+    /// Decoded text not yet handed on.
+    pending: Vec<u8>,
+    at: usize,
+    raw: Vec<u8>,
+    /// The first line in an encoding the file is not in: (line, offset, byte, encoding).
+    bad: Option<(usize, usize, u8, &'static str)>,
+}
+
+impl<R: std::io::BufRead> Decoding<R> {
+    fn decode_line(&mut self) -> std::io::Result<bool> {
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
+        let n = self.inner.read_until(b'\n', &mut raw);
+        let result = match n {
+            Ok(0) => Ok(false),
+            Ok(_) => self.decode(&raw),
+            Err(e) => Err(e),
+        };
+        self.raw = raw;
+        result
+    }
+
+    fn decode(&mut self, raw: &[u8]) -> std::io::Result<bool> {
+        let mut bytes: &[u8] = raw;
+        if self.line == 0 {
+            if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+                bytes = rest;
+                self.offset += 3;
+                self.encoding.get_or_insert(Encoding::Utf8);
             }
-            // Mixed encodings: UTF-8 multi-byte sequences read as GB18030 decode
-            // without error into rare characters, but a file with valid UTF-8
-            // Chinese and GBK elsewhere has both; a line that is valid UTF-8 with
-            // non-ASCII characters is the sign.
-            if let Some(at) = utf8_line_in_gbk(body) {
-                return Err(vec![bad_bytes(body, at, shown, "GB18030")]);
-            }
-            cow.into_owned()
         }
-    };
+        self.line += 1;
+        // Without a BOM or --encoding, the first line that is not ASCII decides.
+        if self.encoding.is_none() && !bytes.is_ascii() {
+            self.encoding = Some(if std::str::from_utf8(bytes).is_ok() {
+                Encoding::Utf8
+            } else {
+                Encoding::Gb18030
+            });
+        }
+        let fail = |this: &mut Self, at: usize, name: &'static str| {
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            this.bad = Some((this.line, this.offset + at, byte, name));
+            Err(std::io::Error::other("encoding"))
+        };
+        match self.encoding.unwrap_or(Encoding::Utf8) {
+            Encoding::Utf8 => match std::str::from_utf8(bytes) {
+                Ok(s) => self.pending.extend_from_slice(s.as_bytes()),
+                Err(e) => return fail(self, e.valid_up_to(), "UTF-8"),
+            },
+            Encoding::Gb18030 => {
+                if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+                    // A line pasted in from a UTF-8 file.
+                    let first = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+                    return fail(self, first, "GB18030");
+                }
+                let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+                if had_errors {
+                    return fail(self, first_bad_gb18030(bytes), "GB18030");
+                }
+                self.pending.extend_from_slice(text.as_bytes());
+            }
+        }
+        self.offset += bytes.len();
+        Ok(true)
+    }
+}
+
+impl<R: std::io::BufRead> std::io::Read for Decoding<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.at >= self.pending.len() {
+            self.pending.clear();
+            self.at = 0;
+            if !self.decode_line()? {
+                return Ok(0);
+            }
+        }
+        let n = buf.len().min(self.pending.len() - self.at);
+        buf[..n].copy_from_slice(&self.pending[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+fn read_csv(
+    input: impl std::io::BufRead,
+    shown: &str,
+    encoding: Option<Encoding>,
+) -> Result<Grid, Vec<Report>> {
     let mut grid = Grid::default();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let decoding = Decoding {
+        inner: input,
+        encoding,
+        offset: 0,
+        line: 0,
+        pending: Vec::new(),
+        at: 0,
+        raw: Vec::new(),
+        bad: None,
+    };
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(decoding);
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -341,7 +423,20 @@ fn read_csv(bytes: &[u8], shown: &str, encoding: Option<Encoding>) -> Result<Gri
                 push_row(&mut grid, Some((row, cells)));
             }
             Err(e) => {
-                return Err(vec![file_report(shown, Problem::new(Code::E0901).arg("error", e.to_string()))]);
+                if let Some((line, offset, byte, name)) = reader.get_ref().bad {
+                    return Err(vec![file_report(
+                        shown,
+                        Problem::new(Code::E0912)
+                            .arg("line", line)
+                            .arg("offset", offset)
+                            .arg("byte", format!("{byte:02X}"))
+                            .arg("encoding", name),
+                    )]);
+                }
+                return Err(vec![file_report(
+                    shown,
+                    Problem::new(Code::E0901).arg("error", e.to_string()),
+                )]);
             }
         }
     }
@@ -354,7 +449,8 @@ fn first_bad_gb18030(body: &[u8]) -> usize {
     let mut out = String::with_capacity(body.len() * 3 + 16);
     let mut read = 0;
     loop {
-        let (result, n) = decoder.decode_to_string_without_replacement(&body[read..], &mut out, true);
+        let (result, n) =
+            decoder.decode_to_string_without_replacement(&body[read..], &mut out, true);
         read += n;
         match result {
             encoding_rs::DecoderResult::Malformed(len, _) => {
@@ -364,32 +460,4 @@ fn first_bad_gb18030(body: &[u8]) -> usize {
             encoding_rs::DecoderResult::OutputFull => out.reserve(body.len()),
         }
     }
-}
-
-/// In a file read as GB18030: the offset of the first line that is valid UTF-8
-/// with non-ASCII text, when another line is not valid UTF-8 (two encodings in
-/// one file).
-fn utf8_line_in_gbk(body: &[u8]) -> Option<usize> {
-    let mut offset = 0;
-    for line in body.split_inclusive(|b| *b == b'\n') {
-        if !line.is_ascii() && std::str::from_utf8(line).is_ok() {
-            let first = line.iter().position(|b| !b.is_ascii()).unwrap_or(0);
-            return Some(offset + first);
-        }
-        offset += line.len();
-    }
-    None
-}
-
-fn bad_bytes(body: &[u8], at: usize, shown: &str, encoding: &str) -> Report {
-    let line = body[..at].iter().filter(|b| **b == b'\n').count() + 1;
-    let byte = body.get(at).copied().unwrap_or(0);
-    file_report(
-        shown,
-        Problem::new(Code::E0912)
-            .arg("line", line)
-            .arg("offset", at)
-            .arg("byte", format!("{byte:02X}"))
-            .arg("encoding", encoding),
-    )
 }

@@ -53,27 +53,25 @@ pub(crate) fn merge(
             (None, None) => {
                 doc.remove(top);
             }
-            (Some(c), Some(v)) => {
-                match doc.get_mut(top) {
-                    Some(Item::Value(Value::InlineTable(t))) => {
-                        if t.get(c).is_some_and(|old| same(old, v)) {
-                            continue;
-                        }
-                        t.insert(c, parse_value(v));
+            (Some(c), Some(v)) => match doc.get_mut(top) {
+                Some(Item::Value(Value::InlineTable(t))) => {
+                    if t.get(c).is_some_and(|old| same(old, v)) {
+                        continue;
                     }
-                    Some(Item::Table(t)) => {
-                        if t.get(c).and_then(Item::as_value).is_some_and(|old| same(old, v)) {
-                            continue;
-                        }
-                        t.insert(c, Item::Value(parse_value(v)));
-                    }
-                    _ => {
-                        let mut t = InlineTable::new();
-                        t.insert(c, parse_value(v));
-                        doc[top] = Item::Value(Value::InlineTable(t));
-                    }
+                    t.insert(c, parse_value(v));
                 }
-            }
+                Some(Item::Table(t)) => {
+                    if t.get(c).and_then(Item::as_value).is_some_and(|old| same(old, v)) {
+                        continue;
+                    }
+                    t.insert(c, Item::Value(parse_value(v)));
+                }
+                _ => {
+                    let mut t = InlineTable::new();
+                    t.insert(c, parse_value(v));
+                    doc[top] = Item::Value(Value::InlineTable(t));
+                }
+            },
             (Some(c), None) => {
                 let empty = match doc.get_mut(top) {
                     Some(Item::Value(Value::InlineTable(t))) => {
@@ -152,7 +150,10 @@ mod tests {
 
     #[test]
     fn same_values_change_nothing() {
-        let fields = vec![(0, "title", Some("\"甲\"".to_owned())), (1, "contact.email", Some("\"a@b.cn\"".to_owned()))];
+        let fields = vec![
+            (0, "title", Some("\"甲\"".to_owned())),
+            (1, "contact.email", Some("\"a@b.cn\"".to_owned())),
+        ];
         let (text, lines) = merge(OLD, &fields).unwrap();
         assert_eq!(text, OLD);
         assert_eq!(lines, vec![(2, 2, 0), (4, 4, 1)]);

@@ -61,7 +61,9 @@ fn date_parts(s: &str) -> Option<(i16, i8, i8)> {
     let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
     if parts.len() != 3
         || parts[0].len() != 4
-        || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()))
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()))
     {
         return None;
     }
@@ -203,7 +205,10 @@ mod tests {
 
     #[test]
     fn numbers_and_booleans() {
-        assert_eq!(toml_value(Type::Text, &Cell::Number(13800000000.0), &Names::default()), "\"13800000000\"");
+        assert_eq!(
+            toml_value(Type::Text, &Cell::Number(13800000000.0), &Names::default()),
+            "\"13800000000\""
+        );
         assert_eq!(toml_value(Type::Int, &Cell::Text("6".into()), &Names::default()), "6");
         assert_eq!(toml_value(Type::Bool, &Cell::Text("是".into()), &Names::default()), "true");
     }

@@ -24,3 +24,4 @@ mod outputs;
 mod render;
 mod search;
 mod serve;
+mod sheets;
