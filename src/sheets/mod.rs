@@ -252,7 +252,7 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
     let width = grid.rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
     let mut mapped: Vec<Option<Column>> = vec![None; width];
     let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
-    for col in 0..width {
+    for (col, slot) in mapped.iter_mut().enumerate() {
         let cell = header.get(col).cloned().unwrap_or(Cell::Empty);
         let name = values::cell_text(&cell);
         if name.is_empty() {
@@ -277,7 +277,7 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
                     });
                 } else {
                     seen.insert(c.key, col as u32);
-                    mapped[col] = Some(c);
+                    *slot = Some(c);
                 }
             }
             None => {

@@ -329,12 +329,12 @@ impl<R: std::io::BufRead> Decoding<R> {
 
     fn decode(&mut self, raw: &[u8]) -> std::io::Result<bool> {
         let mut bytes: &[u8] = raw;
-        if self.line == 0 {
-            if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-                bytes = rest;
-                self.offset += 3;
-                self.encoding.get_or_insert(Encoding::Utf8);
-            }
+        if self.line == 0
+            && let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
+        {
+            bytes = rest;
+            self.offset += 3;
+            self.encoding.get_or_insert(Encoding::Utf8);
         }
         self.line += 1;
         // Without a BOM or --encoding, the first line that is not ASCII decides.

@@ -14,6 +14,9 @@ use crate::diagnostics::Problem;
 /// empty cell, which removes the field).
 pub(crate) type Fields<'a> = [(usize, &'a str, Option<String>)];
 
+/// Which lines of a file (first, last, 1-based) hold which column.
+pub(crate) type Lines = Vec<(usize, usize, u32)>;
+
 fn same(old: &Value, new: &str) -> bool {
     let parse = |s: &str| toml::from_str::<toml::Table>(&format!("v = {s}")).ok();
     let a = parse(&old.to_string());
@@ -25,10 +28,7 @@ fn parse_value(text: &str) -> Value {
 }
 
 /// `old` with `fields` written in, and which lines of the result hold which column.
-pub(crate) fn merge(
-    old: &str,
-    fields: &Fields<'_>,
-) -> Result<(String, Vec<(usize, usize, u32)>), Problem> {
+pub(crate) fn merge(old: &str, fields: &Fields<'_>) -> Result<(String, Lines), Problem> {
     let split = front_matter::split("", old).map_err(|d| d.problem)?;
     let mut doc: DocumentMut = split.toml.parse().map_err(|e: toml_edit::TomlError| {
         Problem::new(crate::diagnostics::Code::E0106).arg("error", e.message().to_owned())
@@ -106,7 +106,7 @@ pub(crate) fn merge(
 }
 
 /// Which lines of `text` (front matter from byte `start`) hold each field.
-fn lines_of(text: &str, start: usize, fields: &Fields<'_>) -> Vec<(usize, usize, u32)> {
+fn lines_of(text: &str, start: usize, fields: &Fields<'_>) -> Lines {
     let Ok(split) = front_matter::split("", text) else { return Vec::new() };
     let Ok(doc) = split.toml.parse::<toml_edit::Document<String>>() else { return Vec::new() };
     let line_at = |offset: usize| text[..start + offset].matches('\n').count() + 1;

@@ -359,11 +359,10 @@ fn a_million_rows_are_refused_in_bounded_memory() {
         }
     }
     let before = snapshot(site.root());
-    let script = format!(
-        "ulimit -v 150000; exec \"$0\" import members \"$1\" --root \"$2\" --today 2026-11-24"
-    );
+    let script =
+        "ulimit -v 150000; exec \"$0\" import members \"$1\" --root \"$2\" --today 2026-11-24";
     let out = std::process::Command::new("sh")
-        .args(["-c", &script, env!("CARGO_BIN_EXE_qiao")])
+        .args(["-c", script, env!("CARGO_BIN_EXE_qiao")])
         .arg(&path)
         .arg(site.root())
         .env("QIAO_LANG", "en")
