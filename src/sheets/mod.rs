@@ -41,8 +41,9 @@ use values::Names;
 pub enum Place {
     /// The spreadsheet file as a whole.
     File(String),
-    /// One cell: `FILE:SHEET!B7` (CSV: `FILE:B7`).
-    Cell(String),
+    /// One cell, by 0-based row and column (so that B7 comes before B10), shown
+    /// as `FILE:SHEET!B7` (CSV: `FILE:B7`).
+    Cell(u32, u32, String),
     /// A content file of the site, at a line and column.
     Content(String, usize, usize),
 }
@@ -52,8 +53,8 @@ impl Place {
     pub(crate) fn cell(shown: &str, sheet: Option<&str>, row: u32, col: u32) -> Place {
         let name = cell_name(row, col);
         match sheet {
-            Some(s) => Place::Cell(format!("{shown}:{s}!{name}")),
-            None => Place::Cell(format!("{shown}:{name}")),
+            Some(s) => Place::Cell(row, col, format!("{shown}:{s}!{name}")),
+            None => Place::Cell(row, col, format!("{shown}:{name}")),
         }
     }
 }
@@ -61,7 +62,7 @@ impl Place {
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Place::File(s) | Place::Cell(s) => f.write_str(s),
+            Place::File(s) | Place::Cell(_, _, s) => f.write_str(s),
             Place::Content(p, l, c) => write!(f, "{p}:{l}:{c}"),
         }
     }
