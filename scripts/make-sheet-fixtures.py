@@ -155,6 +155,15 @@ def fixtures():
     gbk = "名称,类型\r\n甲单位,企业\r\n".encode("gb18030") + "乙单位,企业\r\n".encode("utf-8")
     with open(p("mixed-encoding.csv"), "wb") as f:
         f.write(gbk)
+    # An error value (#N/A), a column with values and no header, two rows with
+    # one slug, a row with neither slug nor title, a member named by a title that
+    # is not quite the member's.
+    sheet(p("cell-errors.xlsx"), ["标识", "名称", "类型", None],
+          [["jia", "甲单位", "#N/A", ""], ["yi", "乙单位", "企业", "备注"]])
+    sheet(p("rows.xlsx"), ["标识", "名称", "类型"],
+          [["same", "甲单位", "企业"], ["same", "乙单位", "企业"], ["", "", "企业"]])
+    sheet(p("demands-unknown-member.xlsx"), ["标题", "需求类型", "发布单位", "截止日期"],
+          [["找合作方", "技术攻关", "恒锐精密", "2027-01-01"]])
     # Two sheets: --sheet chooses.
     book = openpyxl.Workbook()
     book.active.title = "说明"

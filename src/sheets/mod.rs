@@ -518,8 +518,9 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
             Some(row) => {
                 let line = d.position.line;
                 let col = row.lines.iter().find(|(a, b, _)| (*a..=*b).contains(&line)).map(|x| x.2);
+                let problem = with_title_hint(d.problem.clone(), &names);
                 match col {
-                    Some(c) => Report { place: at(row.number, c), problem: d.problem },
+                    Some(c) => Report { place: at(row.number, c), problem },
                     None if row.existing.is_none() || d.position == Position::START => Report {
                         place: at(row.number, title_col.unwrap_or(0) as u32),
                         problem: d.problem,
@@ -560,4 +561,28 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         }
     }
     Ok(done)
+}
+
+/// An unknown member or policy in a cell that is part of a title (`恒锐精密` for
+/// `浔江恒锐精密机械有限公司`): the title and slug it may mean, as a hint.
+fn with_title_hint(problem: Problem, names: &Names) -> Problem {
+    if problem.code() != Code::E0301 {
+        return problem;
+    }
+    let Some(wrong) = problem.arg_str("slug").map(str::to_owned) else { return problem };
+    if wrong.chars().count() < 2 {
+        return problem;
+    }
+    let hint = [&names.members, &names.policies]
+        .into_iter()
+        .flat_map(|pair| pair.1.iter())
+        .find(|(title, _)| title.contains(wrong.as_str()));
+    match hint {
+        Some((title, slug)) => problem.help(
+            Message::new("sheet-did-you-mean-title")
+                .arg("title", title.clone())
+                .arg("slug", slug.clone()),
+        ),
+        None => problem,
+    }
 }

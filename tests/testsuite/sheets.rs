@@ -343,8 +343,8 @@ fn exported_xlsx_is_frozen_and_sized() {
     assert!(xml.contains("<col ") && xml.contains("customWidth=\"1\""), "{xml}");
 }
 
-/// A 1,000,000-row CSV is refused at row 50,002, read as a stream: the run fits in
-/// 150 MB of address space.
+/// A 1,000,000-row CSV (110 MB) is refused at row 50,002, read as a stream: the
+/// run fits in 100 MB of address space, less than the file.
 #[cfg(unix)]
 #[test]
 fn a_million_rows_are_refused_in_bounded_memory() {
@@ -353,14 +353,16 @@ fn a_million_rows_are_refused_in_bounded_memory() {
     {
         use std::io::Write;
         let mut w = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-        writeln!(w, "名称,类型").unwrap();
+        writeln!(w, "名称,类型,摘要").unwrap();
+        let summary = "x".repeat(90);
         for i in 0..1_000_000 {
-            writeln!(w, "单位{i},企业").unwrap();
+            writeln!(w, "单位{i},企业,{summary}").unwrap();
         }
     }
+    assert!(std::fs::metadata(&path).unwrap().len() > 105_000_000);
     let before = snapshot(site.root());
     let script =
-        "ulimit -v 150000; exec \"$0\" import members \"$1\" --root \"$2\" --today 2026-11-24";
+        "ulimit -v 100000; exec \"$0\" import members \"$1\" --root \"$2\" --today 2026-11-24";
     let out = std::process::Command::new("sh")
         .args(["-c", script, env!("CARGO_BIN_EXE_qiao")])
         .arg(&path)
@@ -404,4 +406,61 @@ fn unknown_kind_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     let out = import(&site, "members", &site.dir().join("m.numbers"), &[]);
     assert!(stderr(&out).contains("error[E0903]: `.numbers` is not a spreadsheet qiao reads"));
+}
+
+/// Cells and rows a sheet gets wrong: an error value, a column without a header,
+/// two rows with one slug, a row without slug or title; each at its cell.
+#[test]
+fn bad_cells_and_rows() {
+    let site = Site::example_copy();
+    let before = snapshot(site.root());
+    let file = fixture("cell-errors.xlsx");
+    let err = stderr(&import(&site, "members", &file, &[]));
+    let shown = file.display();
+    assert!(
+        err.contains(&format!("{shown}:Sheet1!C2: error[E0916]: the cell holds the error `#N/A`")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{shown}:Sheet1!D1: error[E0918]: this column has values but no header"
+        )),
+        "{err}"
+    );
+    let file = fixture("rows.xlsx");
+    let shown = file.display();
+    let err = stderr(&import(&site, "members", &file, &["--lang", "zh"]));
+    assert!(
+        err.contains(&format!(
+            "{shown}:Sheet1!A3: error[E0915]: 两行的 slug 都是 `same`（第一次在第 2 行）"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{shown}:Sheet1!A4: error[E0917]: 这一行既没有标识也没有名称")),
+        "{err}"
+    );
+    assert_eq!(snapshot(site.root()), before);
+}
+
+/// A reference `check` does not find is its E0301 at the cell, with the member
+/// whose title holds what the cell says.
+#[test]
+fn unknown_references_at_their_cell_with_a_hint() {
+    let site = Site::example_copy();
+    let file = fixture("demands-unknown-member.xlsx");
+    let out = import(&site, "demands", &file, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let want = format!(
+        "{}:Sheet1!C2: error[E0301]: unknown member `恒锐精密` in `organization`",
+        file.display()
+    );
+    assert!(err.contains(&want), "{err}");
+    assert!(
+        err.contains("did you mean `浔江恒锐精密机械有限公司` (`hengrui-precision`)?"),
+        "{err}"
+    );
+    let err = stderr(&import(&site, "demands", &file, &["--lang", "zh"]));
+    assert!(err.contains("是不是 `浔江恒锐精密机械有限公司`（`hengrui-precision`）？"), "{err}");
 }

@@ -951,6 +951,7 @@ sheet-imported = { $count ->
         [one] 1 row checked
        *[other] { $count } rows checked
     }: { $created } new, { $updated } updated, { $unchanged } unchanged
+sheet-did-you-mean-title = did you mean `{ $title }` (`{ $slug }`)? A cell names a member or policy by its slug or its exact title
 sheet-dry-run = dry run: nothing was written
 sheet-slug = { $cell }: `{ $title }` → slug `{ $slug }`
 sheet-exported = { $count ->

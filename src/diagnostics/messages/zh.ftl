@@ -934,6 +934,7 @@ E0918 = 这一列有内容但没有列名：请写上列名，或者删掉这一
         恒锐精密 | 企业
 
 sheet-imported = 检查了 { $count } 行：新增 { $created } 个，更新 { $updated } 个，未变 { $unchanged } 个
+sheet-did-you-mean-title = 是不是 `{ $title }`（`{ $slug }`）？单元格里引用成员或政策要写 slug 或完整、准确的名称
 sheet-dry-run = 试运行：没有写入任何文件
 sheet-slug = { $cell }：`{ $title }` → slug `{ $slug }`
 sheet-exported = 已把 { $count } 行写入 { $file }
