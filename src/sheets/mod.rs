@@ -238,10 +238,8 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         .map_err(SheetError::Problems)?;
     let sheet = grid.sheet.clone();
     let at = |row: u32, col: u32| Place::cell(&shown, sheet.as_deref(), row, col);
-    let mut reports = Vec::new();
 
-    // The header row.
-    let Some((header_row, header)) = grid.rows.first() else {
+    let Some((header_row, _)) = grid.rows.first() else {
         let place = match &sheet {
             Some(s) => Place::File(format!("{shown}:{s}")),
             None => Place::File(shown.clone()),
@@ -250,72 +248,11 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         return Err(SheetError::Problems(vec![Report { place, problem }]));
     };
     let header_row = *header_row;
-    let width = grid.rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
-    let mut mapped: Vec<Option<Column>> = vec![None; width];
-    let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
-    for (col, slot) in mapped.iter_mut().enumerate() {
-        let cell = header.get(col).cloned().unwrap_or(Cell::Empty);
-        let name = values::cell_text(&cell);
-        if name.is_empty() {
-            let used =
-                grid.rows.iter().skip(1).any(|(_, c)| c.get(col).is_some_and(|x| !x.is_empty()));
-            if used {
-                reports.push(Report {
-                    place: at(header_row, col as u32),
-                    problem: Problem::new(Code::E0918),
-                });
-            }
-            continue;
-        }
-        match columns::find(kind, &name) {
-            Some(c) => {
-                if let Some(first) = seen.get(c.key) {
-                    reports.push(Report {
-                        place: at(header_row, col as u32),
-                        problem: Problem::new(Code::E0908)
-                            .arg("name", name.clone())
-                            .arg("first", cell_name(header_row, *first)),
-                    });
-                } else {
-                    seen.insert(c.key, col as u32);
-                    *slot = Some(c);
-                }
-            }
-            None => {
-                let names = columns::names(kind);
-                reports.push(Report {
-                    place: at(header_row, col as u32),
-                    problem: Problem::new(Code::E0907)
-                        .arg("name", name.clone())
-                        .arg("kind", kind.folder())
-                        .help_opt(suggest::did_you_mean(&name, names.iter().copied())),
-                });
-            }
-        }
-    }
+    let (mapped, mut reports) = map_header(kind, &grid, &at);
+    reports.extend(sheet_problems(&grid, &at));
     let data: Vec<&(u32, Vec<Cell>)> = grid.rows.iter().skip(1).collect();
     if data.is_empty() {
         reports.push(Report { place: at(header_row, 0), problem: Problem::new(Code::E0906) });
-    }
-    for &(r0, c0, r1, c1) in &grid.merged {
-        let range = format!("{}:{}", cell_name(r0, c0), cell_name(r1, c1));
-        reports.push(Report {
-            place: at(r0, c0),
-            problem: Problem::new(Code::E0909).arg("range", range),
-        });
-    }
-    for &(r, c) in &grid.formulas {
-        reports.push(Report { place: at(r, c), problem: Problem::new(Code::E0910) });
-    }
-    for (r, cells) in &data {
-        for (c, cell) in cells.iter().enumerate() {
-            if let Cell::Error(e) = cell {
-                reports.push(Report {
-                    place: at(*r, c as u32),
-                    problem: Problem::new(Code::E0916).arg("value", e.clone()),
-                });
-            }
-        }
     }
     if !reports.is_empty() {
         reports.sort();
@@ -444,55 +381,9 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
     }
 
     // Front matter of every row.
-    let has_date = col_of("date").is_some();
-    let joined_col = col_of("joined");
+    let (date_col, joined_col) = (col_of("date"), col_of("joined"));
     for row in &mut rows {
-        let mut fields: Vec<(usize, &'static str, Option<String>)> = Vec::new();
-        for (c, column) in mapped.iter().enumerate() {
-            let Some(column) = column else { continue };
-            if column.key == "slug" {
-                // The file name carries the slug (a file that exists keeps its own).
-                continue;
-            }
-            let cell = row.cells.get(c).cloned().unwrap_or(Cell::Empty);
-            let value = (!cell.is_empty()).then(|| values::toml_value(column.ty, &cell, &names));
-            fields.push((c, column.key, value));
-        }
-        if row.existing.is_none() && !fields.iter().any(|(_, k, v)| *k == "date" && v.is_some()) {
-            // A new item's publication date: the `date` cell, else when it joined, else today.
-            let joined = joined_col
-                .and_then(|c| row.cells.get(c))
-                .filter(|c| !c.is_empty())
-                .map(|c| values::toml_value(columns::Type::Date, c, &names))
-                .filter(|v| !v.starts_with('"'));
-            let value = joined.unwrap_or_else(|| today.to_string());
-            let c = if has_date { col_of("date") } else { None };
-            fields.retain(|(_, k, _)| *k != "date");
-            fields.push((c.unwrap_or(usize::MAX), "date", Some(value)));
-        }
-        match &row.existing {
-            None => {
-                let mut text = String::from("+++\n");
-                let mut line = 2;
-                for (c, key, value) in &fields {
-                    let Some(value) = value else { continue };
-                    text.push_str(&format!("{key} = {value}\n"));
-                    if *c != usize::MAX {
-                        row.lines.push((line, line, *c as u32));
-                    }
-                    line += 1;
-                }
-                text.push_str("+++\n");
-                row.text = text;
-            }
-            Some((file, old)) => {
-                let (text, lines) = update::merge(old, &fields).map_err(|d| {
-                    SheetError::Problems(vec![Report::of(Diagnostic::file(&file.rel, d))])
-                })?;
-                row.text = text;
-                row.lines = lines;
-            }
-        }
+        front_matter(row, &mapped, &names, today, date_col, joined_col)?;
     }
 
     // Check every row with the site, as `check` does.
@@ -521,10 +412,9 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
                 let problem = with_title_hint(d.problem.clone(), &names);
                 match col {
                     Some(c) => Report { place: at(row.number, c), problem },
-                    None if row.existing.is_none() || d.position == Position::START => Report {
-                        place: at(row.number, title_col.unwrap_or(0) as u32),
-                        problem: d.problem,
-                    },
+                    None if row.existing.is_none() || d.position == Position::START => {
+                        Report { place: at(row.number, title_col.unwrap_or(0) as u32), problem }
+                    }
                     None => Report::of(d),
                 }
             }
@@ -585,4 +475,141 @@ fn with_title_hint(problem: Problem, names: &Names) -> Problem {
         ),
         None => problem,
     }
+}
+
+/// The column each header cell names (the grid has a first row), and the
+/// problems of the header: a column that is no field, one named twice, values
+/// under no header.
+fn map_header(
+    kind: Kind,
+    grid: &read::Grid,
+    at: &dyn Fn(u32, u32) -> Place,
+) -> (Vec<Option<Column>>, Vec<Report>) {
+    let mut reports = Vec::new();
+    let (header_row, header) = &grid.rows[0];
+    let width = grid.rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    let mut mapped: Vec<Option<Column>> = vec![None; width];
+    let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
+    for (col, slot) in mapped.iter_mut().enumerate() {
+        let place = at(*header_row, col as u32);
+        let name = header.get(col).map(values::cell_text).unwrap_or_default();
+        if name.is_empty() {
+            let used =
+                grid.rows.iter().skip(1).any(|(_, c)| c.get(col).is_some_and(|x| !x.is_empty()));
+            if used {
+                reports.push(Report { place, problem: Problem::new(Code::E0918) });
+            }
+            continue;
+        }
+        match columns::find(kind, &name) {
+            Some(c) => match seen.get(c.key) {
+                Some(first) => reports.push(Report {
+                    place,
+                    problem: Problem::new(Code::E0908)
+                        .arg("name", name.clone())
+                        .arg("first", cell_name(*header_row, *first)),
+                }),
+                None => {
+                    seen.insert(c.key, col as u32);
+                    *slot = Some(c);
+                }
+            },
+            None => {
+                let names = columns::names(kind);
+                reports.push(Report {
+                    place,
+                    problem: Problem::new(Code::E0907)
+                        .arg("name", name.clone())
+                        .arg("kind", kind.folder())
+                        .help_opt(suggest::did_you_mean(&name, names.iter().copied())),
+                });
+            }
+        }
+    }
+    (mapped, reports)
+}
+
+/// Merged cells, formulas and error values, each at its cell.
+fn sheet_problems(grid: &read::Grid, at: &dyn Fn(u32, u32) -> Place) -> Vec<Report> {
+    let mut reports = Vec::new();
+    for &(r0, c0, r1, c1) in &grid.merged {
+        let range = format!("{}:{}", cell_name(r0, c0), cell_name(r1, c1));
+        reports.push(Report {
+            place: at(r0, c0),
+            problem: Problem::new(Code::E0909).arg("range", range),
+        });
+    }
+    for &(r, c) in &grid.formulas {
+        reports.push(Report { place: at(r, c), problem: Problem::new(Code::E0910) });
+    }
+    for (r, cells) in grid.rows.iter().skip(1) {
+        for (c, cell) in cells.iter().enumerate() {
+            if let Cell::Error(e) = cell {
+                reports.push(Report {
+                    place: at(*r, c as u32),
+                    problem: Problem::new(Code::E0916).arg("value", e.clone()),
+                });
+            }
+        }
+    }
+    reports
+}
+
+/// The text of a row's file: a new file's front matter, one line a cell, or the
+/// file that exists with the sheet's fields written in; and which lines hold
+/// which column.
+fn front_matter(
+    row: &mut Row,
+    mapped: &[Option<Column>],
+    names: &Names,
+    today: Date,
+    date_col: Option<usize>,
+    joined_col: Option<usize>,
+) -> Result<(), SheetError> {
+    let mut fields: Vec<(usize, &'static str, Option<String>)> = Vec::new();
+    for (c, column) in mapped.iter().enumerate() {
+        let Some(column) = column else { continue };
+        if column.key == "slug" {
+            // The file name carries the slug (a file that exists keeps its own).
+            continue;
+        }
+        let cell = row.cells.get(c).cloned().unwrap_or(Cell::Empty);
+        let value = (!cell.is_empty()).then(|| values::toml_value(column.ty, &cell, names));
+        fields.push((c, column.key, value));
+    }
+    if row.existing.is_none() && !fields.iter().any(|(_, k, v)| *k == "date" && v.is_some()) {
+        // A new item's publication date: the `date` cell, else when it joined, else today.
+        let joined = joined_col
+            .and_then(|c| row.cells.get(c))
+            .filter(|c| !c.is_empty())
+            .map(|c| values::toml_value(columns::Type::Date, c, names))
+            .filter(|v| !v.starts_with('"'));
+        let value = joined.unwrap_or_else(|| today.to_string());
+        fields.retain(|(_, k, _)| *k != "date");
+        fields.push((date_col.unwrap_or(usize::MAX), "date", Some(value)));
+    }
+    match &row.existing {
+        None => {
+            let mut text = String::from("+++\n");
+            let mut line = 2;
+            for (c, key, value) in &fields {
+                let Some(value) = value else { continue };
+                text.push_str(&format!("{key} = {value}\n"));
+                if *c != usize::MAX {
+                    row.lines.push((line, line, *c as u32));
+                }
+                line += 1;
+            }
+            text.push_str("+++\n");
+            row.text = text;
+        }
+        Some((file, old)) => {
+            let (text, lines) = update::merge(old, &fields).map_err(|d| {
+                SheetError::Problems(vec![Report::of(Diagnostic::file(&file.rel, d))])
+            })?;
+            row.text = text;
+            row.lines = lines;
+        }
+    }
+    Ok(())
 }
