@@ -298,10 +298,10 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         let (slug, place) = if !given.is_empty() {
             (given, at(*r, slug_col.unwrap_or(0) as u32))
         } else if !title.is_empty() {
-            let base = slug::derive(&title);
-            // The same title as an item that exists: that item.
-            let same = existing.get(&base).is_some_and(|(_, t)| *t == title);
-            let chosen = if same { base } else { slug::unique(&base, &taken) };
+            // The same title as an item that exists: that item (so that a sheet
+            // imported again names the same files); else a new slug.
+            let same = existing.iter().find(|(_, (_, t))| *t == title).map(|(s, _)| s.clone());
+            let chosen = same.unwrap_or_else(|| slug::unique(&slug::derive(&title), &taken));
             derived.push((
                 at(*r, title_col.unwrap_or(0) as u32).to_string(),
                 title.clone(),

@@ -106,6 +106,16 @@ fn field_names_slug_column_and_unique_slugs() {
             .contains("contact.email = \"hi@yunshu2.example.com\"\n")
     );
     site.passes(&"members-fields.xlsx");
+    // Imported again, the rows name the same files: nothing new, nothing changed.
+    let before = snapshot(site.root());
+    let out = import(&site, "members", &fixture("members-fields.xlsx"), &["--update"]);
+    assert!(
+        stderr(&out).contains("2 rows checked: 0 new, 0 updated, 2 unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("`Yunshu Data` → slug `yunshu-data-2`"));
+    assert_eq!(snapshot(site.root()), before);
 }
 
 /// References by a member's exact title or by slug, labels of needs, statuses and
