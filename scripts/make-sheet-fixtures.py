@@ -144,6 +144,10 @@ def fixtures():
     book.active.merge_cells("B2:B4")
     book.save(p("merged.xlsx"))
     sheet(p("formula.xlsx"), ["名称", "类型"], [["甲单位", "企业"], ['=CONCAT(A2,"二厂")', "企业"]])
+    # The same merged cells and formula as LibreOffice stores them in .xls and .ods.
+    convert(p("merged.xlsx"), "xls", FIX)
+    convert(p("merged.xlsx"), "ods", FIX)
+    convert(p("formula.xlsx"), "ods", FIX)
     with open(p("members.xlsx"), "rb") as f:
         data = f.read()
     with open(p("truncated.xlsx"), "wb") as f:

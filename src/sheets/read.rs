@@ -211,6 +211,9 @@ fn read_other(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Vec
     {
         grid.merged = merged.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
     }
+    if let calamine::Sheets::Ods(_) = &book {
+        grid.merged = ods_merged(path, &name).unwrap_or_default();
+    }
     let range = book.worksheet_range(&name).map_err(|e| open_error(shown, e))?;
     if let Ok(formulas) = book.worksheet_formula(&name)
         && let Some((r0, c0)) = formulas.start()
@@ -459,5 +462,62 @@ fn first_bad_gb18030(body: &[u8]) -> usize {
             encoding_rs::DecoderResult::InputEmpty => return read,
             encoding_rs::DecoderResult::OutputFull => out.reserve(body.len()),
         }
+    }
+}
+
+/// The merged areas of one sheet of an `.ods` file, which calamine does not report:
+/// cells with `table:number-rows-spanned` or `table:number-columns-spanned` in
+/// `content.xml`, read as a stream.
+fn ods_merged(path: &Path, sheet: &str) -> Option<Vec<(u32, u32, u32, u32)>> {
+    use quick_xml::events::Event;
+    let file = std::fs::File::open(path).ok()?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).ok()?;
+    let content = zip.by_name("content.xml").ok()?;
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let text = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<String> {
+        let a = e.try_get_attribute(name).ok()??;
+        let raw = std::str::from_utf8(&a.value).ok()?;
+        quick_xml::escape::unescape(raw).ok().map(|s| s.into_owned())
+    };
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<u32> {
+        text(e, name)?.parse().ok()
+    };
+    let mut buf = Vec::new();
+    let mut merged = Vec::new();
+    let (mut inside, mut row, mut col) = (false, 0u32, 0u32);
+    loop {
+        let event = xml.read_event_into(&mut buf).ok()?;
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                b"table:table" => {
+                    inside = text(&e, "table:name").is_some_and(|n| n == sheet);
+                    row = 0;
+                }
+                b"table:table-row" if inside => {
+                    col = 0;
+                    if empty {
+                        row += attr(&e, "table:number-rows-repeated").unwrap_or(1);
+                    }
+                }
+                b"table:table-cell" | b"table:covered-table-cell" if inside => {
+                    let rows = attr(&e, "table:number-rows-spanned").unwrap_or(1);
+                    let cols = attr(&e, "table:number-columns-spanned").unwrap_or(1);
+                    if rows > 1 || cols > 1 {
+                        merged.push((row, col, row + rows - 1, col + cols - 1));
+                    }
+                    col += attr(&e, "table:number-columns-repeated").unwrap_or(1);
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"table:table-row" if inside => row += 1,
+                b"table:table" if inside => return Some(merged),
+                _ => {}
+            },
+            Event::Eof => return Some(merged),
+            _ => {}
+        }
+        buf.clear();
     }
 }

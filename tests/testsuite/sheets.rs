@@ -210,6 +210,9 @@ fn bad_inputs_are_clear_errors() {
         ),
         ("merged.xlsx", ":Sheet1!B2: error[E0909]", "merged cells (B2:B4)", "合并单元格（B2:B4）"),
         ("formula.xlsx", ":Sheet1!A3: error[E0910]", "holds a formula", "单元格里是公式"),
+        ("merged.xls", ":Sheet1!B2: error[E0909]", "merged cells (B2:B4)", "合并单元格（B2:B4）"),
+        ("merged.ods", ":Sheet1!B2: error[E0909]", "merged cells (B2:B4)", "合并单元格（B2:B4）"),
+        ("formula.ods", ":Sheet1!A3: error[E0910]", "holds a formula", "单元格里是公式"),
         ("truncated.xlsx", ": error[E0901]", "cannot read the spreadsheet", "无法读取表格"),
         ("encrypted.xlsx", ": error[E0902]", "password-protected", "表格设置了密码"),
         (
