@@ -277,11 +277,15 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
             Kind::Policies => &mut names.policies,
             _ => continue,
         };
-        pair.0.push(item.slug.clone());
+        pair.0.insert(item.slug.clone());
         pair.1.entry(item.title.clone()).or_insert_with(|| item.slug.clone());
     }
 
     // Slugs.
+    let mut by_title: BTreeMap<&str, &str> = BTreeMap::new();
+    for (slug, (_, title)) in &existing {
+        by_title.entry(title.as_str()).or_insert(slug.as_str());
+    }
     let col_of = |key: &str| mapped.iter().position(|c| c.is_some_and(|c| c.key == key));
     let slug_col = col_of("slug");
     let title_col = col_of("title");
@@ -300,7 +304,7 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         } else if !title.is_empty() {
             // The same title as an item that exists: that item (so that a sheet
             // imported again names the same files); else a new slug.
-            let same = existing.iter().find(|(_, (_, t))| *t == title).map(|(s, _)| s.clone());
+            let same = by_title.get(title.as_str()).map(|s| (*s).to_owned());
             let chosen = same.unwrap_or_else(|| slug::unique(&slug::derive(&title), &taken));
             derived.push((
                 at(*r, title_col.unwrap_or(0) as u32).to_string(),
@@ -353,7 +357,7 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
                 _ => None,
             };
             if let Some(pair) = pair {
-                pair.0.push(slug.clone());
+                pair.0.insert(slug.clone());
                 pair.1.entry(title.clone()).or_insert_with(|| slug.clone());
             }
         }

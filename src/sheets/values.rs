@@ -3,7 +3,7 @@
 //! lists, numbers, references by title. A cell that fits no form is written as the
 //! string it is, so that the content checks report it with their own code.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::{Date, DateTime, Time};
 
@@ -14,15 +14,15 @@ use super::read::Cell;
 #[derive(Debug, Default)]
 pub(crate) struct Names {
     /// Member slugs, and member title → slug.
-    pub(crate) members: (Vec<String>, BTreeMap<String, String>),
+    pub(crate) members: (BTreeSet<String>, BTreeMap<String, String>),
     /// Policy slugs, and policy title → slug.
-    pub(crate) policies: (Vec<String>, BTreeMap<String, String>),
+    pub(crate) policies: (BTreeSet<String>, BTreeMap<String, String>),
 }
 
 impl Names {
-    fn resolve(pair: &(Vec<String>, BTreeMap<String, String>), name: &str) -> String {
+    fn resolve(pair: &(BTreeSet<String>, BTreeMap<String, String>), name: &str) -> String {
         let name = name.trim();
-        if pair.0.iter().any(|s| s == name) {
+        if pair.0.contains(name) {
             return name.to_owned();
         }
         pair.1.get(name).cloned().unwrap_or_else(|| name.to_owned())
