@@ -442,17 +442,18 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
         }
     }
     if !o.dry_run {
-        for row in &rows {
-            if row.existing.as_ref().is_some_and(|(_, old)| *old == row.text) {
-                continue;
-            }
-            if let Some(dir) = row.file.path.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| SheetError::Io(anyhow::anyhow!("{}: {e}", dir.display())))?;
-            }
-            std::fs::write(&row.file.path, &row.text)
-                .map_err(|e| SheetError::Io(anyhow::anyhow!("{}: {e}", row.file.rel)))?;
+        let dirs: BTreeSet<&Path> = rows.iter().filter_map(|r| r.file.path.parent()).collect();
+        for dir in dirs {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| SheetError::Io(anyhow::anyhow!("{}: {e}", dir.display())))?;
         }
+        rows.par_iter()
+            .filter(|row| row.existing.as_ref().is_none_or(|(_, old)| *old != row.text))
+            .try_for_each(|row| {
+                std::fs::write(&row.file.path, &row.text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", row.file.rel))
+            })
+            .map_err(SheetError::Io)?;
     }
     Ok(done)
 }
