@@ -51,6 +51,7 @@ measure() {
     echo "$label: wall $wall, peak memory $((rss / 1024)) MB"
 }
 
+measure "import $rows rows (xlsx), --dry-run: read and check only" "$qiao" import members "$tmp/members.xlsx" --root "$tmp/site" --dry-run
 measure "import $rows rows (xlsx)" "$qiao" import members "$tmp/members.xlsx" --root "$tmp/site"
 test "$(ls "$tmp/site/content/members" | wc -l)" -eq "$rows"
 measure "export $rows rows (xlsx)" "$qiao" export members "$tmp/out.xlsx" --root "$tmp/site"
