@@ -10,7 +10,7 @@
 //!
 //! The modules are layers along that pipeline, and every import points down it:
 //! diagnostics, text, source, config, model, urls, output, content, insight,
-//! search, outputs, render, build, serve, cli (`tests::LAYERS` below checks every
+//! search, outputs, render, build, serve, sheets, cli (`tests::LAYERS` below checks every
 //! `crate::` path against this order; ARCHITECTURE.md draws it). Modules that only
 //! the crate itself uses are private, so the compiler reports what nothing uses.
 
@@ -30,6 +30,7 @@ pub mod outputs;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod sheets;
 pub mod source;
 pub mod text;
 mod urls;
@@ -42,7 +43,7 @@ mod tests {
     /// `use` lines and in doc links, as `crate::x`, `qiao::x` or `super::x` from the
     /// top of a module) only modules before it. ARCHITECTURE.md draws the same list,
     /// top first.
-    const LAYERS: [&str; 15] = [
+    const LAYERS: [&str; 16] = [
         "diagnostics",
         "text",
         "source",
@@ -57,6 +58,7 @@ mod tests {
         "render",
         "build",
         "serve",
+        "sheets",
         "cli",
     ];
 

@@ -210,6 +210,43 @@ pub(crate) enum Command {
         #[arg(long, default_value = "zh", value_parser = scaffold::parse_language)]
         language: String,
     },
+    /// Turn the rows of a spreadsheet (.xlsx, .xls, .ods, .csv) into content files,
+    /// checked as `check` checks them; nothing is written unless every row passes.
+    Import {
+        /// members, cases, policies, demands or roadshows.
+        kind: String,
+        /// The spreadsheet.
+        file: PathBuf,
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Rewrite the fields the sheet has in files that exist (others and bodies are kept).
+        #[arg(long)]
+        update: bool,
+        /// Check and report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The encoding of a CSV file: utf-8 or gbk (gb18030). Default: detected.
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<crate::sheets::Encoding>,
+        /// Fix "today" (YYYY-MM-DD): the `date` of new items without one. Also QIAO_TODAY.
+        #[arg(long, env = "QIAO_TODAY", value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// Write every item of a kind to a spreadsheet (.xlsx or .csv) with the columns
+    /// `import` reads.
+    Export {
+        /// members, cases, policies, demands or roadshows.
+        kind: String,
+        /// The file to write (.xlsx or .csv).
+        file: PathBuf,
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn options(site: &SiteArgs, lang: Option<LangArg>) -> BuildOptions {
@@ -318,6 +355,84 @@ pub fn run(cli: Cli) -> ExitStatus {
                     ExitStatus::Usage
                 }
             }
+        }
+        Command::Import { kind, file, root, sheet, update, dry_run, encoding, today } => {
+            let lang = config::message_language(lang_flag.map(Lang::from), Some(&root));
+            let o = crate::sheets::ImportOptions {
+                root,
+                kind,
+                file,
+                sheet,
+                update,
+                dry_run,
+                encoding,
+                today,
+                lang,
+            };
+            sheet_import(&o)
+        }
+        Command::Export { kind, file, root } => {
+            let lang = config::message_language(lang_flag.map(Lang::from), Some(&root));
+            match crate::sheets::export(&root, &kind, &file) {
+                Ok(n) => {
+                    let shown = file.display();
+                    eprintln!("{}", say_count(lang, "sheet-exported", n, &[("file", &shown)]));
+                    ExitStatus::Success
+                }
+                Err(e) => sheet_error(e, lang),
+            }
+        }
+    }
+}
+
+fn parse_encoding(s: &str) -> Result<crate::sheets::Encoding, String> {
+    crate::sheets::Encoding::parse(s).ok_or_else(|| format!("`{s}`: use utf-8 or gbk"))
+}
+
+/// `qiao import`: the slugs qiao chose, what was written, or every problem.
+fn sheet_import(o: &crate::sheets::ImportOptions) -> ExitStatus {
+    let lang = o.lang;
+    match crate::sheets::import(o) {
+        Ok(done) => {
+            if !done.warnings.is_empty() {
+                eprint!("{}", crate::sheets::render(&done.warnings, lang));
+            }
+            for (cell, title, slug) in &done.derived {
+                println!(
+                    "{}",
+                    say(lang, "sheet-slug", &[("cell", cell), ("title", title), ("slug", slug)])
+                );
+            }
+            for path in done.created.iter().chain(&done.updated) {
+                println!("{path}");
+            }
+            let rows = done.created.len() + done.updated.len() + done.unchanged.len();
+            let (c, u, n) = (done.created.len(), done.updated.len(), done.unchanged.len());
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("created", &c), ("updated", &u), ("unchanged", &n)];
+            eprintln!("{}", say_count(lang, "sheet-imported", rows, &args));
+            if o.dry_run {
+                eprintln!("{}", say(lang, "sheet-dry-run", &[]));
+            }
+            ExitStatus::Success
+        }
+        Err(e) => sheet_error(e, lang),
+    }
+}
+
+fn sheet_error(e: crate::sheets::SheetError, lang: Lang) -> ExitStatus {
+    match e {
+        crate::sheets::SheetError::Usage(m) => {
+            eprintln!("error: {m}");
+            ExitStatus::Usage
+        }
+        crate::sheets::SheetError::Problems(list) => {
+            eprint!("{}", crate::sheets::render(&list, lang));
+            ExitStatus::SiteErrors
+        }
+        crate::sheets::SheetError::Io(err) => {
+            eprintln!("error: {err:#}");
+            ExitStatus::Io
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Every diagnostic's stable code. The number's first two digits name the area
 //! (01 files and TOML syntax, 02 fields, 03 references across files, 04 Markdown
-//! bodies and links, 05 `site.toml`, 06 templates and the theme, 07 reading files);
+//! bodies and links, 05 `site.toml`, 06 templates and the theme, 07 reading files,
+//! 09 spreadsheets);
 //! `E` codes are errors, `W` codes warnings (which do not fail a build). A code
 //! never changes meaning and is never reused; its words, in every language, are in
 //! `messages/<lang>.ftl` under the same id, with its explanation and a wrong and a
@@ -58,6 +59,9 @@ codes! {
     E0601, E0602, E0603, E0604, E0605, E0606, E0607, E0608, E0609,
     // 07 reading files.
     E0701, E0702, E0703, E0704, E0705, E0706, E0707,
+    // 09 spreadsheets: `qiao import` and `qiao export`.
+    E0901, E0902, E0903, E0904, E0905, E0906, E0907, E0908, E0909, E0910, E0911, E0912,
+    E0914, E0915, E0916, E0917, E0918,
 }
 
 impl Code {

@@ -25,4 +25,5 @@ mod render;
 mod search;
 mod sections;
 mod serve;
+mod sheets;
 mod usage;

@@ -937,3 +937,131 @@ area-04 = Markdown bodies and links
 area-05 = site.toml
 area-06 = Templates and the theme
 area-07 = Reading files
+
+### area-09
+
+E0901 = cannot read the spreadsheet: { $error }
+    .explain = `qiao import` reads .xlsx, .xls, .ods and .csv files. A file that is cut short (a download or a WeChat transfer that did not finish), or that is not really a spreadsheet, cannot be read. Save it again from Excel or WPS and import the new file.
+    .wrong =
+        qiao import members 成员名录.xlsx   # the transfer stopped half way
+    .right =
+        qiao import members 成员名录.xlsx   # saved again in Excel: 文件 → 另存为
+E0902 = the spreadsheet is password-protected; save a copy without a password and import that
+    .explain = An encrypted workbook cannot be read without its password, and qiao never asks for one. In Excel: 文件 → 信息 → 保护工作簿 → 用密码进行加密, clear the password, save a copy.
+    .wrong =
+        qiao import members 加密名录.xlsx
+    .right =
+        qiao import members 名录-无密码.xlsx
+E0903 = `.{ $ext }` is not a spreadsheet qiao reads; use .xlsx, .xls, .ods or .csv
+    .explain = qiao reads Excel (.xlsx, .xls), OpenDocument (.ods) and CSV files. Save other formats (.numbers, .et, .wps) as one of these first.
+    .wrong =
+        qiao import members 名录.numbers
+    .right =
+        qiao import members 名录.xlsx
+E0904 = there is no sheet `{ $sheet }`; the workbook has { $sheets }
+    .explain = --sheet names one sheet of the workbook, exactly as its tab is named. Without --sheet the first sheet is read.
+    .wrong =
+        qiao import members 名录.xlsx --sheet 成员
+    .right =
+        qiao import members 名录.xlsx --sheet 成员名录
+E0905 = the sheet is empty: its first row must name the columns (`title`/`名称`, `type`/`类型`, …)
+    .explain = The first row of the sheet names the columns; each later row becomes one content file.
+    .wrong =
+        (an empty sheet)
+    .right =
+        名称 | 类型 | 网址
+        恒锐精密 | 企业 | https://hengrui.example.com/
+E0906 = the sheet has a header row and no data rows: nothing to import
+    .explain = Every row below the header becomes one content file; a sheet with only the header has none.
+    .wrong =
+        名称 | 类型
+    .right =
+        名称 | 类型
+        恒锐精密 | 企业
+E0907 = column `{ $name }` is not a field of { $kind }
+    .explain = Each header names a field, by its name (`title`, `contact.email`) or its Chinese name in the editors' guide (`名称`, `联系邮箱`). Rename the column, or delete it if it holds notes that are not part of the site.
+    .wrong =
+        名称 | 类别
+    .right =
+        名称 | 类型
+E0908 = column `{ $name }` is there twice (first at { $first })
+    .explain = Two columns name the same field (perhaps once in English and once in Chinese); qiao would not know which to take. Keep one.
+    .wrong =
+        名称 | 类型 | type
+    .right =
+        名称 | 类型
+E0909 = merged cells ({ $range }): every value must sit in its own cell
+    .explain = Merged cells hold one value for several rows or columns, which cannot be told apart row by row. Unmerge them (开始 → 合并后居中 → 取消合并单元格) and fill every cell.
+    .wrong =
+        (B2:B4 merged, showing 企业 once)
+    .right =
+        (B2, B3 and B4 each hold 企业)
+E0910 = the cell holds a formula; import values only (copy, then paste as values)
+    .explain = A formula's result depends on the program that computes it, and files saved by some programs carry no result at all. Copy the column and 选择性粘贴 → 数值 to keep only the values.
+    .wrong =
+        =CONCAT(A2, "学院")
+    .right =
+        浔江职业技术学院
+E0911 = the sheet has more than { $limit } rows; import it in parts
+    .explain = An import writes one content file per row. A sheet this long is almost always a mistake (a column filled to the bottom, a whole database), and qiao stops reading it rather than fill memory.
+    .wrong =
+        (1,000,000 rows)
+    .right =
+        (the roster's 300 rows)
+E0912 = the file is not valid { $encoding } at line { $line } (byte 0x{ $byte } at offset { $offset }): save the whole file in one encoding, or name it with --encoding
+    .explain = A CSV file is read as UTF-8 (with or without a BOM), or as GB18030/GBK when it is not UTF-8 (what Excel on Chinese Windows saves). A file pasted together from files in different encodings has lines of both; save it again as "CSV UTF-8" in Excel.
+    .wrong =
+        (lines saved as GBK and lines saved as UTF-8 in one file)
+    .right =
+        (the whole file saved as CSV UTF-8)
+E0914 = `{ $slug }` exists already ({ $path }); use --update to rewrite its fields from the sheet
+    .explain = Without --update an import only adds files, so that a sheet never overwrites an editor's work by accident. With --update qiao rewrites the fields the sheet has and keeps every other field and the body.
+    .wrong =
+        qiao import members 名录.xlsx
+    .right =
+        qiao import members 名录.xlsx --update
+E0915 = two rows have the slug `{ $slug }` (first in row { $row })
+    .explain = Every row becomes a file named by its slug; two rows with one slug would write one file twice. Give one of them another slug (`标识`).
+    .wrong =
+        标识 | 名称
+        hengrui | 恒锐精密
+        hengrui | 恒锐检测
+    .right =
+        标识 | 名称
+        hengrui | 恒锐精密
+        hengrui-testing | 恒锐检测
+E0916 = the cell holds the error `{ $value }`; type the value it should have
+    .explain = A cell that shows #N/A, #DIV/0! or #REF! holds no value to import.
+    .wrong =
+        #N/A
+    .right =
+        2025-03-18
+E0917 = the row has neither a slug nor a title, so it cannot be named
+    .explain = A row's file name is its slug (`标识`), or a slug qiao derives from its title (`名称`/`标题`). Fill one of them, or delete the row.
+    .wrong =
+        标识 | 名称 | 类型
+             |      | 企业
+    .right =
+        标识 | 名称 | 类型
+             | 恒锐精密 | 企业
+E0918 = this column has values but no header: name it, or delete the column
+    .explain = Every column with values needs a name in the first row, so that qiao knows which field it fills.
+    .wrong =
+        名称 |      
+        恒锐精密 | 企业
+    .right =
+        名称 | 类型
+        恒锐精密 | 企业
+
+sheet-imported = { $count ->
+        [one] 1 row checked
+       *[other] { $count } rows checked
+    }: { $created } new, { $updated } updated, { $unchanged } unchanged
+sheet-did-you-mean-title = did you mean `{ $title }` (`{ $slug }`)? A cell names a member or policy by its slug or its exact title
+sheet-dry-run = dry run: nothing was written
+sheet-slug = { $cell }: `{ $title }` → slug `{ $slug }`
+sheet-exported = { $count ->
+        [one] 1 row
+       *[other] { $count } rows
+    } written to { $file }
+area-09 = Spreadsheets (import and export)

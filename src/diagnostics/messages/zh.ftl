@@ -917,3 +917,125 @@ area-04 = 正文和链接
 area-05 = site.toml
 area-06 = 模板和主题
 area-07 = 读取文件
+
+### area-09
+
+E0901 = 无法读取表格：{ $error }
+    .explain = `qiao import` 读取 .xlsx、.xls、.ods 和 .csv 文件。文件不完整（下载或微信传输中断）或者并不是真正的表格文件时无法读取。请用 Excel 或 WPS 重新保存后再导入。
+    .wrong =
+        qiao import members 成员名录.xlsx   # 传到一半中断了
+    .right =
+        qiao import members 成员名录.xlsx   # 在 Excel 里“文件 → 另存为”重新保存
+E0902 = 表格设置了密码；请另存一份不带密码的副本再导入
+    .explain = 加密的工作簿没有密码就读不出来，qiao 也不会询问密码。在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码后另存一份。
+    .wrong =
+        qiao import members 加密名录.xlsx
+    .right =
+        qiao import members 名录-无密码.xlsx
+E0903 = `.{ $ext }` 不是 qiao 能读取的表格格式；请使用 .xlsx、.xls、.ods 或 .csv
+    .explain = qiao 读取 Excel（.xlsx、.xls）、OpenDocument（.ods）和 CSV 文件。其他格式（.numbers、.et、.wps）请先另存为其中一种。
+    .wrong =
+        qiao import members 名录.numbers
+    .right =
+        qiao import members 名录.xlsx
+E0904 = 没有名为 `{ $sheet }` 的工作表；这个工作簿里有 { $sheets }
+    .explain = --sheet 指定工作簿中的一个工作表，名字要和标签上的完全一致。不写 --sheet 时读取第一个工作表。
+    .wrong =
+        qiao import members 名录.xlsx --sheet 成员
+    .right =
+        qiao import members 名录.xlsx --sheet 成员名录
+E0905 = 工作表是空的：第一行必须是列名（`title`/`名称`、`type`/`类型`……）
+    .explain = 表格第一行写列名，下面每一行生成一个内容文件。
+    .wrong =
+        （空白工作表）
+    .right =
+        名称 | 类型 | 网址
+        恒锐精密 | 企业 | https://hengrui.example.com/
+E0906 = 工作表只有表头，没有数据行，没有可导入的内容
+    .explain = 表头下面的每一行生成一个内容文件；只有表头的表格什么也生成不了。
+    .wrong =
+        名称 | 类型
+    .right =
+        名称 | 类型
+        恒锐精密 | 企业
+E0907 = 列 `{ $name }` 不是 { $kind } 的字段
+    .explain = 每个列名对应一个字段，可以写字段名（`title`、`contact.email`），也可以写编辑指南里的中文名（`名称`、`联系邮箱`）。请改列名；如果这一列只是备注、不属于网站内容，请删掉它。
+    .wrong =
+        名称 | 类别
+    .right =
+        名称 | 类型
+E0908 = 列 `{ $name }` 重复了（第一次出现在 { $first }）
+    .explain = 两列对应同一个字段（可能一列写英文、一列写中文），qiao 不知道该用哪一列。请只保留一列。
+    .wrong =
+        名称 | 类型 | type
+    .right =
+        名称 | 类型
+E0909 = 有合并单元格（{ $range }）：每个值必须单独占一个单元格
+    .explain = 合并单元格让多行或多列共用一个值，逐行读取时无法区分。请取消合并（开始 → 合并后居中 → 取消合并单元格），并把每个单元格都填上。
+    .wrong =
+        （B2:B4 合并，只显示一次“企业”）
+    .right =
+        （B2、B3、B4 都填“企业”）
+E0910 = 单元格里是公式；只能导入数值（复制后“选择性粘贴 → 数值”）
+    .explain = 公式的结果取决于计算它的软件，有些软件保存的文件里根本没有计算结果。请复制这一列，再“选择性粘贴 → 数值”，只保留值。
+    .wrong =
+        =CONCAT(A2, "学院")
+    .right =
+        浔江职业技术学院
+E0911 = 工作表超过 { $limit } 行；请分批导入
+    .explain = 导入时每一行生成一个内容文件。这么长的表格几乎总是弄错了（某一列被填到了最底部，或者整个数据库都导了出来），qiao 会停止读取，不会占满内存。
+    .wrong =
+        （1,000,000 行）
+    .right =
+        （成员名录的 300 行）
+E0912 = 文件第 { $line } 行不是有效的 { $encoding } 编码（偏移 { $offset } 处的字节 0x{ $byte }）：请把整个文件存成同一种编码，或用 --encoding 指定
+    .explain = CSV 文件按 UTF-8（带或不带 BOM）读取；不是 UTF-8 时按 GB18030/GBK 读取（中文 Windows 上的 Excel 默认这样保存）。把不同编码的文件拼在一起，就会一部分行是 GBK、一部分行是 UTF-8。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。
+    .wrong =
+        （同一个文件里既有 GBK 保存的行，又有 UTF-8 保存的行）
+    .right =
+        （整个文件另存为 CSV UTF-8）
+E0914 = `{ $slug }` 已经存在（{ $path }）；要用表格改写它的字段，请加 --update
+    .explain = 不加 --update 时导入只新增文件，避免表格意外覆盖编辑写好的内容。加上 --update 后，qiao 只改写表格里有的字段，其他字段和正文原样保留。
+    .wrong =
+        qiao import members 名录.xlsx
+    .right =
+        qiao import members 名录.xlsx --update
+E0915 = 两行的 slug 都是 `{ $slug }`（第一次在第 { $row } 行）
+    .explain = 每一行生成一个以 slug 命名的文件；两行同一个 slug 会写同一个文件两次。请给其中一行换一个标识（`标识` 列）。
+    .wrong =
+        标识 | 名称
+        hengrui | 恒锐精密
+        hengrui | 恒锐检测
+    .right =
+        标识 | 名称
+        hengrui | 恒锐精密
+        hengrui-testing | 恒锐检测
+E0916 = 单元格里是错误值 `{ $value }`；请填入它应有的值
+    .explain = 显示 #N/A、#DIV/0!、#REF! 的单元格里没有可导入的值。
+    .wrong =
+        #N/A
+    .right =
+        2025-03-18
+E0917 = 这一行既没有标识也没有名称，无法确定文件名
+    .explain = 每一行的文件名是它的标识（`标识` 列），或 qiao 根据名称（`名称`/`标题`）生成的 slug。请填其中一个，或者删掉这一行。
+    .wrong =
+        标识 | 名称 | 类型
+             |      | 企业
+    .right =
+        标识 | 名称 | 类型
+             | 恒锐精密 | 企业
+E0918 = 这一列有内容但没有列名：请写上列名，或者删掉这一列
+    .explain = 每一列有内容的列都需要在第一行写上列名，qiao 才知道它填的是哪个字段。
+    .wrong =
+        名称 |      
+        恒锐精密 | 企业
+    .right =
+        名称 | 类型
+        恒锐精密 | 企业
+
+sheet-imported = 检查了 { $count } 行：新增 { $created } 个，更新 { $updated } 个，未变 { $unchanged } 个
+sheet-did-you-mean-title = 是不是 `{ $title }`（`{ $slug }`）？单元格里引用成员或政策要写 slug 或完整、准确的名称
+sheet-dry-run = 试运行：没有写入任何文件
+sheet-slug = { $cell }：`{ $title }` → slug `{ $slug }`
+sheet-exported = 已把 { $count } 行写入 { $file }
+area-09 = 表格（导入和导出）
