@@ -69,6 +69,9 @@ pub struct SiteConfig {
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// `[markdown] trust_html`: raw HTML in Markdown is passed through unsanitized.
     pub(crate) trust_html: bool,
+    /// `[build] precompress`: write a `.gz` and a `.br` beside every text file
+    /// (as `build --precompress`).
+    pub(crate) precompress: bool,
 }
 
 impl SiteConfig {
@@ -279,6 +282,16 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             trust
         })
         .unwrap_or(false);
+    let precompress = f
+        .get("build")
+        .and_then(|v| as_table(r, "build", v, "[build]"))
+        .and_then(|t| {
+            let mut b = Fields::new(t, "build.");
+            let on = b.get("precompress").and_then(|v| r.boolean("build.precompress", v));
+            b.finish(r, false);
+            on
+        })
+        .unwrap_or(false);
     // A setting written after the `[extra]` line went into `extra`.
     if let Some(DeValue::Table(t)) = extra_v.map(|v| v.get_ref()) {
         for (key, _) in t.iter() {
@@ -305,6 +318,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         taxonomies,
         extra,
         trust_html,
+        precompress,
     })
 }
 
@@ -353,6 +367,11 @@ pub struct BuildOptions {
     pub(crate) live_reload: bool,
     /// The language of qiao's own messages.
     pub lang: Lang,
+    /// Write a `.gz` and a `.br` beside every text file (`--precompress`; also
+    /// when `site.toml` sets `[build] precompress = true`).
+    pub(crate) precompress: bool,
+    /// A page URL of the previous build that vanished is an error (`--strict`).
+    pub(crate) strict: bool,
 }
 
 impl BuildOptions {
@@ -368,6 +387,8 @@ impl BuildOptions {
             minify: true,
             live_reload: false,
             lang: Lang::En,
+            precompress: false,
+            strict: false,
         }
     }
 

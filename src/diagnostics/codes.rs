@@ -44,6 +44,9 @@ codes! {
     E0225, E0226, E0227, E0228, E0229, E0230,
     // 03 across files: references, slugs and URLs, covers, taxonomy terms.
     E0301, E0302, E0303, E0304, E0305, E0306, E0307, E0308, W0309, W0310,
+    // 03 (hosts): aliases that are no site path or collide; a page URL of the last
+    // build that vanished (an error under `build --strict`).
+    E0320, E0321, E0322, E0323, E0324, W0330,
     // 04 Markdown bodies: links and nesting.
     E0401, E0402, E0403, E0404, E0405, E0406, E0407,
     // 05 site.toml.

@@ -18,6 +18,7 @@ pub mod ics;
 pub mod insight;
 pub mod json;
 pub mod jsonld;
+pub mod redirects;
 pub mod robots;
 pub mod sitemap;
 pub mod text;
@@ -48,6 +49,9 @@ pub struct Texts {
     /// each demand's language: by demand (in `Insights::docked` order), by
     /// suggestion.
     pub reasons: Vec<Vec<Vec<String>>>,
+    /// The redirect page of an alias ([`redirects`]): its title and the words
+    /// before the link, in the site's language (`moved_title`, `moved_text`).
+    pub moved: [String; 2],
 }
 
 impl Texts {

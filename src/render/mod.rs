@@ -472,7 +472,8 @@ impl<'s> Renderer<'s> {
                 list.iter().map(|m| insight::reasons(t, config, m)).collect()
             })
             .collect();
-        crate::outputs::Texts { kind_titles, summaries, reasons }
+        let moved = [t.get("moved_title").to_owned(), t.get("moved_text").to_owned()];
+        crate::outputs::Texts { kind_titles, summaries, reasons, moved }
     }
 
     /// The body as plain text, for the search index.
