@@ -443,8 +443,8 @@ pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         )
     });
     warnings.extend(gone);
+    diagnostics::sort(&mut warnings);
     if diagnostics::has_errors(&warnings) {
-        diagnostics::sort(&mut warnings);
         return Err(BuildError::Site(warnings));
     }
     timings.time("swap", || staging.commit()).map_err(BuildError::Io)?;

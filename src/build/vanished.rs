@@ -96,7 +96,7 @@ pub(crate) fn report(
     gone.into_iter()
         .map(|url| {
             let file = page_path(url);
-            let old = old_file(&file).map(|h| Marks::of(&h)).unwrap_or_default();
+            let old = old_marks(site, &old_file, &file);
             let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
             let renamed = fresh
                 .iter()
@@ -113,6 +113,25 @@ pub(crate) fn report(
         })
         .collect()
 }
+
+/// What tells the page of the previous build at `file`; for a redirect page
+/// (an alias), the page it sent visitors to, so that a page renamed twice names
+/// its new file for both old URLs.
+fn old_marks(site: &Site, old_file: &impl Fn(&str) -> Option<String>, file: &str) -> Marks {
+    let Some(html) = old_file(file) else { return Marks::default() };
+    let target = html
+        .split_once(REFRESH)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(link, _)| link.strip_prefix(site.config.base_path.as_str()).unwrap_or(link))
+        .map(|url| quick_xml::escape::unescape(url).map_or(url.to_owned(), |u| u.into_owned()));
+    match target.and_then(|url| old_file(&page_path(&url))) {
+        Some(page) => Marks::of(&page),
+        None => Marks::of(&html),
+    }
+}
+
+/// How a redirect page (`outputs::redirects`) names its target.
+const REFRESH: &str = "<meta http-equiv=\"refresh\" content=\"0; url=";
 
 /// The HTML file of a page URL (`a/` -> `a/index.html`, `a.html` -> itself).
 fn page_path(url: &str) -> String {

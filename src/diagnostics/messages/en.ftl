@@ -494,7 +494,7 @@ E0320 = `{ $value }` in `aliases` is not a path of this site: write the old addr
     .right =
         aliases = ["/cases/old-name/"]
 
-E0321 = the alias `{ $alias }` is { $owner }, which qiao writes itself; an old address can only be one that no page of the site uses now
+E0321 = the alias `{ $alias }` is an address of { $owner }, which qiao writes itself; an old address can only be one that no page of the site uses now
     .explain = An alias gets a small page that sends visitors on to the page that moved. It cannot take an address where the site already has a page of its own (the home page, listings, search, tags, feeds…).
     .wrong =
         aliases = ["/cases/"]
