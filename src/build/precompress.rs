@@ -7,10 +7,11 @@
 //! Deterministic: the gzip header carries no time and no file name (flate2's
 //! `GzBuilder` with mtime 0 and the "unknown" OS byte), and brotli has no header
 //! fields that vary, so two builds of the same sources give the same bytes.
-//! Levels were chosen by measuring the 10,000-document corpus (ARCHITECTURE.md,
-//! "Dependencies and why"): gzip level 9 (zlib-rs backend) and brotli quality 9
-//! with a 4 MiB window (`lgwin` 22); quality 10 and 11 cost several times the time
-//! for about 5 % fewer bytes.
+//! Levels were chosen by measuring (ARCHITECTURE.md, "Precompressed output"): gzip
+//! level 9, and brotli quality 5 with a 4 MiB window (`lgwin` 22). Brotli 5 is
+//! about 11 % smaller than gzip 9 at about three times its time; qualities 7–9 cost
+//! three to fifteen times more for 3 % fewer bytes, 10–11 ten to fifty times more
+//! for 11 %.
 //!
 //! What it is not: the writing of files (the build hands the copies to
 //! `build::write::Staging`), or anything `serve` does (the preview serves the
@@ -30,7 +31,7 @@ const TEXT_TYPES: [&str; 7] = ["html", "css", "js", "json", "xml", "svg", "ics"]
 /// gzip's level (0–9).
 const GZIP_LEVEL: u32 = 9;
 /// brotli's quality (0–11) and window (log2 of its size in bytes).
-const BROTLI_QUALITY: i32 = 9;
+const BROTLI_QUALITY: i32 = 5;
 const BROTLI_WINDOW: i32 = 22;
 
 /// Whether an output path is of a type that gets compressed copies (its size is
