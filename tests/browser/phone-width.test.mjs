@@ -75,7 +75,12 @@ function pages(dir) {
     }
   };
   walk(dir);
-  return out.map((p) => (p ? `${p}/` : '')).sort();
+  // The redirect pages of aliases (listed in /_redirects) leave at once: their
+  // targets are among the pages.
+  const moved = new Set(
+    fs.readFileSync(path.join(dir, '_redirects'), 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')[0].slice(1)),
+  );
+  return out.map((p) => (p ? `${p}/` : '')).filter((p) => !moved.has(p)).sort();
 }
 
 /** Loads every page at WIDTH in `scheme`; returns the ones wider than the viewport. */
