@@ -2,7 +2,8 @@
 # Runs every test of qiao: the repository stands alone, formatting and lints, the
 # Rust tests, the JavaScript search tests (node) and the browser tests (headless
 # Chromium). First installs what a fresh Debian machine lacks (Python 3 for the
-# corpus generator, Node.js, Chromium, the test-only npm packages).
+# corpus generator, Node.js, Chromium, nginx and its brotli_static module, the
+# test-only npm packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -14,6 +15,10 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v git >/dev/null || missing+=(git)
+# nginx with the brotli_static module: tests/browser/nginx.test.mjs serves the built
+# example site with docs/deploy/nginx.conf.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "== installing ${missing[*]} (Debian packages) for the tests"
   sudo=""
@@ -34,7 +39,7 @@ cargo test --locked
 
 echo "== node --test tests/js (search tokenizer and ranking vectors)"
 node --test tests/js/
-echo "== browser tests (headless Chromium)"
+echo "== browser tests (headless Chromium; nginx with docs/deploy/nginx.conf)"
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
 QIAO_BIN="$PWD/target/release/qiao" node --test tests/browser/
 echo "== search page in headless Chromium, under a strict CSP (root and base path)"

@@ -74,6 +74,9 @@ pub struct SiteConfig {
     pub(crate) trust_html: bool,
     /// `[[menu]]`: the main navigation, when the site lists it.
     pub(crate) menu: Vec<MenuEntry>,
+    /// `[build] precompress`: write a `.gz` and a `.br` beside every text file
+    /// (as `build --precompress`).
+    pub(crate) precompress: bool,
 }
 
 impl SiteConfig {
@@ -299,6 +302,16 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             trust
         })
         .unwrap_or(false);
+    let precompress = f
+        .get("build")
+        .and_then(|v| as_table(r, "build", v, "[build]"))
+        .and_then(|t| {
+            let mut b = Fields::new(t, "build.");
+            let on = b.get("precompress").and_then(|v| r.boolean("build.precompress", v));
+            b.finish(r, false);
+            on
+        })
+        .unwrap_or(false);
     // A setting written after the `[extra]` line went into `extra`.
     if let Some(DeValue::Table(t)) = extra_v.map(|v| v.get_ref()) {
         for (key, _) in t.iter() {
@@ -326,6 +339,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         extra,
         trust_html,
         menu,
+        precompress,
     })
 }
 
@@ -374,6 +388,11 @@ pub struct BuildOptions {
     pub(crate) live_reload: bool,
     /// The language of qiao's own messages.
     pub lang: Lang,
+    /// Write a `.gz` and a `.br` beside every text file (`--precompress`; also
+    /// when `site.toml` sets `[build] precompress = true`).
+    pub(crate) precompress: bool,
+    /// A page URL of the previous build that vanished is an error (`--strict`).
+    pub(crate) strict: bool,
 }
 
 impl BuildOptions {
@@ -389,6 +408,8 @@ impl BuildOptions {
             minify: true,
             live_reload: false,
             lang: Lang::En,
+            precompress: false,
+            strict: false,
         }
     }
 

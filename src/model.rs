@@ -574,6 +574,9 @@ pub struct Item {
     pub(crate) cover: Option<String>,
     /// Cover image text.
     pub(crate) cover_alt: Option<String>,
+    /// Old paths that redirect here, as site paths (`old/path/`, `old.html`; see
+    /// `urls::alias`), in the file's order.
+    pub(crate) aliases: Vec<String>,
     /// Free data for templates.
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
     /// The Markdown body.

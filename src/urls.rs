@@ -81,8 +81,8 @@ pub(crate) const PREVIEW: &str = "__qiao/";
 
 /// Site-wide files, with the first segment a content folder would need to shadow
 /// them (a page `/404/` beside `/404.html` is refused too).
-const SITE_FILES: [(&str, &str); 3] =
-    [(NOT_FOUND, "404"), (SITEMAP, "sitemap"), (ROBOTS, "robots")];
+const SITE_FILES: [(&str, &str); 4] =
+    [(NOT_FOUND, "404"), (SITEMAP, "sitemap"), (ROBOTS, "robots"), (REDIRECTS, REDIRECTS)];
 
 /// The file a page is written to: `cases/x/` -> `cases/x/index.html`, `` ->
 /// `index.html`.
@@ -166,9 +166,50 @@ pub(crate) fn site_files() -> Vec<String> {
     let mut files: Vec<String> =
         Kind::SECTIONS.iter().flat_map(|&k| [feed(Some(k)), export(k)]).collect();
     files.push(feed(None));
-    files.extend([CALENDAR, MATCHES, NETWORK_DATA, STATS_DATA, SITEMAP, ROBOTS].map(str::to_owned));
+    files.extend(
+        [CALENDAR, MATCHES, NETWORK_DATA, STATS_DATA, SITEMAP, ROBOTS, REDIRECTS]
+            .map(str::to_owned),
+    );
     files.sort();
     files
+}
+
+/// `/_redirects`: every alias, `OLD NEW 301` a line (the format of Netlify,
+/// Cloudflare Pages and other hosts that read it; written even when empty).
+pub(crate) const REDIRECTS: &str = "_redirects";
+
+/// The site path of an alias as an editor writes it, below `base_url`:
+/// `/old/path/` and `/old/path` are the page `old/path/`, `/old.html` (a name
+/// ending in `.html` or `.htm`) is that file; percent-escapes are decoded
+/// (`/%E6%96%B0/` is `新/`). `None` when it is no path of the site: no leading
+/// `/`, a scheme or host (`//`), an empty, `.` or `..` segment, `?`, `#`, `\`,
+/// whitespace or control characters, bad escapes, or the home page itself.
+pub(crate) fn alias(written: &str) -> Option<String> {
+    let bad = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\');
+    let rest = written.strip_prefix('/').filter(|r| !r.contains(bad))?;
+    let decoded = percent_encoding::percent_decode_str(rest).decode_utf8().ok()?;
+    // A `%` left after decoding is a bad escape (or an escaped `%`).
+    if decoded.is_empty() || decoded.contains(bad) || decoded.contains('%') {
+        return None;
+    }
+    let trimmed = decoded.strip_suffix('/').unwrap_or(&decoded);
+    if trimmed.split('/').any(|s| s.is_empty() || s == "." || s == "..") {
+        return None;
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let path = if !decoded.ends_with('/') && (lower.ends_with(".html") || lower.ends_with(".htm")) {
+        // `/old/index.html` is the page `old/`.
+        page_url(trimmed).to_owned()
+    } else {
+        format!("{trimmed}/")
+    };
+    (!path.is_empty()).then_some(path)
+}
+
+/// The file an alias's redirect page is written to: `old/path/` ->
+/// `old/path/index.html`, `old.html` -> itself.
+pub(crate) fn alias_file(alias: &str) -> String {
+    if alias.ends_with('/') { page_file(alias) } else { alias.to_owned() }
 }
 
 /// What qiao writes at a site path of its own.
@@ -353,6 +394,7 @@ mod tests {
             (page_file(POLICY_FINDER), Owner::PolicyFinder),
             (SITEMAP.into(), Owner::SiteFile(SITEMAP)),
             (ROBOTS.into(), Owner::SiteFile(ROBOTS)),
+            (REDIRECTS.into(), Owner::SiteFile(REDIRECTS)),
             (feed(None), Owner::Feed(None)),
             (CALENDAR.into(), Owner::Calendar),
             (MATCHES.into(), Owner::Matches),
@@ -431,5 +473,42 @@ mod tests {
         assert!(NETWORK_DATA.starts_with(NETWORK) && STATS_DATA.starts_with(STATS));
         assert!(SEARCH_SCRIPT.starts_with(SEARCH_INDEX) && POLICY_FINDER.starts_with("policies/"));
         assert!(SEARCH_PAGE_CODE.iter().all(|f| f.starts_with("js/")));
+    }
+
+    #[test]
+    fn aliases_are_site_paths() {
+        for (written, path) in [
+            ("/old/path/", "old/path/"),
+            ("/old/path", "old/path/"),
+            ("/old.html", "old.html"),
+            ("/a/index.html", "a/"),
+            ("/新闻/旧/", "新闻/旧/"),
+            ("/%E6%96%B0/", "新/"),
+            ("/cases/old-slug/", "cases/old-slug/"),
+        ] {
+            assert_eq!(alias(written).as_deref(), Some(path), "{written}");
+        }
+        for bad in [
+            "",
+            "/",
+            "old/",
+            "//host/x/",
+            "https://a.org/x/",
+            "/a/../b/",
+            "/a/./b/",
+            "/a//b/",
+            "/a b/",
+            "/a?x=1",
+            "/a#top",
+            "/a\\b/",
+            "/%zz/",
+            "/%25/",
+            "/index.html",
+            "/%FF/",
+        ] {
+            assert_eq!(alias(bad), None, "{bad}");
+        }
+        assert_eq!(alias_file("old/path/"), "old/path/index.html");
+        assert_eq!(alias_file("old.html"), "old.html");
     }
 }

@@ -10,6 +10,8 @@
 //! later listing pages to the sitemap).
 
 pub(crate) mod incremental;
+mod precompress;
+mod vanished;
 mod write;
 
 use std::fmt;
@@ -344,7 +346,9 @@ fn render_stages(
             Some(dirty) => outputs::of_kinds(site, &dirty.kinds, &texts),
             None => outputs::all(site, &texts),
         };
-        for f in files.into_iter().chain(outputs::insight::files(site, insights, &texts)) {
+        let redirects = outputs::redirects::files(site, &texts);
+        let insight = outputs::insight::files(site, insights, &texts);
+        for f in files.into_iter().chain(insight).chain(redirects) {
             give_generated(f);
         }
         html_paths.retain(|p| p.ends_with(".html"));
@@ -378,22 +382,71 @@ fn search_docs(site: &Site, renderer: &Renderer<'_>) -> Vec<SearchDoc> {
         .collect()
 }
 
-/// `qiao build`: load, render, write.
+/// `qiao build`: load, render, write. Before the new build is swapped in, the
+/// precompressed copies are added (`--precompress`, [`precompress`]) and every
+/// page URL of the previous build that the new one lacks is reported
+/// ([`vanished`]): a warning, or under `--strict` an error that writes nothing.
 pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     write::check_output_dir(&options.root, &options.output_dir)
         .map_err(|e| BuildError::Usage(diagnostics::word_error(&e, options.lang)))?;
-    let (site, warnings) = load_with_warnings(options, &mut timings)?;
+    let (site, mut warnings) = load_with_warnings(options, &mut timings)?;
     let staging = Staging::create(&options.root, &options.output_dir).map_err(BuildError::Io)?;
-    let files =
-        render_into(&site, options, &mut timings, &|f| staging.write(&f)).map_err(|e| match e {
-            BuildError::Site(mut d) => {
-                d.extend(warnings.iter().cloned());
-                diagnostics::sort(&mut d);
-                BuildError::Site(d)
-            }
-            other => other,
-        })?;
+    // The HTML files (the new build's pages) and the files to precompress.
+    let html = Mutex::new(std::collections::BTreeSet::new());
+    let text = Mutex::new(std::collections::BTreeSet::new());
+    let sink = |f: OutputFile| {
+        if f.path.ends_with(".html") {
+            html.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path.clone());
+        }
+        if precompress::is_text(&f.path) {
+            text.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path.clone());
+        }
+        staging.write(&f)
+    };
+    let mut files = render_into(&site, options, &mut timings, &sink).map_err(|e| match e {
+        BuildError::Site(mut d) => {
+            d.extend(warnings.iter().cloned());
+            diagnostics::sort(&mut d);
+            BuildError::Site(d)
+        }
+        other => other,
+    })?;
+    if options.precompress || site.config.precompress {
+        let text = text.into_inner().unwrap_or_else(|e| e.into_inner());
+        files += timings
+            .time("precompress", || {
+                text.par_iter()
+                    .map(|path| {
+                        let bytes = staging.read(path)?;
+                        let Some(copies) = precompress::copies(path, &bytes) else { return Ok(0) };
+                        copies.iter().try_for_each(|c| staging.write(c))?;
+                        Ok(copies.len())
+                    })
+                    .try_reduce(|| 0, |a, b| Ok(a + b))
+            })
+            .map_err(BuildError::Io)?;
+    }
+    let gone = timings.time("vanished", || {
+        let before = vanished::previous_pages(&options.output_dir);
+        let html = html.into_inner().unwrap_or_else(|e| e.into_inner());
+        let after = html.iter().map(|p| urls::page_url(p).to_owned()).collect();
+        let read = |dir: &std::path::Path, path: &str| std::fs::read_to_string(dir.join(path)).ok();
+        vanished::report(
+            &site,
+            &before,
+            &after,
+            |p| read(&options.output_dir, p),
+            |p| staging.read(p).ok().and_then(|b| String::from_utf8(b).ok()),
+            &options.output_dir,
+            options.strict,
+        )
+    });
+    warnings.extend(gone);
+    diagnostics::sort(&mut warnings);
+    if diagnostics::has_errors(&warnings) {
+        return Err(BuildError::Site(warnings));
+    }
     timings.time("swap", || staging.commit()).map_err(BuildError::Io)?;
     Ok(BuildReport { files, timings, warnings })
 }
@@ -462,9 +515,15 @@ mod tests {
         }
         assert!(later.iter().all(|p| written.contains(p.as_str())), "{later:?}");
 
+        // The redirect pages of the items' aliases (which the example site has) are
+        // the items' too; a Markdown link to an old address is not a link to check.
+        let of_aliases: HashSet<String> =
+            site.items.iter().flat_map(|i| i.aliases.iter().map(|a| urls::alias_file(a))).collect();
+        assert!(!of_aliases.is_empty());
         // The link check knows every file the build writes, but the search index's.
         let known = renderer.known_files();
-        let unknown: Vec<&&str> = written.iter().filter(|p| !known.contains(**p)).collect();
+        let unknown: Vec<&&str> =
+            written.iter().filter(|p| !known.contains(**p) && !of_aliases.contains(**p)).collect();
         assert!(
             unknown.iter().all(|p| p.starts_with(urls::SEARCH_INDEX) && !p.ends_with(".html")),
             "written, unknown to the link check: {unknown:?}"
@@ -502,7 +561,7 @@ mod tests {
         let sections = || site.sections.iter().map(|s| s.folder.as_str());
         assert!(sections().count() >= 2, "the example site has sections");
         for path in &written {
-            if of_items.contains(*path) {
+            if of_items.contains(*path) || of_aliases.contains(*path) {
                 assert_eq!(urls::section_owner(path, sections()), None, "{path} is an item's");
             } else if !sites_own.contains(*path) {
                 assert!(urls::section_owner(path, sections()).is_some(), "{path} has no owner");

@@ -134,6 +134,16 @@ impl Staging {
         out.write_all(&file.bytes).map_err(|e| cannot("io-cannot-write", &path, e).into())
     }
 
+    /// Reads back a file written to the new build (to precompress it, or to
+    /// compare it with the previous build).
+    pub(crate) fn read(&self, path: &str) -> anyhow::Result<Vec<u8>> {
+        if !is_safe_rel(path) {
+            bail!("internal error: output path `{path}` would leave the output folder");
+        }
+        let path = self.dir.join(path);
+        fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+    }
+
     /// Swaps the new build into place and removes the previous one.
     pub(crate) fn commit(mut self) -> anyhow::Result<()> {
         if self.output.exists() {

@@ -132,6 +132,12 @@ pub(crate) enum Command {
         /// Write HTML as rendered, without minifying.
         #[arg(long)]
         no_minify: bool,
+        /// Also write a .gz and a .br beside every text file of 1 KiB or more.
+        #[arg(long)]
+        precompress: bool,
+        /// Fail when a page URL of the last build in the output folder vanished.
+        #[arg(long)]
+        strict: bool,
         /// Print how long each stage took.
         #[arg(long, short)]
         verbose: bool,
@@ -261,13 +267,24 @@ fn options(site: &SiteArgs, lang: Option<LangArg>) -> BuildOptions {
 pub fn run(cli: Cli) -> ExitStatus {
     let lang_flag = cli.lang;
     match cli.command {
-        Command::Build { site, output_dir, base_url, no_minify, verbose, message_format } => {
+        Command::Build {
+            site,
+            output_dir,
+            base_url,
+            no_minify,
+            precompress,
+            strict,
+            verbose,
+            message_format,
+        } => {
             let mut o = options(&site, lang_flag);
             if let Some(dir) = output_dir {
                 o.output_dir = dir;
             }
             o.base_url = base_url;
             o.minify = !no_minify;
+            o.precompress = precompress;
+            o.strict = strict;
             match build::build(&o) {
                 Ok(report) => {
                     report_warnings(&report.warnings, o.lang, message_format);

@@ -66,6 +66,7 @@ pub(crate) fn cross_file(
             diagnostics.push(Diagnostic::file(rel, problem));
         }
     }
+    aliases(items, pending, diagnostics);
     // References, against published items (drafts count only when building drafts).
     let mut published: HashMap<Kind, HashSet<&str>> = HashMap::new();
     let mut titles: HashMap<Kind, Vec<(&str, &str)>> = HashMap::new();
@@ -98,6 +99,7 @@ pub(crate) fn cross_file(
                     diagnostics.extend(cover(root, rel, r));
                     continue;
                 }
+                Target::Alias => continue,
             };
             let known = published.get(&kind).unwrap_or(&empty);
             if known.contains(r.slug.as_str())
@@ -143,6 +145,33 @@ pub(crate) fn cross_file(
                     text: format!("\"{text}\""),
                 }));
             }
+            diagnostics.push(d);
+        }
+    }
+}
+
+/// Aliases that collide, each reported at its value: with one of qiao's own
+/// paths, with the URL of a page of the site, or with an alias of an earlier
+/// file (or earlier in the same file).
+fn aliases(items: &[Item], pending: &[Pending], diagnostics: &mut Vec<Diagnostic>) {
+    let pages: HashMap<&str, &str> =
+        items.iter().map(|i| (i.rel_url.as_str(), i.source.as_str())).collect();
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (rel, _, refs) in pending {
+        for r in refs.iter().filter(|r| r.target == Target::Alias) {
+            let alias = format!("/{}", r.slug);
+            let problem = if let Some(owner) = urls::owner(&r.slug) {
+                Problem::new(Code::E0321).arg("alias", alias).arg("owner", owner_words(owner))
+            } else if let Some(page) = pages.get(r.slug.as_str()) {
+                Problem::new(Code::E0322).arg("alias", alias).arg("source", *page)
+            } else if let Some(earlier) = seen.insert(&r.slug, rel) {
+                seen.insert(&r.slug, earlier);
+                Problem::new(Code::E0323).arg("alias", alias).arg("earlier", earlier)
+            } else {
+                continue;
+            };
+            let mut d = problem.at(rel, r.position);
+            d.end = r.end;
             diagnostics.push(d);
         }
     }

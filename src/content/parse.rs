@@ -23,6 +23,9 @@ pub(crate) enum Target {
     Item(Kind),
     /// A file under `static/` (a cover image), by its site path.
     Static,
+    /// An old path that redirects to this item (`aliases`), by its site path
+    /// (`urls::alias`): it must be no page of the site and no other alias.
+    Alias,
 }
 
 /// A reference from one item to another by slug (or to a static file by path),
@@ -86,6 +89,7 @@ const COMMON: &[&str] = &[
     "lang",
     "cover",
     "cover_alt",
+    "aliases",
     "extra",
 ];
 
@@ -110,6 +114,8 @@ const CHINESE_NAMES: &[(&str, &str)] = &[
     ("语言", "lang"),
     ("封面", "cover"),
     ("封面说明", "cover_alt"),
+    ("别名", "aliases"),
+    ("旧地址", "aliases"),
     ("类型", "type"),
     ("网址", "website"),
     ("官网", "website"),
@@ -302,6 +308,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
             r.boolean("pinned", v).map(|b| (b, at))
         });
     }
+    let aliases = aliases(&mut f, &mut r, &mut out.references);
     let extra_v = f.get("extra");
     let extra = extra_v
         .and_then(|v| as_table(&mut r, "extra", v, "[extra]"))
@@ -369,6 +376,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         lang_set: lang_set.is_some(),
         cover,
         cover_alt,
+        aliases,
         extra,
         body: split.body.to_owned(),
         body_line_offset: split.body_line_offset,
@@ -400,6 +408,29 @@ fn orphan_url(file: &ContentFile) -> String {
         Kind::Pages => format!("{}/", segs.join("/")),
         kind => format!("{}/{}/", kind.folder(), segs.last().copied().unwrap_or_default()),
     }
+}
+
+/// `aliases`: each a path of the site (an error at the value otherwise), handed
+/// on as a [`Target::Alias`] reference so that the cross-file rules find those
+/// that collide.
+fn aliases(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>, refs: &mut Vec<Reference>) -> Vec<String> {
+    let Some(v) = f.get("aliases") else { return Vec::new() };
+    let mut paths = Vec::new();
+    for (written, span) in r.string_list("aliases", v, false) {
+        let Some(path) = crate::urls::alias(written.trim()) else {
+            r.error(&span, Problem::new(Code::E0320).arg("value", written));
+            continue;
+        };
+        refs.push(Reference {
+            target: Target::Alias,
+            slug: path.clone(),
+            field: "aliases".into(),
+            position: r.source.position(&span),
+            end: Some(r.source.end_position(&span)),
+        });
+        paths.push(path);
+    }
+    paths
 }
 
 fn check_slug(r: &mut Reporter<'_>, span: &Range<usize>, s: &str) -> bool {

@@ -47,6 +47,9 @@ codes! {
     E0231, E0232,
     // 03 across files: references, slugs and URLs, covers, taxonomy terms.
     E0301, E0302, E0303, E0304, E0305, E0306, E0307, E0308, W0309, W0310,
+    // 03 (hosts): aliases that are no site path or collide; a page URL of the last
+    // build that vanished (an error under `build --strict`).
+    E0320, E0321, E0322, E0323, E0324, W0330,
     // an industry or region outside the list site.toml labels.
     E0335,
     // 04 Markdown bodies: links and nesting.

@@ -71,6 +71,8 @@ impl Serialize for Exported<'_> {
         m.serialize_entry("lang", &i.lang)?;
         m.serialize_entry("cover", &i.cover)?;
         m.serialize_entry("cover_alt", &i.cover_alt)?;
+        let aliases: Vec<String> = i.aliases.iter().map(|a| format!("/{a}")).collect();
+        m.serialize_entry("aliases", &aliases)?;
         m.serialize_entry("extra", &i.extra)?;
         // Written field by field (not through the model's own `Serialize`, which
         // leaves out unset options) so that an unset field is `null`. The test

@@ -18,6 +18,7 @@ pub mod ics;
 pub mod insight;
 pub mod json;
 pub mod jsonld;
+pub mod redirects;
 pub mod robots;
 pub mod sitemap;
 pub mod text;
@@ -50,6 +51,9 @@ pub struct Texts {
     pub reasons: Vec<Vec<Vec<String>>>,
     /// The title of each section's feed, by folder (`浔江产教融合联盟 · 通知公告`).
     pub section_titles: BTreeMap<String, String>,
+    /// The redirect page of an alias ([`redirects`]): its title and the words
+    /// before the link, in the site's language (`moved_title`, `moved_text`).
+    pub moved: [String; 2],
 }
 
 impl Texts {

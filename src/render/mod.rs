@@ -508,7 +508,8 @@ impl<'s> Renderer<'s> {
                 (s.folder.clone(), full)
             })
             .collect();
-        crate::outputs::Texts { kind_titles, summaries, reasons, section_titles }
+        let moved = [t.get("moved_title").to_owned(), t.get("moved_text").to_owned()];
+        crate::outputs::Texts { kind_titles, summaries, reasons, section_titles, moved }
     }
 
     /// The body as plain text, for the search index.

@@ -458,7 +458,7 @@ impl Preview {
                 }
                 if c.references.iter().any(|r| match r.target {
                     Target::Item(kind) => !pages.known.contains(&(kind, r.slug.clone())),
-                    Target::Static => false,
+                    Target::Static | Target::Alias => false,
                 }) {
                     return None;
                 }

@@ -84,7 +84,18 @@ export function pages(dir) {
     }
   };
   walk(dir);
-  return out.map((p) => (p ? `${p}/` : '')).sort();
+  // The redirect pages of aliases (listed in /_redirects) leave at once: their
+  // targets are among the pages.
+  const redirects = path.join(dir, '_redirects');
+  const moved = new Set(
+    fs.existsSync(redirects)
+      ? fs.readFileSync(redirects, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')[0].slice(1))
+      : [],
+  );
+  return out
+    .map((p) => (p ? `${p}/` : ''))
+    .filter((p) => !moved.has(p))
+    .sort();
 }
 
 /**

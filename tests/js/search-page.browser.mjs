@@ -6,7 +6,10 @@
 //   QIAO_SEARCH_SITE=public [QIAO_SEARCH_BASE=/] [QIAO_SEARCH_QUERY=数控] \
 //     node --test tests/js/search-page.browser.mjs
 //
-// QIAO_SEARCH_QUERY must match more than one document of the site.
+// QIAO_SEARCH_QUERY must match more than one document of the site. With
+// QIAO_SEARCH_ORIGIN=http://127.0.0.1:PORT the pages come from a server that already
+// serves QIAO_SEARCH_SITE (tests/browser/nginx.test.mjs: nginx with the documented
+// configuration) instead of this file's own.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -33,6 +36,11 @@ let origin;
 
 before(async () => {
   assert.ok(site && fs.existsSync(path.join(site, "search", "manifest.json")), "set QIAO_SEARCH_SITE to a built site");
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  if (process.env.QIAO_SEARCH_ORIGIN) {
+    origin = process.env.QIAO_SEARCH_ORIGIN;
+    return;
+  }
   server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     let rel = decodeURIComponent(url.pathname);
@@ -47,7 +55,6 @@ before(async () => {
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
 });
 
 after(async () => {

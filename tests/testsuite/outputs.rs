@@ -659,6 +659,7 @@ fn json_exports_every_model_field() {
         "lang",
         "cover",
         "cover_alt",
+        "aliases",
         "extra",
     ];
     let mut seen = std::collections::BTreeSet::new();

@@ -709,3 +709,35 @@ fn percent(segment: &str) -> String {
     }
     out
 }
+
+/// The redirect pages of aliases are served like any page, and an alias added
+/// while serving is served after the reload (tests/testsuite/hosts.rs tests
+/// aliases in a build).
+#[test]
+fn the_redirect_pages_of_aliases_are_served() {
+    let site = site();
+    let root = site.root();
+    let about = |aliases: &str| {
+        format!(
+            "+++\ntitle = \"About us\"\ndate = 2025-01-01\naliases = [{aliases}]\n+++\n\nText.\n"
+        )
+    };
+    write(root, "content/about.md", &about("\"/about-us/\", \"/about.html\""));
+    let server = Server::start(root);
+    for old in ["/about-us/", "/about.html"] {
+        let r = server.get(old);
+        assert_eq!(r.status, 200, "{old}: {}", server.log());
+        assert!(
+            r.text().contains("<meta http-equiv=\"refresh\" content=\"0; url=/about/\">"),
+            "{}",
+            r.text()
+        );
+    }
+    assert!(server.get("/_redirects").text().contains("/about-us/ /about/ 301"));
+    let events = server.events("/");
+    write(root, "content/about.md", &about("\"/about-us/\", \"/who-we-are/\""));
+    events.wait_for("reload");
+    let r = server.get("/who-we-are/");
+    assert_eq!(r.status, 200, "{}", server.log());
+    assert!(r.text().contains("url=/about/"), "{}", r.text());
+}

@@ -531,6 +531,73 @@ E0335 = `{ $slug }` in `{ $field }` is not on the site's list ([taxonomies] in s
         # content/cases/x.md
         industries = ["intelligent-manufacturing", "new-materials"]
 
+# hosts: aliases of pages that moved, page URLs that vanished since the last build.
+E0320 = `{ $value }` in `aliases` is not a path of this site: write the old address from the site's root, starting with `/`, such as `/cases/old-name/`
+    .explain = An alias is the address a page had before it moved (a link shared in a WeChat group, say). Write only its path below the site's address: no `https://`, no host, no `?` or `#` part, no spaces, no `..`.
+    .wrong =
+        aliases = ["https://alliance.example.org/cases/old-name/"]
+    .right =
+        aliases = ["/cases/old-name/"]
+
+E0321 = the alias `{ $alias }` is an address of { $owner }, which qiao writes itself; an old address can only be one that no page of the site uses now
+    .explain = An alias gets a small page that sends visitors on to the page that moved. It cannot take an address where the site already has a page of its own (the home page, listings, search, tags, feeds…).
+    .wrong =
+        aliases = ["/cases/"]
+    .right =
+        aliases = ["/cases/old-name/"]
+
+E0322 = the alias `{ $alias }` is the address of the page `{ $source }`; remove the alias, or move or rename that page first
+    .explain = An old address that a page of the site uses again cannot send visitors elsewhere: the page is written there, not the redirect.
+    .wrong =
+        # content/cases/new.md, while content/cases/old.md still exists
+        aliases = ["/cases/old/"]
+    .right =
+        # content/cases/old.md renamed to content/cases/new.md
+        aliases = ["/cases/old/"]
+
+E0323 = the alias `{ $alias }` is already an alias of `{ $earlier }`; one old address can send visitors to one page only
+    .explain = Two pages (or one page twice) name the same old address in `aliases`. Keep it on the page that replaces the old one and remove it from the other.
+    .wrong =
+        # content/cases/a.md and content/cases/b.md
+        aliases = ["/cases/old/"]
+    .right =
+        # content/cases/a.md only
+        aliases = ["/cases/old/"]
+
+E0324 = the page { $url } of the last build in { $output } is gone from this build, and --strict does not allow it{ $renamed ->
+        [none] ; if it moved, add its old address to the page that replaces it, `aliases = ["{ $url }"]`, or build without --strict
+       *[other] ; was it renamed to { $renamed }? add `aliases = ["{ $url }"]` to it
+    }
+    .explain = With --strict a build fails (and writes nothing) when a page address that the last build in the same folder published is gone and no alias sends its visitors on. Links shared in chats and printed on posters would break otherwise.
+    .wrong =
+        # content/cases/old.md renamed to content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        +++
+    .right =
+        # content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        aliases = ["/cases/old/"]
+        +++
+
+W0330 = the page { $url } of the last build in { $output } is gone from this build, so links to it will break{ $renamed ->
+        [none] ; if it moved, add its old address to the page that replaces it: `aliases = ["{ $url }"]`
+       *[other] ; was it renamed to { $renamed }? add `aliases = ["{ $url }"]` to it
+    }
+    .explain = A page address that the last build in the same output folder published is gone and no alias sends its visitors on: links shared in chats, printed on posters or found by search engines now lead to the "not found" page. If the page was renamed or moved, give the page its old address in `aliases`. `qiao build --strict` makes this an error.
+    .wrong =
+        # content/cases/old.md renamed to content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        +++
+    .right =
+        # content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        aliases = ["/cases/old/"]
+        +++
+
 ### area-04
 
 E0401 = link `{ $link }` points outside content/

@@ -524,6 +524,73 @@ E0335 = `{ $field }` 里的 `{ $slug }` 不在 site.toml 的名单里（[taxonom
         # content/cases/x.md
         industries = ["intelligent-manufacturing", "new-materials"]
 
+# hosts: aliases of pages that moved, page URLs that vanished since the last build.
+E0320 = `aliases` 中的 `{ $value }` 不是本站的路径：请写旧网址在本站根目录下的路径，以 `/` 开头，例如 `/cases/old-name/`
+    .explain = 别名（aliases）是页面搬家之前的旧网址（比如转发到微信群里的链接）。只写网站地址后面的路径：不要 `https://` 和域名，不要 `?` 或 `#` 之后的部分，不要空格和 `..`。
+    .wrong =
+        aliases = ["https://alliance.example.org/cases/old-name/"]
+    .right =
+        aliases = ["/cases/old-name/"]
+
+E0321 = 别名 `{ $alias }` 是{ $owner }的网址，由 qiao 自动生成；旧网址只能是本站现在没有页面使用的网址
+    .explain = 每个别名会生成一个小页面，把访客转到搬家后的页面。它不能占用本站自己生成的网址（首页、列表页、搜索页、标签页、订阅等）。
+    .wrong =
+        aliases = ["/cases/"]
+    .right =
+        aliases = ["/cases/old-name/"]
+
+E0322 = 别名 `{ $alias }` 是页面 `{ $source }` 的网址；请删掉这个别名，或先给那个页面改名或搬家
+    .explain = 本站还有页面在使用的旧网址，不能再转到别处：那里生成的是页面本身，而不是跳转页。
+    .wrong =
+        # content/cases/new.md，而 content/cases/old.md 还在
+        aliases = ["/cases/old/"]
+    .right =
+        # content/cases/old.md 已改名为 content/cases/new.md
+        aliases = ["/cases/old/"]
+
+E0323 = 别名 `{ $alias }` 已经是 `{ $earlier }` 的别名；一个旧网址只能转到一个页面
+    .explain = 两个页面（或同一个页面两次）在 `aliases` 里写了同一个旧网址。请只留在接替旧页面的那个页面上，从另一个里删掉。
+    .wrong =
+        # content/cases/a.md 和 content/cases/b.md 都写了
+        aliases = ["/cases/old/"]
+    .right =
+        # 只有 content/cases/a.md 写
+        aliases = ["/cases/old/"]
+
+E0324 = 上次生成到 { $output } 的页面 { $url } 这次没有了，--strict 不允许这样{ $renamed ->
+        [none] ；如果页面搬了家，请在接替它的页面里加上旧网址 `aliases = ["{ $url }"]`，或者不加 --strict 再生成
+       *[other] ；它是不是改名成了 { $renamed }？请在那个文件里加上 `aliases = ["{ $url }"]`
+    }
+    .explain = 加上 --strict 时，如果上次生成到同一个文件夹的某个页面网址这次没有了、也没有别名把访客转过去，生成就会失败（什么也不写）。否则转发到群里、印在海报上的链接会打不开。
+    .wrong =
+        # content/cases/old.md 改名为 content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        +++
+    .right =
+        # content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        aliases = ["/cases/old/"]
+        +++
+
+W0330 = 上次生成到 { $output } 的页面 { $url } 这次没有了，指向它的链接会打不开{ $renamed ->
+        [none] ；如果页面搬了家，请在接替它的页面里加上旧网址：`aliases = ["{ $url }"]`
+       *[other] ；它是不是改名成了 { $renamed }？请在那个文件里加上 `aliases = ["{ $url }"]`
+    }
+    .explain = 上次生成到同一个输出文件夹的某个页面网址这次没有了，也没有别名把访客转过去：转发到群里、印在海报上或搜索引擎收录的链接都会打开“页面不存在”。如果页面改了名或搬了家，请在它的 `aliases` 里写上旧网址。`qiao build --strict` 会把这种情况当作错误。
+    .wrong =
+        # content/cases/old.md 改名为 content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        +++
+    .right =
+        # content/cases/new.md
+        +++
+        title = "校企共建实训基地"
+        aliases = ["/cases/old/"]
+        +++
+
 ### area-04
 
 E0401 = 链接 `{ $link }` 指向了 content/ 以外

@@ -240,7 +240,15 @@ pub fn scan_html(path: &str, html: &str, base_path: &str, findings: &mut Finding
                 findings.unsafe_html.push(format!("element: {here}"));
             }
             "meta" if tag.attr("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("refresh")) => {
-                findings.unsafe_html.push(format!("refresh: {here}"));
+                // The redirect page of an alias (outputs::redirects) sends the
+                // visitor to a page of the same site; any other refresh is a finding.
+                let own =
+                    tag.attr("content").and_then(|c| c.strip_prefix("0; url=")).is_some_and(|to| {
+                        to.starts_with(base_path) && !to.starts_with("//") && !to.contains(':')
+                    });
+                if !own {
+                    findings.unsafe_html.push(format!("refresh: {here}"));
+                }
             }
             "style" => findings.inline_styles.push(format!("<style>: {path}")),
             _ => {}
