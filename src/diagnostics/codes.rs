@@ -52,6 +52,8 @@ codes! {
     E0601, E0602, E0603, E0604, E0605, E0606, E0607, E0608, E0609,
     // 07 reading files.
     E0701, E0702, E0703, E0704, E0705, E0706, E0707,
+    // 08 images: named images that cannot be published, the [images] settings.
+    E0801, E0802, E0803, E0804, E0805, E0806, E0807,
 }
 
 impl Code {
