@@ -47,10 +47,6 @@ pub(crate) const MAX_PIXELS: u64 = 100_000_000;
 /// The quality of the WebP and JPEG variants (0–100).
 pub(crate) const QUALITY: u8 = 80;
 
-/// The file types a site may publish with their metadata (`[images]
-/// keep_metadata` in `site.toml`).
-pub(crate) const FILE_TYPES: [&str; 3] = ["jpeg", "png", "webp"];
-
 /// An image format qiao publishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -202,12 +198,18 @@ impl std::fmt::Debug for Images {
 
 impl Images {
     /// The images of the site at `root` (its `static/` and `.qiao-cache/`).
-    pub(crate) fn new(root: &Path, keep_metadata: &[Format]) -> Self {
+    /// `keep_metadata` names the file types (`jpeg`, `png`, `webp`) published with
+    /// their metadata.
+    pub(crate) fn new(root: &Path, keep_metadata: &[String]) -> Self {
+        let keep_metadata = [Format::Jpeg, Format::Png, Format::Webp]
+            .into_iter()
+            .filter(|f| keep_metadata.iter().any(|k| k == f.name()))
+            .collect();
         Self {
             static_dir: root.join("static"),
             cache: cache::Cache::new(root),
             seen: Mutex::new(HashMap::new()),
-            keep_metadata: keep_metadata.to_vec(),
+            keep_metadata,
         }
     }
 

@@ -227,6 +227,8 @@ pub struct Card<'a> {
     pub key_date: Option<When>,
     /// Language of the item, when it differs from the page's.
     pub lang: Option<&'a str>,
+    /// The cover's small copies (`render::picture`), for `| safe`.
+    pub cover_image: Option<String>,
 }
 
 /// Inputs shared by every view of a page.
@@ -356,6 +358,7 @@ impl<'a> ViewCtx<'a, '_> {
             facts,
             key_date,
             lang: (item.lang != self.lang).then_some(item.lang.as_str()),
+            cover_image: None,
         }
     }
 }
