@@ -18,6 +18,7 @@ mod build;
 mod check;
 mod fuzz;
 mod hostile;
+mod images;
 mod incremental;
 mod insight;
 mod outputs;
