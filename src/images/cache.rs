@@ -28,7 +28,7 @@ pub(crate) const FOLDER: &str = ".qiao-cache";
 
 /// What a key covers besides the bytes: change it when an output would change.
 fn settings() -> String {
-    format!("qiao-images v1 widths {WIDTHS:?} quality {QUALITY} lanczos3 libwebp")
+    format!("qiao-images v1 widths {WIDTHS:?} quality {QUALITY} catmull-rom libwebp")
 }
 
 /// What `meta/<key>.json` holds.

@@ -1,5 +1,5 @@
 //! Pixels to published files: the widths of [`WIDTHS`] an image is wide enough
-//! for (never enlarged), each resized with fast_image_resize (Lanczos3, alpha
+//! for (never enlarged), each resized with fast_image_resize (Catmull-Rom, alpha
 //! premultiplied) and encoded as WebP (libwebp) and in the original's format (the
 //! image crate's JPEG and PNG encoders). Encoded files carry no metadata: the
 //! encoders write none.
@@ -53,7 +53,7 @@ impl Raster {
             .map_err(|e| ImageError::Broken(e.to_string()))?;
         let mut dst = Pixels::new(width, height, self.pixel_type());
         let options =
-            ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+            ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
         Resizer::new()
             .resize(&src, &mut dst, &options)
             .map_err(|e| ImageError::Broken(e.to_string()))?;

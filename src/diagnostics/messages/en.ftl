@@ -752,10 +752,10 @@ E0805 = cannot read or cache `{ $value }` (`{ $field }`): { $error }
 E0806 = `{ $value }` is not a file type whose metadata qiao removes; use { $expected }
     .explain = `[images] keep_metadata` lists the file types published with their metadata (EXIF, XMP, GPS): jpeg, png or webp. Leave it out unless you must publish that metadata, for example photos whose authors' copyright notice must travel with the file.
     .wrong =
-        [images]
+        {""}[images]
         keep_metadata = ["jpg"]
     .right =
-        [images]
+        {""}[images]
         keep_metadata = ["jpeg"]
 
 E0807 = cannot publish this image without its metadata: { $error }

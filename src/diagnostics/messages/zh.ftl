@@ -751,10 +751,10 @@ E0805 = 无法读取或缓存 `{ $value }`（`{ $field }`）：{ $error }
 E0806 = `{ $value }` 不是 qiao 会去除元数据的文件类型；请写 { $expected }
     .explain = `[images] keep_metadata` 列出保留元数据（EXIF、XMP、GPS）发布的文件类型：jpeg、png 或 webp。除非必须发布这些元数据（例如照片作者要求版权信息随文件一起发布），否则不要写这一项。
     .wrong =
-        [images]
+        {""}[images]
         keep_metadata = ["jpg"]
     .right =
-        [images]
+        {""}[images]
         keep_metadata = ["jpeg"]
 
 E0807 = 无法去除这张图片的元数据后发布：{ $error }
