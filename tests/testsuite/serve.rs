@@ -718,8 +718,8 @@ fn photo(w: u32, h: u32, shade: u8) -> Vec<u8> {
 
 /// The first `_img/…webp` URL of a page.
 fn first_variant(page: &str) -> String {
-    let at = page.find("/_img/").expect("the page shows a variant");
-    let end = at + page[at..].find(".webp").unwrap() + 5;
+    let end = page.find(".webp").expect("the page shows a WebP copy") + 5;
+    let at = page[..end].rfind("/_img/").unwrap();
     page[at..end].to_owned()
 }
 
