@@ -60,21 +60,25 @@ def make_photo(path, seed):
 
     rng = random.Random(seed)
     w, h = 4000, 3000
-    small = Image.new("RGB", (400, 300))
+    # Detail a 1280 px copy still shows (buildings, windows, leaves), drawn at
+    # 1000 x 750 and enlarged, then sensor noise: what makes a phone's JPEG 3-8 MB.
+    small = Image.new("RGB", (1000, 750))
     d = ImageDraw.Draw(small)
     top = tuple(rng.randint(60, 200) for _ in range(3))
     bottom = tuple(rng.randint(20, 160) for _ in range(3))
-    for y in range(300):
-        f = y / 300
-        d.line([(0, y), (400, y)], fill=tuple(int(a + (b - a) * f) for a, b in zip(top, bottom)))
-    for _ in range(14):
-        x, y = rng.randint(0, 380), rng.randint(60, 290)
-        d.rectangle([x, y - rng.randint(20, 160), x + rng.randint(15, 80), 300],
-                    fill=tuple(rng.randint(30, 230) for _ in range(3)))
-    img = small.resize((w, h), Image.BICUBIC).filter(ImageFilter.GaussianBlur(3))
-    # Sensor noise: what makes a phone's JPEG 3-8 MB.
-    noise = Image.effect_noise((w, h), 24).convert("RGB")
-    img = Image.blend(img, noise, 0.12)
+    for y in range(750):
+        f = y / 750
+        d.line([(0, y), (1000, y)], fill=tuple(int(a + (b - a) * f) for a, b in zip(top, bottom)))
+    for _ in range(900):
+        x, y = rng.randint(0, 990), rng.randint(0, 745)
+        colour = tuple(rng.randint(20, 240) for _ in range(3))
+        if rng.random() < 0.5:
+            d.rectangle([x, y, x + rng.randint(3, 60), y + rng.randint(3, 60)], fill=colour)
+        else:
+            d.ellipse([x, y, x + rng.randint(3, 40), y + rng.randint(3, 40)], fill=colour)
+    img = small.resize((w, h), Image.BICUBIC).filter(ImageFilter.GaussianBlur(1.5))
+    noise = Image.effect_noise((w, h), 40).convert("RGB")
+    img = Image.blend(img, noise, 0.15)
     orientation = 6 if seed % 4 == 0 else 1
     if orientation == 6:
         img = img.transpose(Image.Transpose.ROTATE_90)

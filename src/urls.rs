@@ -340,7 +340,10 @@ mod tests {
         let variant = image_variant("images/Harbour 1 港口.JPG", "0123456789", 640, "webp");
         assert_eq!(variant, "_img/harbour-1-0123456789-640.webp");
         assert_eq!(image_variant_tail("harbour-1-0123456789-640.webp"), "0123456789-640.webp");
-        assert_eq!(image_variant("封面.jpg", "0123456789", 320, "jpg"), "_img/image-0123456789-320.jpg");
+        assert_eq!(
+            image_variant("封面.jpg", "0123456789", 320, "jpg"),
+            "_img/image-0123456789-320.jpg"
+        );
         for free in ["cases/x/", "policies/finders/", "about/", "join/how/", "news/", "页面/"] {
             assert_eq!(owner(free), None, "{free}");
         }

@@ -149,10 +149,8 @@ fn check_images(root: &Path, named: &[(&str, &Reference)], diagnostics: &mut Vec
     let mut paths: Vec<&str> = named.iter().map(|(_, r)| r.slug.trim_start_matches('/')).collect();
     paths.sort_unstable();
     paths.dedup();
-    let failed: HashMap<&str, images::ImageError> = paths
-        .par_iter()
-        .filter_map(|p| store.get(p).err().map(|e| (*p, e)))
-        .collect();
+    let failed: HashMap<&str, images::ImageError> =
+        paths.par_iter().filter_map(|p| store.get(p).err().map(|e| (*p, e))).collect();
     for (rel, r) in named {
         if let Some(e) = failed.get(r.slug.trim_start_matches('/')) {
             let mut d = e.problem(&r.field, &r.slug).at(*rel, r.position);

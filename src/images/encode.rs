@@ -49,8 +49,13 @@ impl Raster {
             return Ok(Raster { pixels: self.pixels.clone(), ..*self });
         }
         let height = scaled_height(self.width, self.height, width);
-        let src = fast_image_resize::images::ImageRef::new(self.width, self.height, &self.pixels, self.pixel_type())
-            .map_err(|e| ImageError::Broken(e.to_string()))?;
+        let src = fast_image_resize::images::ImageRef::new(
+            self.width,
+            self.height,
+            &self.pixels,
+            self.pixel_type(),
+        )
+        .map_err(|e| ImageError::Broken(e.to_string()))?;
         let mut dst = Pixels::new(width, height, self.pixel_type());
         let options =
             ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
@@ -63,8 +68,11 @@ impl Raster {
     /// The pixels encoded as `format`.
     pub(crate) fn encode(&self, format: Format) -> Result<Vec<u8>, ImageError> {
         let (w, h) = (self.width, self.height);
-        let color =
-            if self.alpha { image::ExtendedColorType::Rgba8 } else { image::ExtendedColorType::Rgb8 };
+        let color = if self.alpha {
+            image::ExtendedColorType::Rgba8
+        } else {
+            image::ExtendedColorType::Rgb8
+        };
         let failed = |e: image::ImageError| ImageError::Broken(e.to_string());
         let mut out = Vec::new();
         match format {
@@ -128,10 +136,8 @@ pub(crate) fn variants(decoded: &Decoded) -> Result<Vec<Encoded>, ImageError> {
             jobs.push((w, decoded.format));
         }
     }
-    let sized: Vec<Raster> = widths
-        .par_iter()
-        .map(|&w| widest.resized(w))
-        .collect::<Result<_, _>>()?;
+    let sized: Vec<Raster> =
+        widths.par_iter().map(|&w| widest.resized(w)).collect::<Result<_, _>>()?;
     jobs.par_iter()
         .map(|&(w, format)| {
             let r = sized.iter().find(|r| r.width == w).unwrap_or(&widest);

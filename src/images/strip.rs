@@ -14,7 +14,11 @@ use super::cache::Cache;
 use super::{Format, ImageError};
 
 /// The file as it is published.
-pub(crate) fn publish(format: Format, bytes: Vec<u8>, cache: &Cache) -> Result<Vec<u8>, ImageError> {
+pub(crate) fn publish(
+    format: Format,
+    bytes: Vec<u8>,
+    cache: &Cache,
+) -> Result<Vec<u8>, ImageError> {
     if format == Format::Jpeg && super::decode::needs_turning(&bytes).unwrap_or(false) {
         return cache.upright(&bytes);
     }

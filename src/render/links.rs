@@ -146,12 +146,7 @@ impl Links for SiteLinks<'_> {
 impl SiteLinks<'_> {
     /// The `<picture>` of a Markdown image whose target (`dest`, already checked)
     /// is a JPEG, PNG or WebP of `static/`; `Ok(None)` for any other target.
-    fn picture_of(
-        &self,
-        page_dir: &str,
-        dest: &str,
-        alt: &str,
-    ) -> Result<Option<String>, Problem> {
+    fn picture_of(&self, page_dir: &str, dest: &str, alt: &str) -> Result<Option<String>, Problem> {
         let dest = dest.trim();
         if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
             return Ok(None);

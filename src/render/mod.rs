@@ -602,7 +602,8 @@ impl<'s> Renderer<'s> {
         ctx.insert("page_path", &config.link(rel));
         ctx.insert("permalink", &config.absolute(rel));
         ctx.insert("today", &self.site.today.to_string());
-        if let Some(image) = config.images.share_image.as_deref().and_then(|i| self.share_image(i)) {
+        if let Some(image) = config.images.share_image.as_deref().and_then(|i| self.share_image(i))
+        {
             ctx.insert("og_image", &image);
         }
         ctx

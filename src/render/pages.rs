@@ -8,11 +8,11 @@ use serde::Serialize;
 
 use super::i18n::kind_title;
 use super::index::{Ix, roadshow_is_upcoming};
+use super::picture::Slot;
 use super::views::{
     BudgetView, Card, ContactView, ItemRef, Label, TermRef, ViewCtx, When, budget, contact,
     state_label, time_span,
 };
-use super::picture::Slot;
 use super::{Body, PER_PAGE, Renderer, page_count};
 use crate::diagnostics::{Code, Diagnostic, Problem};
 use crate::model::{Item, Kind, KindData, State, Venue};

@@ -15,9 +15,7 @@ fn photo(w: u32, h: u32) -> Vec<u8> {
         image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, ((x + y) % 256) as u8])
     });
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&img)
-        .unwrap();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&img).unwrap();
     out
 }
 
@@ -186,7 +184,9 @@ fn case(cover: &str, body: &str) -> String {
 }
 
 fn member(slug: &str, extra: &str) -> String {
-    format!("+++\ntitle = \"{slug} Co\"\ndate = 2025-01-01\ntype = \"enterprise\"\n{extra}+++\n\nText.\n")
+    format!(
+        "+++\ntitle = \"{slug} Co\"\ndate = 2025-01-01\ntype = \"enterprise\"\n{extra}+++\n\nText.\n"
+    )
 }
 
 /// A site with two members and a case whose cover is `cover`.
@@ -204,7 +204,10 @@ fn read(path: &Path) -> Vec<u8> {
 
 #[test]
 fn covers_logos_and_body_images_are_responsive_and_carry_no_metadata() {
-    let s = site_with_cover("/images/harbour.jpg", "Before.\n\n![Cranes at the quay](/images/quay.png)\n");
+    let s = site_with_cover(
+        "/images/harbour.jpg",
+        "Before.\n\n![Cranes at the quay](/images/quay.png)\n",
+    );
     s.write_bytes("static/images/harbour.jpg", &phone_photo(1500, 1000, 1));
     s.write_bytes("static/images/quay.png", &png_with_metadata(700, 300));
     s.write_bytes("static/images/logo.webp", &webp_with_metadata(400, 200));
@@ -230,17 +233,22 @@ fn covers_logos_and_body_images_are_responsive_and_carry_no_metadata() {
     assert!(cover.contains("sizes=\"") && cover.contains("decoding=\"async\""), "{cover}");
     assert!(cover.contains("fetchpriority=\"high\"") && !cover.contains("loading=\"lazy\""));
     // The body image: its widths (the original is 700 wide), lazy, with its alt.
-    let body = &page[page.find("Cranes at the quay").map(|i| page[..i].rfind("<picture>").unwrap()).unwrap()..];
+    let body = &page
+        [page.find("Cranes at the quay").map(|i| page[..i].rfind("<picture>").unwrap()).unwrap()..];
     let body = &body[..body.find("</picture>").unwrap()];
     assert!(body.contains("-320.png 320w") && body.contains("-700.png 700w"), "{body}");
     assert!(body.contains("-700.webp 700w") && !body.contains("-960."), "{body}");
     assert!(body.contains("loading=\"lazy\"") && body.contains("width=\"700\" height=\"300\""));
     // The social card: the cover's widest copy, absolute.
-    assert!(page.contains("<meta property=\"og:image\" content=\"https://example.org/_img/harbour-"));
+    assert!(
+        page.contains("<meta property=\"og:image\" content=\"https://example.org/_img/harbour-")
+    );
     assert!(page.contains("-1500.jpg\">"), "og:image is the widest JPEG");
     assert!(page.contains("<meta property=\"og:type\" content=\"article\">"));
     assert!(page.contains("<meta property=\"og:title\" content=\"Harbour\">"));
-    assert!(page.contains("<meta property=\"og:url\" content=\"https://example.org/cases/harbour/\">"));
+    assert!(
+        page.contains("<meta property=\"og:url\" content=\"https://example.org/cases/harbour/\">")
+    );
     assert!(page.contains("<meta property=\"og:description\""));
     assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     // The listing's card: the small copies, lazy.
@@ -328,7 +336,8 @@ fn a_rebuild_with_the_same_images_uses_the_cache() {
     // A changed photo is a new key: new names, made again.
     s.write_bytes("static/images/harbour.jpg", &phone_photo(700, 500, 3));
     assert!(s.build().status.success());
-    let again: Vec<String> = files(&s.out()).into_iter().filter(|f| f.starts_with("_img/")).collect();
+    let again: Vec<String> =
+        files(&s.out()).into_iter().filter(|f| f.starts_with("_img/")).collect();
     assert!(again.iter().all(|f| !published.contains(f)), "{again:?} {published:?}");
     assert!(again.iter().all(|f| read(&s.out().join(f)) != b"cached"));
 }
@@ -363,7 +372,10 @@ fn a_bad_cover_is_an_error_at_its_value_in_both_languages_and_nothing_is_written
         assert!(e.contains(&format!("/images/{name}")), "{e}");
         let out = s.qiao(&["check", "--today", "2026-11-24", "--lang", "zh"]);
         let zh_err = stderr(&out);
-        assert!(zh_err.contains(&format!("content/cases/harbour.md:6:9: error[{code}]:")), "{zh_err}");
+        assert!(
+            zh_err.contains(&format!("content/cases/harbour.md:6:9: error[{code}]:")),
+            "{zh_err}"
+        );
         assert!(zh_err.contains(zh), "{zh_err}");
         let start = std::time::Instant::now();
         let out = s.build();
@@ -397,7 +409,8 @@ fn a_bad_logo_or_markdown_image_is_an_error_at_its_line() {
 fn explain_knows_the_image_codes() {
     for code in ["E0801", "E0802", "E0803", "E0804", "E0805", "E0806", "E0807"] {
         for lang in ["en", "zh"] {
-            let out = crate::support::qiao().args(["explain", code, "--lang", lang]).output().unwrap();
+            let out =
+                crate::support::qiao().args(["explain", code, "--lang", lang]).output().unwrap();
             assert!(out.status.success(), "{code} {lang}: {}", stderr(&out));
         }
     }
