@@ -20,8 +20,11 @@ pub(crate) struct Decoded {
     pub(crate) format: Format,
 }
 
+/// A reader of an image in memory.
+type Reader<'a> = ImageReader<Cursor<&'a [u8]>>;
+
 /// A reader over `bytes` with the format guessed from its first bytes.
-fn reader(bytes: &[u8]) -> Result<(ImageReader<Cursor<&[u8]>>, Format), ImageError> {
+fn reader(bytes: &[u8]) -> Result<(Reader<'_>, Format), ImageError> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| ImageError::Io(e.to_string()))?;
