@@ -53,7 +53,11 @@ fn fixture(root: &Path) {
             ),
         );
     }
-    write(root, "static/img/a.png", "not really a PNG");
+    crate::support::write_bytes(
+        root,
+        "static/img/a.png",
+        &crate::support::tiny_image(image::ImageFormat::Png),
+    );
     write(
         root,
         "content/cases/z-full.md",
