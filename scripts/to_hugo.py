@@ -26,6 +26,12 @@ writes OUT/hugo/:
   suggest members of the same industry; paginated listings; taxonomy and term
   pages; the home page; RSS (50 newest) and a JSON export per section; a 404 page;
   a link render hook that turns `.md` links into page URLs as qiao does.
+- with --images: what qiao does with the images editors name, in Hugo's words:
+  static/ is mounted as assets/ too, and every `cover` and Markdown image of a
+  JPEG, PNG or WebP is resized with `.Resize "Wx webp"` and `.Resize "Wx jpg"` to
+  qiao's widths (320, 640, 960, 1280, 1920 and the original's when narrower, never
+  wider) into a <picture> with the same srcset and sizes (for
+  scripts/bench-images.py).
 
 OUT/hugo must not exist, be empty, or hold an earlier output of this script: its
 hugo.toml, layouts/ and static/style.css are rewritten, content files are written
@@ -442,8 +448,45 @@ def write(path, text):
         f.write(text)
 
 
+# The images of --images: qiao's widths, formats and sizes (src/images, src/render/picture.rs).
+IMAGE_LAYOUTS = {
+    "partials/picture.html": """{{- $img := .img -}}
+{{- $widths := slice -}}
+{{- range slice 320 640 960 1280 1920 }}{{ if lt . $img.Width }}{{ $widths = $widths | append . }}{{ end }}{{ end -}}
+{{- if lt $img.Width 1920 }}{{ $widths = $widths | append $img.Width }}{{ end -}}
+{{- $webp := slice }}{{ $orig := slice }}{{ $last := $img -}}
+{{- range $widths }}{{ $a := $img.Resize (printf "%dx webp q80" .) }}{{ $b := $img.Resize (printf "%dx jpg q80" .) }}{{ $webp = $webp | append (printf "%s %dw" $a.RelPermalink $a.Width) }}{{ $orig = $orig | append (printf "%s %dw" $b.RelPermalink $b.Width) }}{{ $last = $b }}{{ end -}}
+<picture><source type="image/webp" srcset="{{ delimit $webp ", " }}" sizes="{{ .sizes }}"><img src="{{ $last.RelPermalink }}" srcset="{{ delimit $orig ", " }}" sizes="{{ .sizes }}" width="{{ $last.Width }}" height="{{ $last.Height }}" alt="{{ .alt }}" decoding="async"{{ if .lazy }} loading="lazy"{{ end }}></picture>
+""",
+    "partials/cover.html": """{{- with .Params.cover }}{{ with resources.Get (strings.TrimPrefix "/" .) }}<figure class="cover">{{ partial "picture.html" (dict "img" . "alt" $.Params.cover_alt "sizes" "(min-width: 50em) 46em, 100vw" "lazy" false) }}</figure>{{ end }}{{ end -}}
+""",
+    "_default/_markup/render-image.html": """{{- with resources.Get (strings.TrimPrefix "/" .Destination) -}}
+{{ partial "picture.html" (dict "img" . "alt" $.Text "sizes" "(min-width: 50em) 46em, 100vw" "lazy" true) }}
+{{- else }}<img src="{{ .Destination | safeURL }}" alt="{{ .Text }}">{{ end -}}
+""",
+}
+
+MOUNTS = """
+[module]
+[[module.mounts]]
+source = "content"
+target = "content"
+[[module.mounts]]
+source = "layouts"
+target = "layouts"
+[[module.mounts]]
+source = "static"
+target = "static"
+[[module.mounts]]
+source = "static"
+target = "assets"
+"""
+
+
 def main():
     ap = argparse.ArgumentParser(description="Convert a qiao site into an equivalent Hugo site at OUT/hugo.")
+    ap.add_argument("--images", action="store_true",
+                    help="resize covers and Markdown images as qiao does (static/ mounted as assets/)")
     ap.add_argument("site", help="the qiao site (holds site.toml and content/)")
     ap.add_argument("out", help="the folder to write hugo/ into")
     args = ap.parse_args()
@@ -493,17 +536,27 @@ def main():
             if not os.listdir(p):
                 os.rmdir(p)
 
-    write(os.path.join(hugo, "hugo.toml"), hugo_toml(site))
+    layouts_all = dict(LAYOUTS)
+    config = hugo_toml(site)
+    if args.images:
+        # Resizing hundreds of photos takes longer than Hugo's default 30 s a template.
+        config = config.replace("\n", '\ntimeout = "30m"\n', 1) + MOUNTS
+        layouts_all.update(IMAGE_LAYOUTS)
+        base = layouts_all["_default/baseof.html"]
+        layouts_all["_default/baseof.html"] = base.replace(
+            '<main>{{ block "main" . }}', '<main>{{ if .IsPage }}{{ partial "cover.html" . }}{{ end }}{{ block "main" . }}'
+        )
+    write(os.path.join(hugo, "hugo.toml"), config)
     layouts = os.path.join(hugo, "layouts")
     if os.path.isdir(layouts):
         shutil.rmtree(layouts)
-    for rel, text in LAYOUTS.items():
+    for rel, text in layouts_all.items():
         write(os.path.join(layouts, *rel.split("/")), text)
     static = os.path.join(args.site, "static")
     if os.path.isdir(static):
         shutil.copytree(static, os.path.join(hugo, "static"), dirs_exist_ok=True)
     write(os.path.join(hugo, "static", "style.css"), STYLE)
-    print(f"{hugo}: {count} content files, {len(LAYOUTS)} layouts")
+    print(f"{hugo}: {count} content files, {len(layouts_all)} layouts")
 
 
 if __name__ == "__main__":

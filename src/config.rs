@@ -77,6 +77,43 @@ pub struct SiteConfig {
     /// `[build] precompress`: write a `.gz` and a `.br` beside every text file
     /// (as `build --precompress`).
     pub(crate) precompress: bool,
+    /// `[images]`: what the build does with images.
+    pub(crate) images: ImageSettings,
+}
+
+/// `[images]` in `site.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImageSettings {
+    /// `keep_metadata`: the file types (`jpeg`, `png`, `webp`) published with their
+    /// EXIF, XMP and GPS metadata.
+    pub(crate) keep_metadata: Vec<String>,
+    /// `share_image`: the image of a page's social card when it has no cover (a
+    /// site path under `static/`).
+    pub(crate) share_image: Option<String>,
+}
+
+/// The file types `keep_metadata` may name.
+const IMAGE_TYPES: [&str; 3] = ["jpeg", "png", "webp"];
+
+fn read_images(v: &Value<'_>, r: &mut Reporter<'_>) -> Option<ImageSettings> {
+    let table = as_table(r, "images", v, "[images]")?;
+    let mut f = Fields::new(table, "images.");
+    let mut settings = ImageSettings::default();
+    if let Some(v) = f.get("keep_metadata") {
+        for (name, span) in r.string_list("images.keep_metadata", v, false) {
+            if IMAGE_TYPES.contains(&name.as_str()) {
+                settings.keep_metadata.push(name);
+            } else {
+                let problem = Problem::new(Code::E0806)
+                    .arg("value", name.as_str())
+                    .arg("expected", IMAGE_TYPES.join(", "));
+                r.error(&span, problem);
+            }
+        }
+    }
+    settings.share_image = f.get("share_image").and_then(|v| r.text("images.share_image", v));
+    f.finish(r, false);
+    Some(settings)
 }
 
 impl SiteConfig {
@@ -312,6 +349,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             on
         })
         .unwrap_or(false);
+    let images = f.get("images").and_then(|v| read_images(v, r)).unwrap_or_default();
     // A setting written after the `[extra]` line went into `extra`.
     if let Some(DeValue::Table(t)) = extra_v.map(|v| v.get_ref()) {
         for (key, _) in t.iter() {
@@ -340,6 +378,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         trust_html,
         menu,
         precompress,
+        images,
     })
 }
 

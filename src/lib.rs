@@ -9,7 +9,7 @@
 //! good site.
 //!
 //! The modules are layers along that pipeline, and every import points down it:
-//! diagnostics, text, source, config, model, urls, output, content, insight,
+//! diagnostics, text, source, config, model, urls, output, images, content, insight,
 //! search, outputs, render, build, serve, sheets, cli (`tests::LAYERS` below checks every
 //! `crate::` path against this order; ARCHITECTURE.md draws it). Modules that only
 //! the crate itself uses are private, so the compiler reports what nothing uses.
@@ -23,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+mod images;
 pub mod insight;
 pub mod model;
 pub mod output;
@@ -43,7 +44,7 @@ mod tests {
     /// `use` lines and in doc links, as `crate::x`, `qiao::x` or `super::x` from the
     /// top of a module) only modules before it. ARCHITECTURE.md draws the same list,
     /// top first.
-    const LAYERS: [&str; 16] = [
+    const LAYERS: [&str; 17] = [
         "diagnostics",
         "text",
         "source",
@@ -51,6 +52,7 @@ mod tests {
         "model",
         "urls",
         "output",
+        "images",
         "content",
         "insight",
         "search",

@@ -38,7 +38,9 @@ impl Kind {
     /// content model's order: what `content` accepts in a file of this kind.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
-            Kind::Members => &["type", "website", "joined", "contact", "offers", "expertise"],
+            Kind::Members => {
+                &["type", "website", "joined", "contact", "offers", "expertise", "logo", "logo_alt"]
+            }
             Kind::Cases => {
                 &["partners", "modes", "depth", "started", "ended", "outcomes", "policies"]
             }
@@ -312,6 +314,12 @@ pub struct Member {
     pub(crate) offers: Vec<Offer>,
     /// Free keywords of what it is good at.
     pub(crate) expertise: Vec<String>,
+    /// The organisation's logo: a site path under `static/`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) logo: Option<String>,
+    /// What the logo shows; the member's title when not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) logo_alt: Option<String>,
 }
 
 /// A measured result of a case.

@@ -75,6 +75,10 @@ pub(crate) const THEME_FOLDERS: [&str; 2] = ["css", "js"];
 /// The theme's static files at the root.
 pub(crate) const THEME_FILES: [&str; 1] = ["favicon.svg"];
 
+/// The folder of the resized variants of the images an editor names
+/// ([`image_variant`]).
+pub(crate) const IMAGES: &str = "_img/";
+
 /// The preview server's own files (`qiao serve`: live reload, its events, the
 /// error overlay's style), never written to the output folder.
 pub(crate) const PREVIEW: &str = "__qiao/";
@@ -246,6 +250,8 @@ pub(crate) enum Owner {
     /// `/<section>/`, its pages 2.. and its feed (`/news/atom.xml`), for the
     /// folders that are sections ([`section_owner`]).
     Section,
+    /// `/_img/`: the variants of the images an editor names.
+    Images,
 }
 
 impl Owner {
@@ -268,6 +274,7 @@ impl Owner {
             Owner::SiteFile(name) => format!("the site's {name} file"),
             Owner::Preview => "the preview server".into(),
             Owner::Section => "the listing of a section".into(),
+            Owner::Images => "the resized images".into(),
         }
     }
 }
@@ -317,6 +324,7 @@ pub(crate) fn owner(path: &str) -> Option<Owner> {
             Some(Owner::ThemeFiles)
         }
         _ if folder(PREVIEW) => Some(Owner::Preview),
+        _ if folder(IMAGES) => Some(Owner::Images),
         _ => None,
     }
 }
@@ -356,6 +364,41 @@ pub(crate) fn section_owner<'a>(
     }
 }
 
+/// A variant of the image at `site_path` (`images/Harbour 1.jpg`): `width` pixels
+/// wide, of the cached entry whose key starts with `hash`, as `ext`
+/// (`_img/harbour-1-3fa2c1d9e0-640.webp`). The name keeps the original's name in
+/// ASCII (for whoever reads a page's source) and changes whenever its bytes do, so
+/// hosts may cache it forever.
+pub(crate) fn image_variant(site_path: &str, hash: &str, width: u32, ext: &str) -> String {
+    let name = site_path.rsplit('/').next().unwrap_or(site_path);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let mut clean = String::new();
+    for c in stem.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            clean.push(c);
+        } else if !clean.is_empty() && !clean.ends_with('-') {
+            clean.push('-');
+        }
+        if clean.len() >= 40 {
+            break;
+        }
+    }
+    let clean = clean.trim_end_matches('-');
+    let stem = if clean.is_empty() { "image" } else { clean };
+    format!("{IMAGES}{stem}-{hash}-{width}.{ext}")
+}
+
+/// The part of a variant's file name that does not depend on the original's
+/// name (`3fa2c1d9e0-640.webp`): what the image cache stores it by.
+pub(crate) fn image_variant_tail(name: &str) -> &str {
+    let mut dashes = name.rmatch_indices('-').map(|(i, _)| i);
+    let _width = dashes.next();
+    match dashes.next() {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +416,14 @@ mod tests {
         assert_eq!(owner("stats/"), Some(Owner::Stats));
         assert_eq!(owner("css/"), Some(Owner::ThemeFiles));
         assert_eq!(owner("404/"), Some(Owner::SiteFile("404.html")));
+        assert_eq!(owner("_img/a-0123456789-640.webp"), Some(Owner::Images));
+        let variant = image_variant("images/Harbour 1 港口.JPG", "0123456789", 640, "webp");
+        assert_eq!(variant, "_img/harbour-1-0123456789-640.webp");
+        assert_eq!(image_variant_tail("harbour-1-0123456789-640.webp"), "0123456789-640.webp");
+        assert_eq!(
+            image_variant("封面.jpg", "0123456789", 320, "jpg"),
+            "_img/image-0123456789-320.jpg"
+        );
         for free in ["cases/x/", "policies/finders/", "about/", "join/how/", "news/", "页面/"] {
             assert_eq!(owner(free), None, "{free}");
         }

@@ -846,6 +846,8 @@ pub(crate) fn init(dir: &Path, language: &str) -> Result<(), Message> {
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let files: Vec<(String, String)> = vec![
         ("site.toml".into(), site_toml(&name, language, lang)),
+        // What a build makes: the site, and the images' cache (`.qiao-cache/`).
+        (".gitignore".into(), "/public/\n/.qiao-cache/\n".into()),
         (
             "content/about.md".into(),
             format!(

@@ -1,14 +1,19 @@
 //! The rules that need more than one file: unique slugs within a kind, unique URLs
 //! that are none of qiao's own ([`crate::urls`]),
 //! references to members and policies that exist (with the nearest slugs when
-//! not, or the slug of the member whose title was written), and cover images that
-//! exist under `static/`.
+//! not, or the slug of the member whose title was written), and cover and logo
+//! images that exist under `static/` and can be published ([`crate::images`]:
+//! each is opened once, in parallel, and its small copies cached; a broken one is
+//! an error at the value that names it).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::parse::{Reference, Target};
+use rayon::prelude::*;
+
 use crate::diagnostics::{Code, Diagnostic, Message, Position, Problem, Suggestion, suggest};
+use crate::images;
 use crate::model::{Item, Kind};
 use crate::source::keyboard;
 use crate::urls::{self, Owner};
@@ -80,6 +85,7 @@ pub(crate) fn cross_file(
         }
     }
     let empty = HashSet::new();
+    let mut images: Vec<(&str, &Reference)> = Vec::new();
     // A stranded file's value that its own errors already name (a cover written as
     // a Windows path) is not reported twice.
     let said: HashSet<(&str, Position)> = diagnostics
@@ -96,7 +102,11 @@ pub(crate) fn cross_file(
             let kind = match r.target {
                 Target::Item(kind) => kind,
                 Target::Static => {
-                    diagnostics.extend(cover(root, rel, r));
+                    match cover(root, rel, r) {
+                        Some(d) => diagnostics.push(d),
+                        None if is_local_image(&r.slug) => images.push((rel, r)),
+                        None => {}
+                    }
                     continue;
                 }
                 Target::Alias => continue,
@@ -145,6 +155,31 @@ pub(crate) fn cross_file(
                     text: format!("\"{text}\""),
                 }));
             }
+            diagnostics.push(d);
+        }
+    }
+    check_images(root, &images, diagnostics);
+}
+
+/// Whether a cover or logo is a file of `static/` that [`crate::images`] makes
+/// copies of (not a URL, not an SVG).
+fn is_local_image(value: &str) -> bool {
+    !value.contains("://") && !value.starts_with("data:") && images::is_processed(value)
+}
+
+/// Opens every named image (each once, in parallel) and reports those that cannot
+/// be published at each value that names them.
+fn check_images(root: &Path, named: &[(&str, &Reference)], diagnostics: &mut Vec<Diagnostic>) {
+    let store = images::Images::new(root, &[]);
+    let mut paths: Vec<&str> = named.iter().map(|(_, r)| r.slug.trim_start_matches('/')).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let failed: HashMap<&str, images::ImageError> =
+        paths.par_iter().filter_map(|p| store.get(p).err().map(|e| (*p, e))).collect();
+    for (rel, r) in named {
+        if let Some(e) = failed.get(r.slug.trim_start_matches('/')) {
+            let mut d = e.problem(&r.field, &r.slug).at(*rel, r.position);
+            d.end = r.end;
             diagnostics.push(d);
         }
     }

@@ -116,6 +116,9 @@ const CHINESE_NAMES: &[(&str, &str)] = &[
     ("封面说明", "cover_alt"),
     ("别名", "aliases"),
     ("旧地址", "aliases"),
+    ("标志", "logo"),
+    ("校徽", "logo"),
+    ("标志说明", "logo_alt"),
     ("类型", "type"),
     ("网址", "website"),
     ("官网", "website"),
@@ -316,7 +319,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         .unwrap_or_default();
 
     let data = match file.kind {
-        Kind::Members => member(&mut f, &mut r).map(KindData::Member),
+        Kind::Members => member(&mut f, &mut r, &mut out.references).map(KindData::Member),
         Kind::Cases => case(&mut f, &mut r, &mut out.references).map(KindData::Case),
         Kind::Policies => policy(&mut f, &mut r).map(KindData::Policy),
         Kind::Demands => demand(&mut f, &mut r, &mut out.references).map(KindData::Demand),
@@ -544,7 +547,11 @@ fn contact(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Contact> {
     Some(Contact { name, email, phone })
 }
 
-fn member(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Member> {
+fn member(
+    f: &mut Fields<'_, '_>,
+    r: &mut Reporter<'_>,
+    refs: &mut Vec<Reference>,
+) -> Option<Member> {
     let member_type = f
         .require("type", r, None, Some("hint-type"))
         .and_then(|v| r.one_of("type", v, MemberType::ALL, MemberType::parse));
@@ -562,7 +569,28 @@ fn member(f: &mut Fields<'_, '_>, r: &mut Reporter<'_>) -> Option<Member> {
         .into_iter()
         .map(|(s, _)| s)
         .collect();
-    Some(Member { member_type: member_type?, website, joined, contact, offers, expertise })
+    let logo_v = f.get("logo");
+    let logo = logo_v.and_then(|v| r.text("logo", v));
+    if let (Some(v), Some(l)) = (logo_v, &logo) {
+        refs.push(Reference {
+            target: Target::Static,
+            slug: l.clone(),
+            field: "logo".into(),
+            position: r.source.position(&v.span()),
+            end: Some(r.source.end_position(&v.span())),
+        });
+    }
+    let logo_alt = f.get("logo_alt").and_then(|v| r.text("logo_alt", v));
+    Some(Member {
+        member_type: member_type?,
+        website,
+        joined,
+        contact,
+        offers,
+        expertise,
+        logo,
+        logo_alt,
+    })
 }
 
 fn date_order(

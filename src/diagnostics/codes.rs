@@ -62,6 +62,8 @@ codes! {
     E0601, E0602, E0603, E0604, E0605, E0606, E0607, E0608, E0609,
     // 07 reading files.
     E0701, E0702, E0703, E0704, E0705, E0706, E0707,
+    // 08 images: named images that cannot be published, the [images] settings.
+    E0801, E0802, E0803, E0804, E0805, E0806, E0807,
     // 09 spreadsheets: `qiao import` and `qiao export`.
     E0901, E0902, E0903, E0904, E0905, E0906, E0907, E0908, E0909, E0910, E0911, E0912,
     E0914, E0915, E0916, E0917, E0918,

@@ -85,6 +85,8 @@ impl Serialize for Exported<'_> {
                 m.serialize_entry("contact", &d.contact)?;
                 m.serialize_entry("offers", &d.offers)?;
                 m.serialize_entry("expertise", &d.expertise)?;
+                m.serialize_entry("logo", &d.logo)?;
+                m.serialize_entry("logo_alt", &d.logo_alt)?;
             }
             KindData::Case(d) => {
                 m.serialize_entry("partners", &d.partners)?;

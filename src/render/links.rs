@@ -10,10 +10,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::index::Ix;
 use super::markdown::Links;
+use super::picture::{Slot, picture};
 use crate::diagnostics::{Code, Message, Problem, suggest};
+use crate::images::{self, Images};
 use crate::model::{Kind, Site};
 use crate::urls;
 
@@ -25,6 +28,8 @@ pub(crate) struct SiteLinks<'s> {
     root: PathBuf,
     /// Every output path of the built site (`cases/x/index.html`, `css/style.css`).
     files: HashSet<String>,
+    /// The images Markdown bodies show.
+    images: Arc<Images>,
 }
 
 impl<'s> SiteLinks<'s> {
@@ -34,8 +39,9 @@ impl<'s> SiteLinks<'s> {
         by_source: HashMap<&'s str, Ix>,
         root: &Path,
         files: HashSet<String>,
+        images: Arc<Images>,
     ) -> Self {
-        Self { site, by_source, root: root.to_path_buf(), files }
+        Self { site, by_source, root: root.to_path_buf(), files, images }
     }
 
     /// Every output path links are checked against.
@@ -88,6 +94,10 @@ impl<'s> SiteLinks<'s> {
 }
 
 impl Links for SiteLinks<'_> {
+    fn image(&self, page_dir: &str, dest: &str, alt: &str) -> Result<Option<String>, Problem> {
+        self.picture_of(page_dir, dest, alt)
+    }
+
     fn resolve(&self, source: &str, page_dir: &str, dest: &str) -> Result<Option<String>, Problem> {
         let dest_trim = dest.trim();
         if dest_trim.is_empty()
@@ -130,6 +140,29 @@ impl Links for SiteLinks<'_> {
         } else {
             Ok(None)
         }
+    }
+}
+
+impl SiteLinks<'_> {
+    /// The `<picture>` of a Markdown image whose target (`dest`, already checked)
+    /// is a JPEG, PNG or WebP of `static/`; `Ok(None)` for any other target.
+    fn picture_of(&self, page_dir: &str, dest: &str, alt: &str) -> Result<Option<String>, Problem> {
+        let dest = dest.trim();
+        if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
+            return Ok(None);
+        }
+        let path = percent_decode(&dest[..dest.find(['?', '#']).unwrap_or(dest.len())]);
+        let target = match path.strip_prefix('/') {
+            Some(abs) => normalize("", abs),
+            None => normalize(page_dir.trim_end_matches('/'), &path),
+        };
+        let Some(target) = target.filter(|t| images::is_processed(t)) else { return Ok(None) };
+        if !self.root.join("static").join(&target).is_file() {
+            return Ok(None);
+        }
+        let image = self.images.get(&target).map_err(|e| e.problem("![]()", dest))?;
+        let link = |p: &str| self.site.config.link(p);
+        Ok(Some(picture(&image, alt, Slot::Body, &link)))
     }
 }
 

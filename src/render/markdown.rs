@@ -25,6 +25,13 @@ pub(crate) trait Links {
     /// `Ok(None)` to keep it as written, `Ok(Some(href))` to replace it, or `Err` with
     /// the reason it is broken.
     fn resolve(&self, source: &str, page_dir: &str, dest: &str) -> Result<Option<String>, Problem>;
+
+    /// The markup of an image whose target `dest` (already resolved without
+    /// error) the site makes copies of, with its `alt` text; `Ok(None)` to
+    /// render it as Markdown does.
+    fn image(&self, _page_dir: &str, _dest: &str, _alt: &str) -> Result<Option<String>, Problem> {
+        Ok(None)
+    }
 }
 
 /// A Markdown text to render, with where it comes from.
@@ -71,6 +78,8 @@ pub(crate) fn render(doc: &Doc<'_>, links: &dyn Links) -> Rendered {
     let mut diagnostics = Vec::new();
     let mut line_index: Option<LineIndex> = None;
     let mut has_raw_html = false;
+    // An image being read: where its events start, its target and its offset.
+    let mut image: Option<(usize, String, usize)> = None;
     for (event, range) in parser {
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -86,6 +95,8 @@ pub(crate) fn render(doc: &Doc<'_>, links: &dyn Links) -> Rendered {
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let broken = diagnostics.len();
+                let written = dest_url.to_string();
                 let dest_url = check_link(
                     doc,
                     links,
@@ -95,7 +106,36 @@ pub(crate) fn render(doc: &Doc<'_>, links: &dyn Links) -> Rendered {
                     &mut line_index,
                     &mut diagnostics,
                 );
+                if diagnostics.len() == broken && image.is_none() {
+                    image = Some((events.len(), written, range.start));
+                }
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::End(TagEnd::Image) if image.is_some() => {
+                let (start, dest, offset) = image.take().unwrap_or_default();
+                let alt: String = events[start + 1..]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                match links.image(doc.page_dir, &dest, &alt) {
+                    Ok(Some(html)) => {
+                        events.truncate(start);
+                        events.push(Event::InlineHtml(CowStr::from(html)));
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(problem) => {
+                        let index = line_index.get_or_insert_with(|| LineIndex::new(doc.body));
+                        let p = index.position(doc.body, offset);
+                        let position =
+                            Position { line: doc.body_line_offset + p.line, column: p.column };
+                        diagnostics.push(Diagnostic::new(doc.source, position, problem));
+                    }
+                }
+                event
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 has_raw_html = true;
@@ -421,7 +461,12 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("img", ["loading", "width", "height"])
+        .add_tags(["picture", "source"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes"])
+        .add_tag_attributes(
+            "img",
+            ["loading", "width", "height", "srcset", "sizes", "decoding", "fetchpriority"],
+        )
         .filter_style_properties(HashSet::from(["text-align"]))
         .link_rel(None)
         .attribute_filter(|element, attribute, value| match (element, attribute) {

@@ -28,6 +28,7 @@ pub mod insight;
 pub mod links;
 pub mod markdown;
 mod pages;
+mod picture;
 mod sections;
 pub mod theme;
 pub mod views;
@@ -91,6 +92,8 @@ pub struct Renderer<'s> {
     site_value: tera::Value,
     /// Per language: what every page of that language shares.
     shared: HashMap<String, Shared>,
+    /// The images editors name, processed once (or found in the cache).
+    images: Arc<crate::images::Images>,
 }
 
 /// The parts of a page that depend only on its language, made once: the
@@ -248,7 +251,8 @@ impl<'s> Renderer<'s> {
         if !menu_errors.is_empty() {
             return Err(menu_errors);
         }
-        let links = SiteLinks::new(site, index.by_source.clone(), root, files);
+        let images = Arc::new(crate::images::Images::new(root, &site.config.images.keep_metadata));
+        let links = SiteLinks::new(site, index.by_source.clone(), root, files, images.clone());
         let config = &site.config;
         let site_value = tera::Value::from_serializable(&serde_json::json!({
             "title": config.title,
@@ -272,6 +276,7 @@ impl<'s> Renderer<'s> {
             index,
             site_value,
             shared: HashMap::new(),
+            images,
         };
         let mut langs: BTreeSet<&str> = site.items.iter().map(|i| i.lang.as_str()).collect();
         langs.insert(&site.config.language);
@@ -432,9 +437,23 @@ impl<'s> Renderer<'s> {
             }
             static_paths.push(path.clone());
             match file.read() {
-                Ok(bytes) => sink(OutputFile::new(path.clone(), bytes.into_owned())),
+                Ok(bytes) => match self.images.publish(path, bytes.into_owned()) {
+                    Ok(bytes) => sink(OutputFile::new(path.clone(), bytes)),
+                    Err(e) => diagnostics.push(static_image_error(file, &e)),
+                },
                 Err(e) => diagnostics.push(static_file_error(file, &e)),
             }
+        }
+        // The variants of every image the pages showed.
+        match self.images.variant_files() {
+            Ok(files) => files.into_iter().for_each(sink),
+            Err((path, e)) => diagnostics.push(Diagnostic::file(
+                crate::images::cache::FOLDER,
+                Problem::new(Code::E0805)
+                    .arg("field", "static")
+                    .arg("value", path)
+                    .arg("error", e.to_string()),
+            )),
         }
         if !diagnostics.is_empty() {
             crate::diagnostics::sort(&mut diagnostics);
@@ -622,6 +641,10 @@ impl<'s> Renderer<'s> {
         ctx.insert("page_path", &config.link(rel));
         ctx.insert("permalink", &config.absolute(rel));
         ctx.insert("today", &self.site.today.to_string());
+        if let Some(image) = config.images.share_image.as_deref().and_then(|i| self.share_image(i))
+        {
+            ctx.insert("og_image", &image);
+        }
         ctx
     }
 
@@ -718,6 +741,19 @@ fn static_file_error(file: &StaticFile, e: &std::io::Error) -> Diagnostic {
         StaticFile::Builtin(_) => "the built-in theme".to_owned(),
     };
     Diagnostic::file(shown, Problem::new(Code::E0706).arg("error", e.to_string()))
+}
+
+/// A JPEG, PNG or WebP of `static/` that could not be read to remove its metadata.
+fn static_image_error(file: &StaticFile, e: &crate::images::ImageError) -> Diagnostic {
+    let shown = match file {
+        StaticFile::Disk(p) => crate::diagnostics::display_path(Path::new("."), p),
+        StaticFile::Builtin(_) => "the built-in theme".to_owned(),
+    };
+    let error = match e.problem("", "").arg_str("error") {
+        Some(error) => error.to_owned(),
+        None => format!("{e:?}"),
+    };
+    Diagnostic::file(shown, Problem::new(Code::E0807).arg("error", error))
 }
 
 /// `text` escaped to sit inside a single-quoted HTML attribute (`'` and `&`, and

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::i18n::kind_title;
 use super::index::{Ix, roadshow_is_upcoming};
+use super::picture::Slot;
 use super::views::{
     BudgetView, Card, ContactView, ItemRef, Label, TermRef, ViewCtx, When, budget, contact,
     state_label, time_span,
@@ -39,6 +40,8 @@ struct ItemView<'a> {
     lang: &'a str,
     cover: Option<String>,
     cover_alt: Option<&'a str>,
+    /// The cover's markup (`render::picture`): print it with `| safe`.
+    cover_image: Option<String>,
     industries: Vec<TermRef<'a>>,
     regions: Vec<TermRef<'a>>,
     tags: Vec<TermRef<'a>>,
@@ -60,6 +63,8 @@ struct MemberView<'a> {
     contact: Option<ContactView<'a>>,
     offers: Vec<Label<'a>>,
     expertise: &'a [String],
+    /// The logo's markup (`render::picture`): print it with `| safe`.
+    logo_image: Option<String>,
     cases: Vec<ItemRef<'a>>,
     demands: Vec<ItemRef<'a>>,
     roadshows: Vec<ItemRef<'a>>,
@@ -250,13 +255,26 @@ impl<'s> Renderer<'s> {
         }
     }
 
+    /// A card's cover: the item's small copies.
+    fn card_cover(&self, i: Ix) -> Option<String> {
+        let item = &self.site.items[i];
+        let alt = item.cover_alt.as_deref().unwrap_or_default();
+        item.cover.as_deref().and_then(|c| self.image_html(c, alt, Slot::Card))
+    }
+
     fn summary_of(&self, i: Ix) -> &str {
         &self.body(i).summary
     }
 
     fn cards<'a>(&'a self, v: &ViewCtx<'a, '_>, ix: impl IntoIterator<Item = Ix>) -> Vec<Card<'a>> {
         let find = |slug: &str| self.index.find(Kind::Members, slug);
-        ix.into_iter().map(|i| v.card(i, self.summary_of(i), &find)).collect()
+        ix.into_iter()
+            .map(|i| {
+                let mut card = v.card(i, self.summary_of(i), &find);
+                card.cover_image = self.card_cover(i);
+                card
+            })
+            .collect()
     }
 
     fn term_refs<'a>(&'a self, t: usize, terms: &'a [String], tags: bool) -> Vec<TermRef<'a>> {
@@ -308,6 +326,9 @@ impl<'s> Renderer<'s> {
                 .as_ref()
                 .map(|c| if c.contains("://") { c.clone() } else { config.link(c) }),
             cover_alt: item.cover_alt.as_deref(),
+            cover_image: item.cover.as_deref().and_then(|c| {
+                self.image_html(c, item.cover_alt.as_deref().unwrap_or_default(), Slot::Hero)
+            }),
             industries: self.term_refs(0, &item.industries, false),
             regions: self.term_refs(1, &item.regions, false),
             tags: self.term_refs(2, &item.tags, true),
@@ -333,6 +354,9 @@ impl<'s> Renderer<'s> {
                     contact: m.contact.as_ref().map(contact),
                     offers: m.offers.iter().map(|o| Label::new(t, "offer", o.as_str())).collect(),
                     expertise: &m.expertise,
+                    logo_image: m.logo.as_deref().and_then(|l| {
+                        self.image_html(l, m.logo_alt.as_deref().unwrap_or(&item.title), Slot::Logo)
+                    }),
                     cases: refs(links.map(|l| &l.cases)),
                     demands: refs(links.map(|l| &l.demands)),
                     roadshows: refs(links.map(|l| &l.roadshows)),
@@ -464,6 +488,9 @@ impl<'s> Renderer<'s> {
         ctx.insert("item", &view);
         ctx.insert("content", &body.rendered.html);
         ctx.insert("jsonld", &crate::outputs::jsonld::for_item(self.site, item, &body.summary));
+        if let Some(image) = item.cover.as_deref().and_then(|c| self.share_image(c)) {
+            ctx.insert("og_image", &image);
+        }
         // An edited item in `serve` is not the site's own value: find its place by slug.
         let at = self.index.find(item.kind, &item.slug);
         match (item.kind, at) {
@@ -515,7 +542,8 @@ impl<'s> Renderer<'s> {
                 groups.push(Group { key, label, items: Vec::new() });
             }
             let find = |slug: &str| self.index.find(Kind::Members, slug);
-            let card = v.card(i, self.summary_of(i), &find);
+            let mut card = v.card(i, self.summary_of(i), &find);
+            card.cover_image = self.card_cover(i);
             if let Some(g) = groups.last_mut() {
                 g.items.push(card);
             }

@@ -229,6 +229,8 @@ pub struct Card<'a> {
     pub lang: Option<&'a str>,
     /// A pinned page of a section (置顶).
     pub pinned: bool,
+    /// The cover's small copies (`render::picture`), for `| safe`.
+    pub cover_image: Option<String>,
 }
 
 /// Inputs shared by every view of a page.
@@ -359,6 +361,7 @@ impl<'a> ViewCtx<'a, '_> {
             key_date,
             lang: (item.lang != self.lang).then_some(item.lang.as_str()),
             pinned: item.pinned(),
+            cover_image: None,
         }
     }
 }

@@ -722,7 +722,7 @@ impl Site {
             "content/members/example-college.md",
             "+++\ntitle = \"示例职业技术学院\"\ndate = 2025-01-01\ntype = \"college\"\n+++\n",
         );
-        s.write("static/images/x.jpg", "jpeg");
+        s.write_bytes("static/images/x.jpg", &crate::support::tiny_image(image::ImageFormat::Jpeg));
         s
     }
 }

@@ -19,6 +19,7 @@ mod check;
 mod fuzz;
 mod hostile;
 mod hosts;
+mod images;
 mod incremental;
 mod insight;
 mod outputs;

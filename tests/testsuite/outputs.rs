@@ -34,7 +34,7 @@ fn fixture(root: &Path) {
     write(
         root,
         "content/members/univ.md",
-        "+++\ntitle = \"浔江大学\"\ndate = 2024-01-01\ntype = \"university\"\njoined = 2020-09-01\nwebsite = \"https://univ.example.edu/\"\nregions = [\"xunjiang\"]\nexpertise = [\"数控加工\"]\noffers = [\"research\"]\ncontact = { name = \"王老师\", email = \"wang@univ.example.edu\", phone = \"0000-1\" }\n+++\n\n一所大学。\n",
+        "+++\ntitle = \"浔江大学\"\ndate = 2024-01-01\ntype = \"university\"\njoined = 2020-09-01\nwebsite = \"https://univ.example.edu/\"\nregions = [\"xunjiang\"]\nexpertise = [\"数控加工\"]\noffers = [\"research\"]\ncontact = { name = \"王老师\", email = \"wang@univ.example.edu\", phone = \"0000-1\" }\nlogo = \"/img/a.png\"\nlogo_alt = \"校徽\"\n+++\n\n一所大学。\n",
     );
     write(
         root,
@@ -53,7 +53,11 @@ fn fixture(root: &Path) {
             ),
         );
     }
-    write(root, "static/img/a.png", "not really a PNG");
+    crate::support::write_bytes(
+        root,
+        "static/img/a.png",
+        &crate::support::tiny_image(image::ImageFormat::Png),
+    );
     write(
         root,
         "content/cases/z-full.md",

@@ -741,3 +741,55 @@ fn the_redirect_pages_of_aliases_are_served() {
     assert_eq!(r.status, 200, "{}", server.log());
     assert!(r.text().contains("url=/about/"), "{}", r.text());
 }
+
+/// A JPEG photo `w` × `h` of one colour (issue 21).
+fn photo(w: u32, h: u32, shade: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(w, h, image::Rgb([shade, 120, 200]));
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut out).encode_image(&img).unwrap();
+    out
+}
+
+/// The first `_img/…webp` URL of a page.
+fn first_variant(page: &str) -> String {
+    let end = page.find(".webp").expect("the page shows a WebP copy") + 5;
+    let at = page[..end].rfind("/_img/").unwrap();
+    page[at..end].to_owned()
+}
+
+#[test]
+fn a_new_photo_is_resized_and_served_and_a_changed_one_replaces_it() {
+    let site = site();
+    let root = site.root();
+    let server = Server::start(root);
+    let events = server.events("/");
+    // A photo added to static/ and named as the case's cover.
+    crate::support::write_bytes(root, "static/images/lab.jpg", &photo(800, 600, 10));
+    let text = case("Joint vision lab", &["north-univ", "river-works"])
+        .replace("modes =", "cover = \"/images/lab.jpg\"\ncover_alt = \"The lab\"\nmodes =");
+    write(root, "content/cases/joint-lab.md", &text);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut page = String::new();
+    while Instant::now() < deadline {
+        let _ = events.wait_for("reload");
+        page = server.get("/cases/joint-lab/").text();
+        if page.contains("/_img/") {
+            break;
+        }
+    }
+    let variant = first_variant(&page);
+    let got = server.get(&variant);
+    assert_eq!(got.status, 200, "{variant}");
+    assert!(got.body.starts_with(b"RIFF"), "{variant} is a WebP");
+    // The same photo changed: new names, served; the old ones are gone.
+    crate::support::write_bytes(root, "static/images/lab.jpg", &photo(800, 600, 200));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut again = variant.clone();
+    while again == variant && Instant::now() < deadline {
+        let _ = events.wait_for("reload");
+        again = first_variant(&server.get("/cases/joint-lab/").text());
+    }
+    assert_ne!(again, variant, "the page names the new photo's copies");
+    assert_eq!(server.get(&again).status, 200);
+    assert_eq!(server.get(&variant).status, 404, "a full render drops the old copies");
+}

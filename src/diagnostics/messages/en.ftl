@@ -835,6 +835,59 @@ E0707 = cannot read: { $error }
     .right =
         -rw-r--r-- editor i18n/zh.toml
 
+### area-08
+
+E0801 = `{ $field }` names `{ $value }`, which is not an image
+    .explain = A cover, a logo or a Markdown image must be a JPEG, PNG, WebP or SVG file. This file's bytes are no image at all: perhaps a document renamed to .jpg, or a download that saved an error page.
+    .wrong =
+        cover = "/images/report.jpg"   # a Word file renamed
+    .right =
+        cover = "/images/report-cover.jpg"   # a photo, saved as JPEG
+
+E0802 = `{ $field }` names `{ $value }`, a { $format } image; qiao publishes JPEG, PNG, WebP and SVG: save it as JPEG (photos) or PNG (drawings)
+    .explain = Phones may save photos as HEIC, and some tools write BMP, TIFF or GIF; browsers cannot show all of these, and qiao cannot make small copies of them. Save the image again as JPEG or PNG.
+    .wrong =
+        cover = "/images/visit.heic"
+    .right =
+        cover = "/images/visit.jpg"
+
+E0803 = `{ $field }` names `{ $value }`, which says it is { $width } × { $height } pixels, more than qiao opens ({ $max } million pixels)
+    .explain = An image that size would take gigabytes of memory to open (a small file can declare a huge picture, on purpose or by mistake). A phone photo has about 12 million pixels; make the image smaller before putting it in static/.
+    .wrong =
+        cover = "/images/panorama.png"   # 30000 × 30000
+    .right =
+        cover = "/images/panorama.jpg"   # 4000 × 3000
+
+E0804 = `{ $field }` names `{ $value }`, which is damaged and cannot be opened: { $error }
+    .explain = The file starts like an image but is cut off or broken, often because a copy or a download stopped half-way. Copy the image from its source again.
+    .wrong =
+        cover = "/images/visit.jpg"   # 1.2 MB of a 4 MB photo
+    .right =
+        cover = "/images/visit.jpg"   # the whole photo
+
+E0805 = cannot read or cache `{ $value }` (`{ $field }`): { $error }
+    .explain = The image exists but could not be read, or qiao could not write its small copies to the site's .qiao-cache/ folder (permissions, a full disk).
+    .wrong =
+        -rw------- root static/images/visit.jpg
+    .right =
+        -rw-r--r-- editor static/images/visit.jpg
+
+E0806 = `{ $value }` is not a file type whose metadata qiao removes; use { $expected }
+    .explain = `[images] keep_metadata` lists the file types published with their metadata (EXIF, XMP, GPS): jpeg, png or webp. Leave it out unless you must publish that metadata, for example photos whose authors' copyright notice must travel with the file.
+    .wrong =
+        {""}[images]
+        keep_metadata = ["jpg"]
+    .right =
+        {""}[images]
+        keep_metadata = ["jpeg"]
+
+E0807 = cannot publish this image without its metadata: { $error }
+    .explain = Every JPEG, PNG and WebP copied from static/ is published without EXIF, XMP and GPS data, and this one could not be read as its file name says. Replace it with a working copy, or give it the right extension.
+    .wrong =
+        static/images/map.png   # a JPEG named .png, or cut off
+    .right =
+        static/images/map.jpg
+
 ## Pieces of messages, progress lines, headings
 
 did-you-mean = did you mean { $names }?
@@ -1132,3 +1185,4 @@ sheet-exported = { $count ->
        *[other] { $count } rows
     } written to { $file }
 area-09 = Spreadsheets (import and export)
+area-08 = Images

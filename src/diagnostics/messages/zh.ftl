@@ -828,6 +828,59 @@ E0707 = 无法读取：{ $error }
     .right =
         -rw-r--r-- editor i18n/zh.toml
 
+### area-08
+
+E0801 = `{ $field }` 指向的 `{ $value }` 不是图片
+    .explain = 封面、标志和正文里的图片必须是 JPEG、PNG、WebP 或 SVG 文件。这个文件的内容根本不是图片：可能是改了扩展名的文档，或者下载时存下来的错误页面。
+    .wrong =
+        cover = "/images/report.jpg"   # 改名成 .jpg 的 Word 文件
+    .right =
+        cover = "/images/report-cover.jpg"   # 存成 JPEG 的照片
+
+E0802 = `{ $field }` 指向的 `{ $value }` 是 { $format } 图片；qiao 只发布 JPEG、PNG、WebP 和 SVG：照片请另存为 JPEG，绘图请另存为 PNG
+    .explain = 手机可能把照片存成 HEIC，有些软件会存成 BMP、TIFF 或 GIF；浏览器不一定能显示，qiao 也没法给它们做小尺寸副本。请把图片另存为 JPEG 或 PNG。
+    .wrong =
+        cover = "/images/visit.heic"
+    .right =
+        cover = "/images/visit.jpg"
+
+E0803 = `{ $field }` 指向的 `{ $value }` 声明自己有 { $width } × { $height } 像素，超过 qiao 能打开的上限（{ $max } 百万像素）
+    .explain = 这么大的图片打开要占用几 GB 内存（一个很小的文件也可能声明一张巨大的图，有意或无意）。手机照片大约 1200 万像素；请先把图片缩小再放进 static/。
+    .wrong =
+        cover = "/images/panorama.png"   # 30000 × 30000
+    .right =
+        cover = "/images/panorama.jpg"   # 4000 × 3000
+
+E0804 = `{ $field }` 指向的 `{ $value }` 已损坏，无法打开：{ $error }
+    .explain = 文件开头像图片，但内容不完整或已损坏，常见原因是复制或下载到一半中断了。请从原处重新复制这张图片。
+    .wrong =
+        cover = "/images/visit.jpg"   # 4 MB 的照片只有 1.2 MB
+    .right =
+        cover = "/images/visit.jpg"   # 完整的照片
+
+E0805 = 无法读取或缓存 `{ $value }`（`{ $field }`）：{ $error }
+    .explain = 图片存在但读不出来，或者 qiao 无法把它的小尺寸副本写进站点的 .qiao-cache/ 文件夹（没有权限，或者磁盘已满）。
+    .wrong =
+        -rw------- root static/images/visit.jpg
+    .right =
+        -rw-r--r-- editor static/images/visit.jpg
+
+E0806 = `{ $value }` 不是 qiao 会去除元数据的文件类型；请写 { $expected }
+    .explain = `[images] keep_metadata` 列出保留元数据（EXIF、XMP、GPS）发布的文件类型：jpeg、png 或 webp。除非必须发布这些元数据（例如照片作者要求版权信息随文件一起发布），否则不要写这一项。
+    .wrong =
+        {""}[images]
+        keep_metadata = ["jpg"]
+    .right =
+        {""}[images]
+        keep_metadata = ["jpeg"]
+
+E0807 = 无法去除这张图片的元数据后发布：{ $error }
+    .explain = 从 static/ 复制的每个 JPEG、PNG 和 WebP 文件发布时都会去掉 EXIF、XMP 和 GPS 信息，而这个文件无法按它的扩展名读取。请换成完好的文件，或者改成正确的扩展名。
+    .wrong =
+        static/images/map.png   # 其实是 JPEG，或者不完整
+    .right =
+        static/images/map.jpg
+
 ## Pieces of messages, progress lines, headings
 
 did-you-mean = 是不是 { $names }？
@@ -1106,3 +1159,4 @@ sheet-dry-run = 试运行：没有写入任何文件
 sheet-slug = { $cell }：`{ $title }` → slug `{ $slug }`
 sheet-exported = 已把 { $count } 行写入 { $file }
 area-09 = 表格（导入和导出）
+area-08 = 图片

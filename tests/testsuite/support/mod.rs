@@ -202,6 +202,15 @@ pub fn served(p: &Preview) -> BTreeMap<String, Vec<u8>> {
     p.output().iter().map(|(k, v)| (k.clone(), v.to_vec())).collect()
 }
 
+/// A small real image (8 × 6 pixels) in `format`, for a cover a test names: the
+/// build opens every named image (issue 21).
+pub fn tiny_image(format: image::ImageFormat) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(8, 6, image::Rgb([40, 120, 200]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
+
 /// A site in a temporary folder (or the example site), and the `qiao` binary run
 /// on it: write its files, then `check` or `build` it and read what it says.
 pub struct Site {

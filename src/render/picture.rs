@@ -1,0 +1,181 @@
+//! The one place that writes the markup of an image an editor names: a cover, a
+//! member's logo, an image in a Markdown body. Themes print the HTML it returns
+//! (`item.cover_image`, `item.member.logo_image`, `card.cover_image`); the
+//! variants themselves are [`crate::images`]'s.
+//!
+//! A raster image is a `<picture>`: a WebP `<source>` and an `<img>` in the
+//! original's format, both with every width in `srcset` and a `sizes` that says
+//! how wide the slot is, so a 390 px phone at 3× picks the 1280 px copy and a
+//! listing card the 320 or 640 px one. The `<img>` carries `width` and `height`
+//! (no layout shift), `alt`, `decoding="async"` and `loading="lazy"`, except the
+//! cover at the top of an item's page, its largest element: that one loads at
+//! once with `fetchpriority="high"`. An SVG is one `<img>` as it is.
+
+use crate::images::{self, Format, Image};
+
+/// Where an image is shown, which decides its `sizes` and how it loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// The cover at the top of an item's page: loaded at once.
+    Hero,
+    /// An image in a body.
+    Body,
+    /// A card's cover in a listing.
+    Card,
+    /// A member's logo.
+    Logo,
+}
+
+impl Slot {
+    /// How wide the slot is on screen: the column on a wide screen (46em), the
+    /// whole width on a phone.
+    fn sizes(self) -> &'static str {
+        match self {
+            Slot::Hero | Slot::Body => "(min-width: 50em) 46em, 100vw",
+            Slot::Card => "(min-width: 40em) 20em, 50vw",
+            Slot::Logo => "6em",
+        }
+    }
+
+    /// The widest copy `src` (for a browser without `srcset`) may be.
+    fn fallback_width(self) -> u32 {
+        match self {
+            Slot::Hero | Slot::Body => 960,
+            Slot::Card | Slot::Logo => 320,
+        }
+    }
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn srcset(image: &Image, format: Format, link: &dyn Fn(&str) -> String) -> String {
+    image
+        .of_format(format)
+        .map(|v| format!("{} {}w", link(&v.path), v.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn loading(slot: Slot) -> &'static str {
+    if slot == Slot::Hero { " fetchpriority=\"high\"" } else { " loading=\"lazy\"" }
+}
+
+/// The `<picture>` of a processed image; `link` makes a site path a URL.
+pub(crate) fn picture(
+    image: &Image,
+    alt: &str,
+    slot: Slot,
+    link: &dyn Fn(&str) -> String,
+) -> String {
+    let sizes = slot.sizes();
+    let fallback = image.fallback(slot.fallback_width());
+    let widest = image.of_format(image.format).last().unwrap_or(fallback);
+    let mut out = String::from("<picture>");
+    if image.format != Format::Webp {
+        out.push_str(&format!(
+            "<source type=\"{}\" srcset=\"{}\" sizes=\"{sizes}\">",
+            Format::Webp.mime(),
+            srcset(image, Format::Webp, link)
+        ));
+    }
+    out.push_str(&format!(
+        "<img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\" decoding=\"async\"{}></picture>",
+        link(&fallback.path),
+        srcset(image, image.format, link),
+        widest.width,
+        widest.height,
+        escape(alt),
+        loading(slot),
+    ));
+    out
+}
+
+/// The `<img>` of an image qiao does not resize (an SVG, an address elsewhere).
+pub(crate) fn plain(src: &str, alt: &str, slot: Slot) -> String {
+    format!(
+        "<img src=\"{}\" alt=\"{}\" decoding=\"async\"{}>",
+        escape(src),
+        escape(alt),
+        loading(slot)
+    )
+}
+
+impl super::Renderer<'_> {
+    /// The markup of a cover or logo as written in the front matter (`value`):
+    /// a `<picture>` for a JPEG, PNG or WebP of `static/`, an `<img>` otherwise.
+    pub(crate) fn image_html(&self, value: &str, alt: &str, slot: Slot) -> Option<String> {
+        let config = &self.site.config;
+        if value.contains("://") || value.starts_with("data:") {
+            return Some(plain(value, alt, slot));
+        }
+        let clean = value.trim_start_matches('/');
+        if !images::is_processed(clean) {
+            return Some(plain(&config.link(clean), alt, slot));
+        }
+        // A broken image was reported where it is named (content::check).
+        let image = self.images.get(clean).ok()?;
+        Some(picture(&image, alt, slot, &|p| config.link(p)))
+    }
+
+    /// The absolute URL of a page's social card image: the widest copy, in the
+    /// original's format (which every network reads), of a cover or of the
+    /// site's `share_image`.
+    pub(crate) fn share_image(&self, value: &str) -> Option<String> {
+        let config = &self.site.config;
+        if value.contains("://") {
+            return Some(value.to_owned());
+        }
+        let clean = value.trim_start_matches('/');
+        if !images::is_processed(clean) {
+            return Some(config.absolute(clean));
+        }
+        let image = self.images.get(clean).ok()?;
+        Some(config.absolute(&image.fallback(u32::MAX).path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::images::Variant;
+
+    #[test]
+    fn a_photo_is_a_picture_with_every_width() {
+        let v = |w, h, format: Format| Variant {
+            path: format!("_img/a-0123456789-{w}.{}", format.extension()),
+            width: w,
+            height: h,
+            format,
+        };
+        let image = Image {
+            width: 1000,
+            height: 750,
+            format: Format::Jpeg,
+            variants: vec![
+                v(320, 240, Format::Webp),
+                v(320, 240, Format::Jpeg),
+                v(1000, 750, Format::Webp),
+                v(1000, 750, Format::Jpeg),
+            ],
+        };
+        let link = |p: &str| format!("/base/{p}");
+        let html = picture(&image, "a \"harbour\"", Slot::Hero, &link);
+        assert_eq!(
+            html,
+            "<picture><source type=\"image/webp\" srcset=\"/base/_img/a-0123456789-320.webp 320w, /base/_img/a-0123456789-1000.webp 1000w\" sizes=\"(min-width: 50em) 46em, 100vw\"><img src=\"/base/_img/a-0123456789-320.jpg\" srcset=\"/base/_img/a-0123456789-320.jpg 320w, /base/_img/a-0123456789-1000.jpg 1000w\" sizes=\"(min-width: 50em) 46em, 100vw\" width=\"1000\" height=\"750\" alt=\"a &quot;harbour&quot;\" decoding=\"async\" fetchpriority=\"high\"></picture>"
+        );
+        assert!(picture(&image, "", Slot::Card, &link).contains("loading=\"lazy\""));
+    }
+}
