@@ -116,7 +116,9 @@ pub fn files(dir: &Path) -> Vec<String> {
 }
 
 /// Every file and folder below `dir` (links not followed, listed themselves):
-/// path -> (hash of the bytes, mtime). Equal snapshots: nothing was written.
+/// path -> (hash of the bytes, mtime). Equal snapshots: nothing was written. The
+/// image cache (`.qiao-cache/`, which any command that opens the site's images
+/// may fill) is not the site's, and is left out.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
     let mut map = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -124,6 +126,9 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
         let Ok(entries) = std::fs::read_dir(&d) else { continue };
         for e in entries.flatten() {
             let path = e.path();
+            if d == dir && e.file_name() == ".qiao-cache" {
+                continue;
+            }
             let meta = std::fs::symlink_metadata(&path).unwrap();
             if meta.is_dir() {
                 stack.push(path.clone());
