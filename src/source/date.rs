@@ -75,6 +75,35 @@ pub(crate) fn parse_date_or_time(text: &str, tz: &TimeZone) -> Result<DateOrTime
         .map_err(|e| short_jiff(&e))
 }
 
+/// Why `text` is not a date, in the message tables' words: a month or a day that
+/// does not exist (`2024-13-02`, `2025-02-30`), a time that does not, or a form
+/// qiao cannot read.
+pub(crate) fn why_not_a_date(text: &str) -> crate::diagnostics::Message {
+    use crate::diagnostics::Message;
+    let t = text.trim();
+    let num = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<i16>().ok());
+    let ymd = (t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-'))
+        .then(|| Some((num(0..4)?, num(5..7)?, num(8..10)?)))
+        .flatten();
+    let Some((y, m, d)) = ymd else { return Message::new("date-unreadable") };
+    if !(1..=12).contains(&m) {
+        return Message::new("date-bad-month").arg("month", m.to_string());
+    }
+    let last = Date::new(y, m as i8, 1).map(|first| first.days_in_month()).unwrap_or(31);
+    if d < 1 || d > i16::from(last) {
+        return Message::new("date-bad-day")
+            .arg("year", y.to_string())
+            .arg("month", m.to_string())
+            .arg("mm", format!("{m:02}"))
+            .arg("day", d.to_string())
+            .arg("last", last.to_string());
+    }
+    if t.len() > 10 {
+        return Message::new("date-bad-time");
+    }
+    Message::new("date-unreadable")
+}
+
 fn short_jiff(e: &jiff::Error) -> String {
     let s = e.to_string();
     s.rsplit(": ").next().unwrap_or(&s).to_owned()

@@ -336,13 +336,14 @@ impl<'a> Reporter<'a> {
         };
         match parse_date_or_time(&text, self.source.tz) {
             Ok(d) => Some(d),
-            Err(why) => {
+            Err(_) => {
                 // `2025/3/18`, `2025.3.18`, `2025年3月18日`, `2025-3-8`: the date is
                 // clear, only its form is not.
                 if let Some(iso) = keyboard::iso_date(&text) {
                     self.date_form(v, &text, &iso);
                     return None;
                 }
+                let why = super::date::why_not_a_date(&text);
                 let problem = Problem::new(Code::E0208)
                     .arg("field", field)
                     .arg("value", text)

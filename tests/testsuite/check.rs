@@ -105,11 +105,16 @@ fn impossible_date_in_quotes() {
         &format!("+++\ntitle = \"A\"\ndate = \"2025-02-30\"\n{PARTNERS}+++\n"),
     );
     let e = s.one_error();
-    assert!(
-        e.starts_with(
-            "content/cases/x.md:3:8: error[E0208]: `date` is not a valid date: `2025-02-30`"
-        ),
-        "{e}"
+    assert_eq!(
+        e,
+        "content/cases/x.md:3:8: error[E0208]: `date` is not a valid date: `2025-02-30` (2025-02 has no day 30: it has 28 days)"
+    );
+    let (_, zh) = s.lines_in("zh");
+    assert_eq!(
+        zh,
+        vec![
+            "content/cases/x.md:3:8: error[E0208]: `date` 不是有效的日期：`2025-02-30`（2025 年 2 月没有 30 日：这个月最后一天是 28 日）"
+        ]
     );
 }
 

@@ -1036,6 +1036,10 @@ url-bad-port = the port after `:` is not a number from 1 to 65535
 url-bad-host = the host name has a character it cannot have (a space, a full-width dot 。 or ．?)
 url-bad-ip = the IP address is not valid
 url-invalid = the URL parser cannot read it
+date-bad-month = there is no month { $month }: months are 01 to 12
+date-bad-day = { $year }-{ $mm } has no day { $day }: it has { $last } days
+date-bad-time = the time after the date is not a time of day, like 14:30:00
+date-unreadable = write it like 2025-03-18, or 2025-03-18T14:30:00 with a time
 overlay-title = { $count ->
         [one] The site has 1 error
        *[other] The site has { $count } errors
