@@ -155,7 +155,7 @@ test('pages carry the documented headers; versioned index files are cached for a
   assert.equal(home.headers['referrer-policy'], 'strict-origin-when-cross-origin');
   assert.equal(home.headers['cache-control'], 'no-cache');
   assert.ok(home.headers['last-modified'], 'pages revalidate with Last-Modified');
-  const shard = fs.readdirSync(path.join(site, 'search', 't')).find((f) => f.endsWith('.json'));
+  const shard = fs.readdirSync(path.join(site, 'search', 't')).find((f) => f.endsWith('.jz'));
   const versioned = await get(`/search/t/${shard}?v=0123abcd`);
   assert.equal(versioned.status, 200);
   assert.equal(versioned.headers['cache-control'], 'public, max-age=31536000, immutable');
