@@ -579,17 +579,20 @@ impl<'s> Renderer<'s> {
     fn intro(&self, kind: Kind) -> Option<&Rendered> {
         let cell = self.intros.get(&kind)?;
         let intro = self.site.intros.get(&kind)?;
-        Some(cell.get_or_init(|| {
-            let page_dir = urls::listing(kind);
-            let doc = Doc {
-                source: &intro.source,
-                body: &intro.body,
-                body_line_offset: intro.body_line_offset,
-                page_dir: &page_dir,
-                trust_html: self.site.config.trust_html,
-            };
-            markdown::render(&doc, &self.links)
-        }))
+        Some(cell.get_or_init(|| self.render_intro(intro, &urls::listing(kind))))
+    }
+
+    /// The body of a listing's `_index.md` (a kind's or a section's), whose
+    /// relative links start from the listing's folder `page_dir`.
+    fn render_intro(&self, intro: &crate::model::Intro, page_dir: &str) -> Rendered {
+        let doc = Doc {
+            source: &intro.source,
+            body: &intro.body,
+            body_line_offset: intro.body_line_offset,
+            page_dir,
+            trust_html: self.site.config.trust_html,
+        };
+        markdown::render(&doc, &self.links)
     }
 
     fn render_job(&self, job: &Job) -> Result<OutputFile, (Vec<Diagnostic>, String)> {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::i18n::Table;
 use super::index::SiteIndex;
-use super::markdown::{self, Doc, Rendered};
+use super::markdown::Rendered;
 use super::pages::pagination;
 use super::views::{Card, ViewCtx};
 use super::{Job, PER_PAGE, Renderer, page_count};
@@ -194,15 +194,7 @@ impl<'s> Renderer<'s> {
         let intro = self.site.sections.get(s)?.intro.as_ref()?;
         let cell = self.section_intros.get(s)?;
         Some(cell.get_or_init(|| {
-            let page_dir = urls::section(&self.site.sections[s].folder);
-            let doc = Doc {
-                source: &intro.source,
-                body: &intro.body,
-                body_line_offset: intro.body_line_offset,
-                page_dir: &page_dir,
-                trust_html: self.site.config.trust_html,
-            };
-            markdown::render(&doc, &self.links)
+            self.render_intro(intro, &urls::section(&self.site.sections[s].folder))
         }))
     }
 
