@@ -1,5 +1,6 @@
 //! The small vocabulary of characters and names that every layer shares: which
-//! characters are CJK, what a slug is, and the URL segment of a free tag.
+//! characters are CJK, what a slug is, the URL segment of a free tag, and how text
+//! is escaped in hand-written markup.
 //!
 //! What it is for: one definition of each, so that the content checks (file names,
 //! `slug`, industry and region terms), the pages (tag pages), the text tools
@@ -56,6 +57,26 @@ pub(crate) fn tag_slug(tag: &str) -> String {
     let spaced: String = tag.chars().map(|c| if unsafe_char(c) { ' ' } else { c }).collect();
     let slug = spaced.split_whitespace().collect::<Vec<_>>().join("-").to_lowercase();
     slug.trim_matches(['.', '-']).to_owned()
+}
+
+/// Escapes text for HTML or SVG: a text node, or a double- or single-quoted
+/// attribute. Control characters, which XML 1.0 does not allow at all, become
+/// spaces. The one escaper of the markup qiao writes by hand (the SVG drawings,
+/// the `<picture>` of an image).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

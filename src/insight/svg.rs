@@ -8,22 +8,7 @@
 use std::fmt::Write;
 
 /// Escapes text for an SVG text node or a double- or single-quoted attribute.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape_html as esc;
 
 /// A coordinate or length with at most one decimal (`12`, `12.5`, `-3.2`).
 pub fn num(v: f64) -> String {

@@ -12,6 +12,7 @@
 //! once with `fetchpriority="high"`. An SVG is one `<img>` as it is.
 
 use crate::images::{self, Format, Image};
+use crate::text::escape_html as escape;
 
 /// Where an image is shown, which decides its `sizes` and how it loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,20 +45,6 @@ impl Slot {
             Slot::Card | Slot::Logo => 320,
         }
     }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn srcset(image: &Image, format: Format, link: &dyn Fn(&str) -> String) -> String {
