@@ -10,11 +10,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
+import { freePort } from './site.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -30,17 +30,6 @@ const member = (title, type) =>
   `+++\ntitle = "${title}"\ndate = 2025-01-10\ntype = "${type}"\n+++\n\n${title} is a member of the alliance.\n`;
 const caseFile = (title, partners) =>
   `+++\ntitle = "${title}"\ndate = 2025-06-01\npartners = [${partners.map((p) => `"${p}"`).join(', ')}]\nmodes = ["joint-lab"]\n+++\n\nThe lab trains 40 students a year.\n`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 let root;
 let server;
