@@ -653,6 +653,80 @@ impl Item {
     }
 }
 
+/// One translation of an item or a plain page (`content/cases/x.en.md` of
+/// `content/cases/x.md`): the text a translator translates, nothing else. The
+/// facts (dates, slugs, references, enumerations, numbers, URLs, `industries`,
+/// `regions`) are the original's; `content` refuses a translation that sets one.
+/// A field left out keeps the original's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    /// The language (`en`), from the file name; a language `site.toml` declares.
+    pub(crate) lang: String,
+    /// Site-relative path of the translation (`content/cases/x.en.md`).
+    pub(crate) source: String,
+    /// The original's URL below its language's root (`cases/x/`): the key that
+    /// pairs them.
+    pub(crate) original_url: String,
+    /// Title.
+    pub(crate) title: String,
+    /// Summary as written.
+    pub(crate) summary: Option<String>,
+    /// Held back until ready, as a draft item is.
+    pub(crate) draft: bool,
+    /// Free tags, when the translation lists its own.
+    pub(crate) tags: Option<Vec<String>>,
+    /// What the cover shows.
+    pub(crate) cover_alt: Option<String>,
+    /// A member's `logo_alt`.
+    pub(crate) logo_alt: Option<String>,
+    /// A member's `expertise` keywords, when translated.
+    pub(crate) expertise: Option<Vec<String>>,
+    /// A case's `outcomes`, by position: `label` and `unit`.
+    pub(crate) outcomes: Vec<OutcomeText>,
+    /// A policy's `incentives`, by position: their `text`.
+    pub(crate) incentives: Vec<Option<String>>,
+    /// A roadshow's `venue` texts.
+    pub(crate) venue: Option<Venue>,
+    /// A roadshow's `projects`, by position: `title` and `summary`.
+    pub(crate) projects: Vec<ProjectText>,
+    /// Free data for templates (replaces the original's when set).
+    pub(crate) extra: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The Markdown body (the original's when empty).
+    pub(crate) body: String,
+    /// Lines of the file before the body.
+    pub(crate) body_line_offset: usize,
+}
+
+/// The translated text of one outcome of a case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct OutcomeText {
+    /// What was measured.
+    pub(crate) label: Option<String>,
+    /// The unit.
+    pub(crate) unit: Option<String>,
+}
+
+/// The translated text of one pitched project of a roadshow.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ProjectText {
+    /// Project title.
+    pub(crate) title: Option<String>,
+    /// Short description.
+    pub(crate) summary: Option<String>,
+}
+
+/// A translation of a listing's intro (`content/cases/_index.en.md`): its title,
+/// its intro text and `[extra]`; `paginate_by` and `home` are the original's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntroTranslation {
+    /// The language (`en`).
+    pub(crate) lang: String,
+    /// The folder whose listing it introduces (`cases`, `news`).
+    pub(crate) folder: String,
+    /// The translated intro (`paginate_by` and `home` unset).
+    pub(crate) intro: Intro,
+}
+
 /// Title and intro of a kind's listing page (`content/cases/_index.md`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intro {
