@@ -79,6 +79,32 @@ pub struct SiteConfig {
     pub(crate) precompress: bool,
     /// `[images]`: what the build does with images.
     pub(crate) images: ImageSettings,
+    /// `[languages.<code>]`: the site's other languages, in code order.
+    pub(crate) languages: Vec<LanguageSettings>,
+    /// The folder of this configuration's language below the site's root: `` for
+    /// the default language, `en/` for another ([`SiteConfig::for_language`]).
+    /// `base_url` and `base_path` end in it.
+    pub(crate) tree: String,
+    /// `base_path` of the site's root, whatever the language (`/alliance/`): where
+    /// the files every language shares are (the theme's, `static/`, images).
+    pub(crate) root_path: String,
+}
+
+/// `[languages.<code>]` in `site.toml`: another language of the site, published
+/// under `/<code>/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LanguageSettings {
+    /// The language tag (`en`), also the folder.
+    pub(crate) code: String,
+    /// The site's title in that language (the default language's when unset).
+    pub(crate) title: Option<String>,
+    /// The site's description in that language.
+    pub(crate) description: Option<String>,
+    /// Labels of terms in that language (the default language's, else the slug,
+    /// for a term it does not label).
+    pub(crate) taxonomies: TaxonomyLabels,
+    /// `[[languages.<code>.menu]]`: that language's navigation, when listed.
+    pub(crate) menu: Vec<MenuEntry>,
 }
 
 /// `[images]` in `site.toml`.
@@ -120,10 +146,51 @@ impl SiteConfig {
     /// Replaces `base_url` (from `--base-url`), checking it like the file's value.
     pub(crate) fn set_base_url(&mut self, url: &str) -> Result<(), Problem> {
         let (base_url, base_path, host) = normalize_base_url(url)?;
-        self.base_url = base_url;
-        self.base_path = base_path;
+        self.root_path = base_path.clone();
+        self.base_url = format!("{base_url}{}", self.tree);
+        self.base_path = format!("{base_path}{}", self.tree);
         self.host = host;
         Ok(())
+    }
+
+    /// The settings of the site in one of its other languages (`code` from
+    /// [`SiteConfig::languages`]): its title, description, labels and menu, and
+    /// `base_url` and `base_path` in its folder (`https://host/en/`).
+    pub(crate) fn for_language(&self, code: &str) -> Option<SiteConfig> {
+        let settings = self.languages.iter().find(|l| l.code == code)?;
+        let mut labels = self.taxonomies.clone();
+        for (own, theirs) in [
+            (&mut labels.industries, &settings.taxonomies.industries),
+            (&mut labels.regions, &settings.taxonomies.regions),
+            (&mut labels.tags, &settings.taxonomies.tags),
+        ] {
+            own.extend(theirs.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        let tree = format!("{code}/");
+        Some(SiteConfig {
+            title: settings.title.clone().unwrap_or_else(|| self.title.clone()),
+            description: settings.description.clone().or_else(|| self.description.clone()),
+            base_url: format!("{}{tree}", self.base_url),
+            base_path: format!("{}{tree}", self.base_path),
+            language: code.to_owned(),
+            taxonomies: labels,
+            menu: settings.menu.clone(),
+            tree,
+            ..self.clone()
+        })
+    }
+
+    /// The absolute URL of a site path from the site's root, whatever this
+    /// configuration's language.
+    pub(crate) fn root_absolute(&self, rel: &str) -> String {
+        let root = self.base_url.strip_suffix(self.tree.as_str()).unwrap_or(&self.base_url);
+        format!("{root}{}", rel.trim_start_matches('/'))
+    }
+
+    /// The link of a site path from the site's root, whatever this configuration's
+    /// language (`css/style.css` -> `/alliance/css/style.css`).
+    pub(crate) fn root_link(&self, rel: &str) -> String {
+        format!("{}{}", self.root_path, rel.trim_start_matches('/'))
     }
 
     /// The absolute URL of a site path (`cases/x/` -> `https://host/alliance/cases/x/`).
@@ -139,7 +206,7 @@ impl SiteConfig {
     /// The link of a `[[menu]]` entry's `url`: a full URL as written, a site path
     /// below `base_url`'s path (`/news/` -> `/alliance/news/`).
     pub(crate) fn menu_link(&self, url: &str) -> String {
-        if url::Url::parse(url).is_ok() { url.to_owned() } else { self.link(url) }
+        if url::Url::parse(url).is_ok() { url.to_owned() } else { self.root_link(url) }
     }
 }
 
@@ -323,7 +390,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         ok
     });
     let taxonomies = f.get("taxonomies").and_then(|v| read_taxonomies(v, r)).unwrap_or_default();
-    let menu = f.get("menu").map(|v| menu::read(v, r)).unwrap_or_default();
+    let menu = f.get("menu").map(|v| menu::read(v, r, "menu")).unwrap_or_default();
     let extra_v = f.get("extra");
     let extra = extra_v
         .and_then(|v| as_table(r, "extra", v, "[extra]"))
@@ -350,6 +417,10 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         })
         .unwrap_or(false);
     let images = f.get("images").and_then(|v| read_images(v, r)).unwrap_or_default();
+    let languages = f
+        .get("languages")
+        .map(|v| read_languages(v, r, language.as_deref().unwrap_or("zh")))
+        .unwrap_or_default();
     // A setting written after the `[extra]` line went into `extra`.
     if let Some(DeValue::Table(t)) = extra_v.map(|v| v.get_ref()) {
         for (key, _) in t.iter() {
@@ -364,12 +435,14 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     }
     f.finish(r, false);
     let (base_url, base_path, host) = base?;
+    let language = language?;
     Some(SiteConfig {
         title: title?,
         base_url,
+        root_path: base_path.clone(),
         base_path,
         host,
-        language: language?,
+        language,
         tz: tz?,
         description,
         theme,
@@ -379,12 +452,59 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         menu,
         precompress,
         images,
+        languages,
+        tree: String::new(),
     })
 }
 
+/// `[languages]`: a table per other language, keyed by its tag.
+fn read_languages(v: &Value<'_>, r: &mut Reporter<'_>, default: &str) -> Vec<LanguageSettings> {
+    let Some(table) = as_table(r, "languages", v, "[languages.en]") else { return Vec::new() };
+    let mut out = Vec::new();
+    for (key, value) in table.iter() {
+        let code: &str = key.get_ref();
+        let field = format!("languages.{code}");
+        let why = if !is_language_tag(code) {
+            Some("tag")
+        } else if code == default {
+            Some("default")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            let problem = Problem::new(Code::E0509)
+                .arg("value", code)
+                .arg("why", why)
+                .arg("default", default);
+            r.error(&key.span(), problem);
+            continue;
+        }
+        let Some(t) = as_table(r, &field, value, "[languages.en]") else { continue };
+        let mut f = Fields::new(t, &format!("{field}."));
+        let title = f.get("title").and_then(|v| r.text(&format!("{field}.title"), v));
+        let description =
+            f.get("description").and_then(|v| r.string(&format!("{field}.description"), v));
+        let taxonomies = f
+            .get("taxonomies")
+            .and_then(|v| read_taxonomies_as(v, r, &format!("{field}.taxonomies")))
+            .unwrap_or_default();
+        let menu = f.get("menu").map(|v| menu::read(v, r, "menu")).unwrap_or_default();
+        f.finish(r, false);
+        out.push(LanguageSettings { code: code.to_owned(), title, description, taxonomies, menu });
+    }
+    out.sort_by(|a, b| a.code.cmp(&b.code));
+    out
+}
+
 fn read_taxonomies(v: &Value<'_>, r: &mut Reporter<'_>) -> Option<TaxonomyLabels> {
-    let table = as_table(r, "taxonomies", v, "[taxonomies]")?;
-    let mut f = Fields::new(table, "taxonomies.");
+    read_taxonomies_as(v, r, "taxonomies")
+}
+
+/// A table of labels (`[taxonomies]`, `[languages.en.taxonomies]`), named `name`
+/// in messages.
+fn read_taxonomies_as(v: &Value<'_>, r: &mut Reporter<'_>, name: &str) -> Option<TaxonomyLabels> {
+    let table = as_table(r, name, v, &format!("[{name}]"))?;
+    let mut f = Fields::new(table, &format!("{name}."));
     let mut labels = TaxonomyLabels::default();
     for (name, target) in [
         ("industries", &mut labels.industries),
@@ -392,7 +512,7 @@ fn read_taxonomies(v: &Value<'_>, r: &mut Reporter<'_>) -> Option<TaxonomyLabels
         ("tags", &mut labels.tags),
     ] {
         let Some(v) = f.get(name) else { continue };
-        let field = format!("taxonomies.{name}");
+        let field = f.name(name);
         let Some(t) = as_table(r, &field, v, "{ some-slug = \"Label\" }") else { continue };
         for (term, label) in t.iter() {
             if let DeValue::String(s) = label.get_ref() {

@@ -593,6 +593,15 @@ pub struct Item {
     pub(crate) body_line_offset: usize,
     /// Kind-specific fields.
     pub data: KindData,
+    /// The folder of the language tree its page is in (`` for the site's
+    /// language, `en/`); `rel_url` is below it. In another language's tree an
+    /// item without a translation there keeps its own tree: it is linked to, not
+    /// listed (see [`Site::is_here`]).
+    pub(crate) tree: String,
+    /// Every language the item is published in, as `(language, tree)`, the
+    /// original's first: the `hreflang` alternates of its page. Empty on a site
+    /// with one language.
+    pub(crate) versions: Vec<(String, String)>,
 }
 
 impl Item {
@@ -644,6 +653,17 @@ impl Item {
         matches!(&self.data, KindData::Entry(e) if e.pinned)
     }
 
+    /// The root-relative link to the item's page from any page of the site
+    /// (`/alliance/en/cases/x/`), in whichever language tree it is.
+    pub(crate) fn link(&self, config: &SiteConfig) -> String {
+        config.root_link(&format!("{}{}", self.tree, self.rel_url))
+    }
+
+    /// The absolute URL of the item's page.
+    pub(crate) fn permalink(&self, config: &SiteConfig) -> String {
+        config.root_absolute(&format!("{}{}", self.tree, self.rel_url))
+    }
+
     /// The member data, if this is a member.
     pub(crate) fn as_member(&self) -> Option<&Member> {
         match &self.data {
@@ -691,7 +711,7 @@ pub struct Translation {
     pub(crate) projects: Vec<ProjectText>,
     /// Free data for templates (replaces the original's when set).
     pub(crate) extra: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The Markdown body (the original's when empty).
+    /// The translated Markdown body.
     pub(crate) body: String,
     /// Lines of the file before the body.
     pub(crate) body_line_offset: usize,
@@ -781,6 +801,14 @@ pub struct Site {
     pub(crate) sections: Vec<Section>,
     /// "Today" for everything date-dependent.
     pub(crate) today: Date,
+    /// The translations of items (`x.en.md`), paired with their originals.
+    pub(crate) translations: Vec<Translation>,
+    /// The translations of listings' intros (`_index.en.md`).
+    pub(crate) intro_translations: Vec<IntroTranslation>,
+    /// The site in each of its other languages (`[languages.<code>]`), each a
+    /// whole site of its own under `/<code>/`: empty for a site with one
+    /// language, and inside those trees.
+    pub(crate) languages: Vec<Site>,
     lookup: std::collections::HashMap<(Kind, String), usize>,
 }
 
@@ -794,7 +822,41 @@ impl Site {
     ) -> Self {
         let lookup =
             items.iter().enumerate().map(|(i, item)| ((item.kind, item.slug.clone()), i)).collect();
-        Self { config, items, intros, sections: Vec::new(), today, lookup }
+        Self {
+            config,
+            items,
+            intros,
+            sections: Vec::new(),
+            today,
+            translations: Vec::new(),
+            intro_translations: Vec::new(),
+            languages: Vec::new(),
+            lookup,
+        }
+    }
+
+    /// The same site with the translations of its items and intros.
+    pub(crate) fn with_translations(
+        mut self,
+        translations: Vec<Translation>,
+        intro_translations: Vec<IntroTranslation>,
+    ) -> Self {
+        self.translations = translations;
+        self.intro_translations = intro_translations;
+        self
+    }
+
+    /// Whether an item's page is in this site's language tree: what its listings,
+    /// feeds, exports, search and sitemap hold. An item of another tree (one with
+    /// no translation in this language) is still there for references, links and
+    /// the insight pages.
+    pub(crate) fn is_here(&self, item: &Item) -> bool {
+        item.tree == self.config.tree
+    }
+
+    /// This site and each of its other languages' sites.
+    pub(crate) fn trees(&self) -> impl Iterator<Item = &Site> {
+        std::iter::once(self).chain(&self.languages)
     }
 
     /// The same site with its sections (`content::assemble` finds them).
@@ -808,9 +870,9 @@ impl Site {
         self.sections.iter().find(|s| s.folder == folder)
     }
 
-    /// Items of one kind, in source path order.
+    /// Items of one kind in this language tree, in source path order.
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.kind == kind)
+        self.items.iter().filter(move |i| i.kind == kind && self.is_here(i))
     }
 
     /// The item of `kind` with `slug`.

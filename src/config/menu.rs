@@ -42,20 +42,20 @@ impl MenuEntry {
     }
 }
 
-/// Reads `[[menu]]` (an array of tables).
-pub(crate) fn read(v: &Value<'_>, r: &mut Reporter<'_>) -> Vec<MenuEntry> {
+/// Reads `[[menu]]` (an array of tables), or `[[languages.en.menu]]` (`name`).
+pub(crate) fn read(v: &Value<'_>, r: &mut Reporter<'_>, name: &str) -> Vec<MenuEntry> {
     let DeValue::Array(items) = v.get_ref() else {
         let problem = Problem::new(Code::E0212)
-            .arg("field", "menu")
-            .arg("example", "[[menu]]")
+            .arg("field", name)
+            .arg("example", format!("[[{name}]]"))
             .arg("found", type_name(v.get_ref()));
         r.error(&v.span(), problem);
         return Vec::new();
     };
     let mut out = Vec::new();
     for (n, item) in array_items(items).into_iter().enumerate() {
-        let prefix = format!("menu[{n}].");
-        let Some(table) = as_table(r, &format!("menu[{n}]"), item, "[[menu]]") else {
+        let prefix = format!("{name}[{n}].");
+        let Some(table) = as_table(r, &format!("{name}[{n}]"), item, &format!("[[{name}]]")) else {
             continue;
         };
         let mut f = Fields::new(table, &prefix);

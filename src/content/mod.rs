@@ -10,6 +10,8 @@ pub(crate) mod check;
 pub(crate) mod front_matter;
 pub(crate) mod parse;
 pub(crate) mod sections;
+pub(crate) mod translation;
+pub(crate) mod trees;
 pub(crate) mod walk;
 
 use std::collections::BTreeMap;
@@ -103,8 +105,19 @@ pub(crate) fn assemble<'a>(
     let mut pending = Vec::new();
     let mut stranded = check::Stranded::default();
     let mut files = Vec::new();
+    let mut translations = Vec::new();
+    let mut intro_translations = Vec::new();
     for (file, mut p) in parsed {
         diagnostics.append(&mut p.diagnostics);
+        if let Some(t) = p.translation.take() {
+            translations.push((file, t));
+        }
+        if let Some(t) = p.intro_translation.take() {
+            intro_translations.push((file, t));
+        }
+        if file.lang.is_some() {
+            continue;
+        }
         if let Some((kind, intro)) = p.intro.take() {
             if sections::is_section_folder(file) {
                 section_intros.insert(file.segments[0].clone(), intro);
@@ -118,6 +131,7 @@ pub(crate) fn assemble<'a>(
         section_intros,
         files.iter().filter_map(|(f, p)| p.item.as_ref().map(|i| (*f, i))),
     );
+    let all_files: Vec<&walk::ContentFile> = files.iter().map(|(f, _)| *f).collect();
     for (file, p) in files {
         let placed =
             p.item.and_then(|item| sections::place(&sections, file, item, p.pinned, diagnostics));
@@ -138,8 +152,27 @@ pub(crate) fn assemble<'a>(
     }
     let folders: Vec<&str> = sections.iter().map(|s| s.folder.as_str()).collect();
     check::cross_file(root, &items, &pending, &stranded, &folders, drafts, diagnostics);
+    let originals: std::collections::HashSet<String> =
+        all_files.iter().filter(|f| f.lang.is_none()).map(|f| f.rel.clone()).collect();
+    let translations = translation::pair(translations, &items, &originals, drafts, diagnostics);
+    let intro_translations: Vec<_> = intro_translations
+        .into_iter()
+        .filter_map(|(file, t)| {
+            let original = file.original();
+            if originals.contains(&original) {
+                return Some(t);
+            }
+            let problem = Problem::new(Code::E0241).arg("original", original);
+            diagnostics.push(Diagnostic::file(&file.rel, problem));
+            None
+        })
+        .collect();
     if !drafts {
         items.retain(|i| !i.draft);
     }
-    Site::new(config, items, intros, today).with_sections(sections)
+    trees::with_languages(
+        Site::new(config, items, intros, today)
+            .with_sections(sections)
+            .with_translations(translations, intro_translations),
+    )
 }

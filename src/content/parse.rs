@@ -63,6 +63,10 @@ pub struct Parsed {
     /// `pinned` of a page in a top-level folder, with where its key is: only a
     /// page of a section may set it (`super::sections` decides which folders are).
     pub(crate) pinned: Option<(bool, Position)>,
+    /// A translation (`x.en.md`), with where its lists' entries are.
+    pub(crate) translation: Option<(Translation, super::translation::Entries)>,
+    /// A translation of a listing's intro (`_index.en.md`).
+    pub(crate) intro_translation: Option<IntroTranslation>,
 }
 
 /// The Markdown body of a file that did not become an item.
@@ -76,7 +80,7 @@ pub(crate) struct Orphan {
     pub(crate) body_line_offset: usize,
 }
 
-const COMMON: &[&str] = &[
+pub(crate) const COMMON: &[&str] = &[
     "title",
     "date",
     "updated",
@@ -95,7 +99,7 @@ const COMMON: &[&str] = &[
 
 /// The names the editors' guide gives the fields, for a key written in Chinese
 /// (`标题 = "…"`): the key to write instead.
-const CHINESE_NAMES: &[(&str, &str)] = &[
+pub(crate) const CHINESE_NAMES: &[(&str, &str)] = &[
     ("标题", "title"),
     ("名称", "title"),
     ("题目", "title"),
@@ -206,6 +210,15 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         }
     };
     let table = doc.get_ref();
+    if let Some(lang) = &file.lang {
+        super::translation::read(file, lang, &split, table, &mut r, config, &mut out);
+        out.diagnostics = fields::one_per_line(r.diagnostics, findings.len());
+        if out.diagnostics.iter().any(Diagnostic::is_error) {
+            out.translation = None;
+            out.intro_translation = None;
+        }
+        return out;
+    }
     let mut f = Fields::new(table, "");
 
     if file.is_intro {
@@ -384,6 +397,8 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         body: split.body.to_owned(),
         body_line_offset: split.body_line_offset,
         data,
+        tree: String::new(),
+        versions: Vec::new(),
     });
     out
 }

@@ -22,6 +22,36 @@ pub struct ContentFile {
     pub segments: Vec<String>,
     /// An `_index.md` intro of a kind's listing (top of the kind folder).
     pub is_intro: bool,
+    /// The language of a translation (`x.en.md` -> `en`); the last segment is then
+    /// the original's stem (`x`).
+    pub lang: Option<String>,
+}
+
+impl ContentFile {
+    /// The original's path of a translation (`content/cases/x.en.md` ->
+    /// `content/cases/x.md`); the file's own path otherwise.
+    pub(crate) fn original(&self) -> String {
+        match &self.lang {
+            Some(lang) => {
+                let stem = self.rel.strip_suffix(".md").unwrap_or(&self.rel);
+                let stem = stem.strip_suffix(&format!(".{lang}")).unwrap_or(stem);
+                format!("{stem}.md")
+            }
+            None => self.rel.clone(),
+        }
+    }
+}
+
+/// The language of a file stem that names a translation (`x.en`, `_index.zh-Hant`):
+/// the part after the last `.` when it reads as a language tag whose language is
+/// two or three letters. A stem such as `report.final` is not a translation.
+fn translation_lang(stem: &str) -> Option<(&str, &str)> {
+    let (base, lang) = stem.rsplit_once('.')?;
+    let primary = lang.split('-').next().unwrap_or_default();
+    let looks = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && crate::config::is_language_tag(lang);
+    (looks && !base.is_empty()).then_some((base, lang))
 }
 
 /// Finds every content file under `ROOT/content`, in path order.
@@ -63,8 +93,13 @@ pub(crate) fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
         let Ok(below) = entry.path().strip_prefix(&content) else { continue };
         let mut segments: Vec<String> =
             below.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let mut lang = None;
         if let Some(last) = segments.last_mut() {
             last.truncate(last.len() - 3);
+            if let Some((base, code)) = translation_lang(last) {
+                lang = Some(code.to_owned());
+                *last = base.to_owned();
+            }
         }
         let kind = if segments.len() > 1 {
             Kind::from_folder(&segments[0]).unwrap_or(Kind::Pages)
@@ -77,7 +112,14 @@ pub(crate) fn walk(root: &Path) -> (Vec<ContentFile>, Vec<Diagnostic>) {
             // Only the top of a kind folder (or content/) has an intro.
             continue;
         }
-        files.push(ContentFile { path: entry.path().to_path_buf(), rel, kind, segments, is_intro });
+        files.push(ContentFile {
+            path: entry.path().to_path_buf(),
+            rel,
+            kind,
+            segments,
+            is_intro,
+            lang,
+        });
     }
     (files, diagnostics)
 }

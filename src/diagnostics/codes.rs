@@ -45,6 +45,9 @@ codes! {
     E0225, E0226, E0227, E0228, E0229, E0230,
     // 02 sections: a page of a section without `date`, `pinned` outside a section.
     E0231, E0232,
+    // 02 translations (`x.en.md`): a fact set in a translation, no original, a
+    // language site.toml does not declare, more entries than the original.
+    E0240, E0241, E0242, E0243,
     // 03 across files: references, slugs and URLs, covers, taxonomy terms.
     E0301, E0302, E0303, E0304, E0305, E0306, E0307, E0308, W0309, W0310,
     // 03 (hosts): aliases that are no site path or collide; a page URL of the last
@@ -58,6 +61,8 @@ codes! {
     E0501, E0502, E0503, E0504, E0505, E0506, E0507,
     // 05 site.toml's `[[menu]]`: a path of the site that the build does not make.
     E0508,
+    // 05 site.toml's `[languages.<code>]`: not a language tag, or the default language.
+    E0509,
     // 06 templates, interface strings and the theme.
     E0601, E0602, E0603, E0604, E0605, E0606, E0607, E0608, E0609,
     // 07 reading files.

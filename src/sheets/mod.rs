@@ -346,6 +346,7 @@ pub fn import(o: &ImportOptions) -> Result<Imported, SheetError> {
                     kind,
                     segments: vec![kind.folder().to_owned(), slug.clone()],
                     is_intro: false,
+                    lang: None,
                 }
             }
         };

@@ -623,6 +623,7 @@ fn mutated_files_never_panic() {
         kind: qiao::model::Kind::Cases,
         segments: vec!["cases".into(), "x".into()],
         is_intro: false,
+        lang: None,
     };
     let bytes = valid.as_bytes();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;

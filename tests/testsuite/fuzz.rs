@@ -324,7 +324,14 @@ fn content_file(root: &Path, seed: &Seed) -> ContentFile {
             (format!("content/{}/fuzz.md", k.folder()), vec![k.folder().into(), "fuzz".into()])
         }
     };
-    ContentFile { path: root.join(&rel), rel, kind: seed.kind, segments, is_intro: seed.intro }
+    ContentFile {
+        path: root.join(&rel),
+        rel,
+        kind: seed.kind,
+        segments,
+        is_intro: seed.intro,
+        lang: None,
+    }
 }
 
 /// The fuzz site: `site.toml`, two members and a policy.

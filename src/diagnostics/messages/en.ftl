@@ -416,6 +416,49 @@ E0232 = `pinned` only applies to a page of a section (a folder such as content/n
         date = 2026-11-20
         pinned = true
 
+E0240 = `{ $field }` is a fact, not text: a translation takes it from the original { $original }; remove it here
+    .explain = A translation (x.en.md beside x.md) carries only what a translator translates: title, summary, body, tags, cover_alt, the labels of outcomes, the text of incentives, the venue's and projects' text, and [extra]. Dates, slugs, references to members and policies, enumerations, numbers, URLs, industries and regions come from the original, so a translation can never change a fact by mistake. Change a fact in the original file.
+    .wrong =
+        # content/cases/x.en.md
+        title = "CNC order class"
+        date = 2025-03-18
+    .right =
+        # content/cases/x.en.md (the date is the original's)
+        title = "CNC order class"
+
+E0241 = this translation has no original: there is no { $original }
+    .explain = A file named x.en.md is the English translation of x.md in the same folder. Either the original is missing or misnamed, or the file is not a translation: then name it without the language (x.md) and give it all the fields of its kind.
+    .wrong =
+        content/cases/cnc-order.en.md   # no content/cases/cnc-order.md
+    .right =
+        content/cases/cnc-order.md
+        content/cases/cnc-order.en.md
+
+E0242 = { $why ->
+        [default] `{ $lang }` is the site's own language: the original is the { $lang } version; name this file without `.{ $lang }`
+       *[other] the site declares no language `{ $lang }`; add `[languages.{ $lang }]` to site.toml (declared: { $declared })
+    }
+    .explain = A translation's language is the part before .md (x.en.md is English). The site publishes only the languages site.toml declares under [languages], each under its own folder (/en/).
+    .wrong =
+        # site.toml has no [languages.en]
+        content/about.en.md
+    .right =
+        # site.toml
+        [languages.en]
+        title = "Xunjiang Industry–Education Alliance"
+
+E0243 = `{ $field }` has more entries than the original { $original } ({ $count }); a translation translates the original's entries in their order
+    .explain = outcomes, incentives and projects are translated by position: the first entry of the translation is the first of the original. An entry is added in the original, with its facts, and then translated.
+    .wrong =
+        # the original has one outcome
+        [[outcomes]]
+        label = "Students trained"
+        [[outcomes]]
+        label = "Graduates hired"
+    .right =
+        [[outcomes]]
+        label = "Students trained"
+
 ### area-03
 
 E0301 = unknown { $what -> 
@@ -718,6 +761,20 @@ E0508 = `[[menu]]` links to `{ $url }`, but the site has no such page
         {""}[[menu]]
         name = "联盟动态"
         url = "/news/"
+
+E0509 = { $why ->
+        [default] `[languages.{ $value }]`: `{ $value }` is the site's own language (`language = "{ $default }"`); list only the other languages
+       *[other] `[languages.{ $value }]`: `{ $value }` is not a language tag (write `en`, `ja`, `zh-Hant`)
+    }
+    .explain = Each table under [languages] is another language of the site, named by its BCP 47 tag; the site's own language is `language` and lives at the root.
+    .wrong =
+        language = "zh"
+        [languages.english]
+        title = "Xunjiang Alliance"
+    .right =
+        language = "zh"
+        [languages.en]
+        title = "Xunjiang Alliance"
 
 ### area-06
 

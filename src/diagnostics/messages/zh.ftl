@@ -415,6 +415,49 @@ E0232 = `pinned`（置顶）只能用在栏目的页面上（如 content/notices
         date = 2026-11-20
         pinned = true
 
+E0240 = `{ $field }` 是事实，不是要翻译的文字：译文从原文 { $original } 取它；请在这里删掉
+    .explain = 译文（x.md 旁边的 x.en.md）只写译者要翻译的内容：标题、摘要、正文、标签、cover_alt、成果的名称、政策措施的文字、路演地点和项目的文字、[extra]。日期、slug、对成员和政策的引用、枚举值、数字、网址、产业和地区都取自原文，这样译文不会误改事实。要改事实，请改原文。
+    .wrong =
+        # content/cases/x.en.md
+        title = "CNC order class"
+        date = 2025-03-18
+    .right =
+        # content/cases/x.en.md（日期取自原文）
+        title = "CNC order class"
+
+E0241 = 这个译文没有原文：找不到 { $original }
+    .explain = 名为 x.en.md 的文件是同一文件夹里 x.md 的英文译文。要么原文不存在或名字写错了；要么这个文件不是译文：那就把它命名为不带语言的 x.md，并写齐该类型的所有字段。
+    .wrong =
+        content/cases/cnc-order.en.md   # 没有 content/cases/cnc-order.md
+    .right =
+        content/cases/cnc-order.md
+        content/cases/cnc-order.en.md
+
+E0242 = { $why ->
+        [default] `{ $lang }` 是网站本身的语言：原文就是 { $lang } 版；请把文件名里的 `.{ $lang }` 去掉
+       *[other] 网站没有声明语言 `{ $lang }`；请在 site.toml 里加上 `[languages.{ $lang }]`（已声明：{ $declared }）
+    }
+    .explain = 译文的语言写在 .md 前面（x.en.md 是英文）。网站只发布 site.toml 在 [languages] 下声明的语言，每种语言在自己的文件夹下（/en/）。
+    .wrong =
+        # site.toml 没有 [languages.en]
+        content/about.en.md
+    .right =
+        # site.toml
+        [languages.en]
+        title = "Xunjiang Industry–Education Alliance"
+
+E0243 = `{ $field }` 的条目比原文 { $original } 多（原文 { $count } 条）；译文按原文的顺序翻译原文的条目
+    .explain = outcomes、incentives 和 projects 按位置翻译：译文的第一条就是原文的第一条。要加一条，先在原文里加上（连同它的事实），再翻译。
+    .wrong =
+        # 原文只有一条成果
+        [[outcomes]]
+        label = "Students trained"
+        [[outcomes]]
+        label = "Graduates hired"
+    .right =
+        [[outcomes]]
+        label = "Students trained"
+
 ### area-03
 
 E0301 = `{ $field }` 中的{ $what ->
@@ -711,6 +754,20 @@ E0508 = `[[menu]]` 链接到 `{ $url }`，但网站里没有这个页面
         {""}[[menu]]
         name = "联盟动态"
         url = "/news/"
+
+E0509 = { $why ->
+        [default] `[languages.{ $value }]`：`{ $value }` 是网站本身的语言（`language = "{ $default }"`）；这里只列其他语言
+       *[other] `[languages.{ $value }]`：`{ $value }` 不是语言代码（请写 `en`、`ja`、`zh-Hant`）
+    }
+    .explain = [languages] 下的每个表是网站的另一种语言，以 BCP 47 语言代码命名；网站本身的语言由 `language` 指定，放在网站根目录。
+    .wrong =
+        language = "zh"
+        [languages.english]
+        title = "Xunjiang Alliance"
+    .right =
+        language = "zh"
+        [languages.en]
+        title = "Xunjiang Alliance"
 
 ### area-06
 
