@@ -81,6 +81,9 @@ pub struct SiteConfig {
     pub(crate) images: ImageSettings,
     /// `[languages.<code>]`: the site's other languages, in code order.
     pub(crate) languages: Vec<LanguageSettings>,
+    /// The site's own language (`language` of `site.toml`), whatever the language
+    /// of this configuration.
+    pub(crate) root_language: String,
     /// The folder of this configuration's language below the site's root: `` for
     /// the default language, `en/` for another ([`SiteConfig::for_language`]).
     /// `base_url` and `base_path` end in it.
@@ -442,7 +445,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         root_path: base_path.clone(),
         base_path,
         host,
-        language,
+        language: language.clone(),
         tz: tz?,
         description,
         theme,
@@ -453,6 +456,7 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         precompress,
         images,
         languages,
+        root_language: language.clone(),
         tree: String::new(),
     })
 }

@@ -602,6 +602,9 @@ pub struct Item {
     /// original's first: the `hreflang` alternates of its page. Empty on a site
     /// with one language.
     pub(crate) versions: Vec<(String, String)>,
+    /// Of a translation: its original's source path (`content/cases/x.md`), which
+    /// Markdown links in its language name it by.
+    pub(crate) original_source: Option<String>,
 }
 
 impl Item {

@@ -79,6 +79,12 @@ pub(crate) const THEME_FILES: [&str; 1] = ["favicon.svg"];
 /// ([`image_variant`]).
 pub(crate) const IMAGES: &str = "_img/";
 
+/// Whether the file at `path` (as a tree's render names it) is one every
+/// language shares, at the site's root: the images' variants ([`IMAGES`]).
+pub(crate) fn is_shared(path: &str) -> bool {
+    path.starts_with(IMAGES)
+}
+
 /// The preview server's own files (`qiao serve`: live reload, its events, the
 /// error overlay's style), never written to the output folder.
 pub(crate) const PREVIEW: &str = "__qiao/";

@@ -76,6 +76,13 @@ pub(crate) fn render_warm(
     templates: bool,
     timings: &mut Timings,
 ) -> (Result<Rendered, BuildError>, Option<Warm>) {
+    if !site.languages.is_empty() {
+        // A site in several languages renders every tree, as `qiao build` does: an
+        // edit of one file may change the pages of each language.
+        let files = Collected::default();
+        let result = super::render_into(&site, options, timings, &|f| files.sink(f));
+        return (result.map(|_| Rendered::Full(files.into_files())), None);
+    }
     let insights = timings.time("insight", || insight::compute(&site));
     let previous = previous.filter(|_| !templates);
     let files = Collected::default();
@@ -108,10 +115,19 @@ pub(crate) fn render_warm(
             let Warm { search, html_paths, provided, .. } = warm;
             let pages =
                 Pages::Dirty { dirty: &dirty, html_paths, provided, search: Box::new(search) };
-            render_stages(&site, &insights, renderer, pages, timings, &sink).map(|s| (true, s))
+            render_stages(&site, &insights, renderer, pages, timings, &sink, &Default::default())
+                .map(|s| (true, s))
         }
         (_, previous) => {
-            let staged = render_stages(&site, &insights, renderer, Pages::AllKept, timings, &sink);
+            let staged = render_stages(
+                &site,
+                &insights,
+                renderer,
+                Pages::AllKept,
+                timings,
+                &sink,
+                &Default::default(),
+            );
             match staged {
                 Ok(s) => Ok((false, s)),
                 Err(e) => return (Err(e), previous),

@@ -166,12 +166,13 @@ pub(crate) fn check(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>), B
         }
         other => other,
     };
-    let insights = insight::compute(&site);
     let render_options = RenderOptions { minify: false, live_reload: false };
-    let renderer = Renderer::new(&site, &options.root, render_options, &insights)
-        .map_err(|d| with_warnings(BuildError::Site(d)))?;
-    check_bodies(&renderer).map_err(with_warnings)?;
-    drop(renderer);
+    for tree in site.trees() {
+        let insights = insight::compute(tree);
+        let renderer = Renderer::new(tree, &options.root, render_options, &insights)
+            .map_err(|d| with_warnings(BuildError::Site(d)))?;
+        check_bodies(&renderer).map_err(with_warnings)?;
+    }
     Ok((site, warnings))
 }
 
@@ -218,12 +219,49 @@ pub(crate) fn render_into(
     timings: &mut Timings,
     sink: &(dyn Fn(OutputFile) -> anyhow::Result<()> + Sync),
 ) -> Result<usize, BuildError> {
+    let theme =
+        timings.time("templates", || crate::render::theme::load(&options.root, &site.config))?;
+    let theme = std::sync::Arc::new(theme);
+    // The other languages first: the site's sitemap lists their pages too.
+    let mut count = 0;
+    let mut others = OtherTrees::default();
+    for tree in &site.languages {
+        let prefix = tree.config.tree.as_str();
+        let in_tree = |mut f: OutputFile| {
+            if !urls::is_shared(&f.path) {
+                f.path = format!("{prefix}{}", f.path);
+            }
+            sink(f)
+        };
+        let insights = timings.time("insight", || insight::compute(tree));
+        let renderer = Renderer::with_theme(
+            tree,
+            &options.root,
+            render_options(options),
+            &insights,
+            theme.clone(),
+        )?;
+        let staged =
+            render_stages(tree, &insights, renderer, Pages::All, timings, &in_tree, &others)?;
+        count += staged.count;
+        others.html.extend(staged.html_paths.iter().map(|p| format!("{prefix}{p}")));
+        others.later.extend(staged.later.iter().map(|p| format!("{prefix}{p}")));
+    }
     let insights = timings.time("insight", || insight::compute(site));
-    let renderer = timings.time("templates", || {
-        Renderer::new(site, &options.root, render_options(options), &insights)
-    })?;
-    let staged = render_stages(site, &insights, renderer, Pages::All, timings, sink)?;
-    Ok(staged.count)
+    let renderer =
+        Renderer::with_theme(site, &options.root, render_options(options), &insights, theme)?;
+    let staged = render_stages(site, &insights, renderer, Pages::All, timings, sink, &others)?;
+    Ok(count + staged.count)
+}
+
+/// The pages of the site's other languages, by their paths in the output folder
+/// (`en/cases/x/index.html`), for the one sitemap at the site's root.
+#[derive(Debug, Default)]
+struct OtherTrees {
+    /// Every HTML file.
+    html: Vec<String>,
+    /// Pages 2.. of the paginated listings.
+    later: Vec<String>,
 }
 
 fn render_options(options: &BuildOptions) -> RenderOptions {
@@ -249,12 +287,17 @@ enum Pages<'a> {
 struct Staged {
     count: usize,
     html_paths: Vec<String>,
+    /// Pages 2.. of the paginated listings.
+    later: Vec<String>,
     provided: HashSet<String>,
     render: Option<RenderCache>,
     search: Option<WarmIndex>,
 }
 
-/// The stages after the templates: pages, search index, outputs, sitemap.
+/// The stages after the templates: pages, search index, outputs, sitemap. For
+/// the tree of another language (`site.config.tree` is `en/`), the paths are
+/// below its folder and the files of the whole site (the sitemap, robots.txt,
+/// the redirects) are left to the site's root, whose sitemap lists `others`.
 fn render_stages(
     site: &Site,
     insights: &insight::Insights,
@@ -262,7 +305,9 @@ fn render_stages(
     pages: Pages<'_>,
     timings: &mut Timings,
     sink: &(dyn Fn(OutputFile) -> anyhow::Result<()> + Sync),
+    others: &OtherTrees,
 ) -> Result<Staged, BuildError> {
+    let root = site.config.tree.is_empty();
     let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let count = AtomicUsize::new(0);
     let give = |f: OutputFile| {
@@ -346,20 +391,33 @@ fn render_stages(
             Some(dirty) => outputs::of_kinds(site, &dirty.kinds, &texts),
             None => outputs::all(site, &texts),
         };
-        let redirects = outputs::redirects::files(site, &texts);
+        let redirects = if root { outputs::redirects::files(site, &texts) } else { Vec::new() };
         let insight = outputs::insight::files(site, insights, &texts);
         for f in files.into_iter().chain(insight).chain(redirects) {
-            give_generated(f);
+            if root || f.path != urls::ROBOTS {
+                give_generated(f);
+            }
         }
         html_paths.retain(|p| p.ends_with(".html"));
         html_paths.sort();
-        let html: Vec<&str> = html_paths.iter().map(String::as_str).collect();
-        let later: Vec<&str> = later_pages.iter().map(String::as_str).collect();
-        give_generated(outputs::sitemap(site, &html, &later));
+        if root {
+            let html: Vec<&str> =
+                html_paths.iter().chain(&others.html).map(String::as_str).collect();
+            let later: Vec<&str> =
+                later_pages.iter().chain(&others.later).map(String::as_str).collect();
+            give_generated(outputs::sitemap(site, &html, &later));
+        }
     });
     match failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         Some(e) => Err(BuildError::Io(e)),
-        None => Ok(Staged { count: count.into_inner(), html_paths, provided, render, search }),
+        None => Ok(Staged {
+            count: count.into_inner(),
+            html_paths,
+            later: later_pages,
+            provided,
+            render,
+            search,
+        }),
     }
 }
 
@@ -378,6 +436,7 @@ fn check_bodies(renderer: &Renderer<'_>) -> Result<(), BuildError> {
 fn search_docs(site: &Site, renderer: &Renderer<'_>) -> Vec<SearchDoc> {
     site.items
         .par_iter()
+        .filter(|item| site.is_here(item))
         .map(|item| search::item_doc(site, item, renderer.summary(item), renderer.plain_text(item)))
         .collect()
 }

@@ -399,6 +399,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         data,
         tree: String::new(),
         versions: Vec::new(),
+        original_source: None,
     });
     out
 }

@@ -124,6 +124,7 @@ fn translated(original: &Item, t: &Translation, tree: &str) -> Item {
         body_line_offset: t.body_line_offset,
         tree: tree.to_owned(),
         draft: original.draft || t.draft,
+        original_source: Some(original.source.clone()),
         ..original.clone()
     };
     match &mut item.data {

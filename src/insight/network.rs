@@ -455,7 +455,7 @@ impl Network {
                 num(lx),
                 num(ly),
                 num(degrees),
-                href = esc(&site.config.link(&item.rel_url)),
+                href = esc(&item.link(&site.config)),
                 tip = esc(&tooltip(row)),
                 label = esc(&fit(&item.title, FONT, LABEL_WIDTH)),
             );
@@ -509,7 +509,7 @@ impl Network {
                 num(RADIUS),
                 num(x + RADIUS + GAP),
                 num(cy),
-                href = esc(&site.config.link(&item.rel_url)),
+                href = esc(&item.link(&site.config)),
                 tip = esc(&tooltip(row)),
                 type_class = t.map_or("other", |t| t.as_str()),
                 label = esc(&fit(&item.title, FONT, label_width)),

@@ -39,7 +39,7 @@ pub fn calendars(site: &Site, texts: &Texts) -> Vec<OutputFile> {
         .iter()
         .enumerate()
         .filter_map(|(i, item)| match &item.data {
-            KindData::Roadshow(r) if item.kind == Kind::Roadshows => {
+            KindData::Roadshow(r) if item.kind == Kind::Roadshows && site.is_here(item) => {
                 Some((item, r, texts.summary(i)))
             }
             _ => None,

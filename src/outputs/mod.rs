@@ -135,6 +135,7 @@ pub fn newest_first(site: &Site, kind: Option<Kind>) -> Vec<usize> {
             let item = &site.items[i];
             (item.kind != Kind::Pages || item.section().is_some())
                 && kind.is_none_or(|k| item.kind == k)
+                && site.is_here(item)
         })
         .collect();
     items.sort_by_cached_key(|&i| {
@@ -146,13 +147,13 @@ pub fn newest_first(site: &Site, kind: Option<Kind>) -> Vec<usize> {
 
 /// The absolute URL of an item's page.
 pub fn item_url(site: &Site, item: &Item) -> String {
-    site.config.absolute(&item.rel_url)
+    item.permalink(&site.config)
 }
 
 /// A cover or other site path as an absolute URL: a value with a scheme is kept,
 /// anything else is read from the site's root (`/img/a.png` and `img/a.png` alike).
 pub fn absolute_asset(site: &Site, path: &str) -> String {
-    if url::Url::parse(path).is_ok() { path.to_owned() } else { site.config.absolute(path) }
+    if url::Url::parse(path).is_ok() { path.to_owned() } else { site.config.root_absolute(path) }
 }
 
 /// The absolute URL of a site path as an RFC 3986 URI: the path's non-ASCII

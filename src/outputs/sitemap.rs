@@ -38,33 +38,75 @@ fn excluded() -> [String; 2] {
 /// which are left out. Other paths are ignored.
 pub fn sitemap(site: &Site, html_paths: &[&str], later_pages: &[&str]) -> OutputFile {
     let later: HashSet<&str> = later_pages.iter().map(|p| p.trim_start_matches('/')).collect();
-    let lastmod: HashMap<&str, String> = site
-        .items
+    // Each language's tree: its folder and its site.
+    let trees: Vec<(&str, &Site)> = site.trees().map(|t| (t.config.tree.as_str(), t)).collect();
+    let items: HashMap<String, &crate::model::Item> = trees
         .iter()
-        .filter(|i| i.dated || i.updated.is_some())
-        .map(|i| (i.rel_url.as_str(), i.last_changed().to_rfc3339_or_date()))
+        .flat_map(|(folder, tree)| {
+            tree.items
+                .iter()
+                .filter(|i| tree.is_here(i))
+                .map(move |i| (format!("{folder}{}", i.rel_url), i))
+        })
         .collect();
+    let pages: HashSet<&str> = html_paths.iter().map(|p| urls::page_url(p)).collect();
     let excluded = excluded();
-    let mut locations: BTreeMap<String, Option<&String>> = BTreeMap::new();
+    let mut locations: BTreeMap<String, Entry> = BTreeMap::new();
     for path in html_paths {
         let path = path.trim_start_matches('/');
-        if !path.ends_with(".html") || excluded.iter().any(|e| e == path) || later.contains(path) {
+        // The root's folder is `` and matches any path: try the others first.
+        let in_tree =
+            trees.iter().rev().find_map(|(folder, _)| path.strip_prefix(folder)).unwrap_or(path);
+        if !path.ends_with(".html") || excluded.iter().any(|e| e == in_tree) || later.contains(path)
+        {
             continue;
         }
-        let rel = urls::page_url(path);
-        locations.insert(absolute_uri(site, rel), lastmod.get(rel));
+        let url = urls::page_url(path);
+        let rel = urls::page_url(in_tree);
+        let item = items.get(url);
+        let lastmod = item
+            .filter(|i| i.dated || i.updated.is_some())
+            .map(|i| i.last_changed().to_rfc3339_or_date());
+        // The page in each language: an item's translations, or the same page of
+        // every tree that has it.
+        let mut alternates = Vec::new();
+        if trees.len() > 1 {
+            for (other, tree) in &trees {
+                let has = match item {
+                    Some(i) => i.versions.iter().any(|(_, t)| t == other),
+                    None => pages.contains(format!("{other}{rel}").as_str()),
+                };
+                if has {
+                    let href = absolute_uri(site, &format!("{other}{rel}"));
+                    alternates.push((tree.config.language.clone(), href));
+                }
+            }
+            if alternates.len() < 2 {
+                alternates.clear();
+            }
+        }
+        locations.insert(absolute_uri(site, url), Entry { lastmod, alternates });
     }
 
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
     let io = "writing to memory cannot fail";
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).expect(io);
-    w.write_event(Event::Start(BytesStart::new("urlset").with_attributes([("xmlns", NAMESPACE)])))
-        .expect(io);
-    for (loc, lastmod) in &locations {
+    let mut urlset = BytesStart::new("urlset").with_attributes([("xmlns", NAMESPACE)]);
+    if trees.len() > 1 {
+        urlset.push_attribute(("xmlns:xhtml", XHTML));
+    }
+    w.write_event(Event::Start(urlset)).expect(io);
+    for (loc, entry) in &locations {
         w.write_event(Event::Start(BytesStart::new("url"))).expect(io);
         w.create_element("loc").write_text_content(BytesText::new(loc)).expect(io);
-        if let Some(date) = lastmod {
+        if let Some(date) = &entry.lastmod {
             w.create_element("lastmod").write_text_content(BytesText::new(date)).expect(io);
+        }
+        for (lang, href) in &entry.alternates {
+            w.create_element("xhtml:link")
+                .with_attributes([("rel", "alternate"), ("hreflang", lang), ("href", href)])
+                .write_empty()
+                .expect(io);
         }
         w.write_event(Event::End(BytesEnd::new("url"))).expect(io);
     }
@@ -72,6 +114,18 @@ pub fn sitemap(site: &Site, html_paths: &[&str], later_pages: &[&str]) -> Output
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     OutputFile::new(urls::SITEMAP, bytes)
+}
+
+/// The XHTML namespace of the sitemap's `xhtml:link` alternates.
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
+
+/// One page of the sitemap.
+struct Entry {
+    /// Its item's `updated`, else `date`.
+    lastmod: Option<String>,
+    /// `(language, URL)` of the page in each language, itself included; empty
+    /// when it has no translation.
+    alternates: Vec<(String, String)>,
 }
 
 #[cfg(test)]

@@ -192,6 +192,15 @@ impl Strings {
         Ok(Self { tables: merged.into_iter().map(|(k, v)| (k, Table::new(v))).collect() })
     }
 
+    /// The name of `lang` in itself (`lang_name`: `English`, `中文`) when the theme
+    /// has its table, else the tag as written.
+    pub fn language_name<'a>(&'a self, lang: &'a str) -> &'a str {
+        match self.tables.get(&primary(lang)) {
+            Some(t) => t.get("lang_name"),
+            None => lang,
+        }
+    }
+
     /// The table for a page in `lang` (a BCP 47 tag): the one language choice of
     /// qiao. The primary subtag picks the table (`zh-Hant-TW` → `zh`); a language
     /// without a table gets English.

@@ -89,6 +89,9 @@ impl<'s> SiteIndex<'s> {
         for (i, item) in items.iter().enumerate() {
             by_key.insert((item.kind, item.slug.as_str()), i);
             by_source.insert(item.source.as_str(), i);
+            if let Some(original) = &item.original_source {
+                by_source.insert(original.as_str(), i);
+            }
             by_url.insert(item.rel_url.as_str(), i);
         }
         let member = |slug: &str| by_key.get(&(Kind::Members, slug)).copied();
@@ -149,8 +152,9 @@ impl<'s> SiteIndex<'s> {
 
     /// Items of a kind, newest first by `date`.
     pub(crate) fn newest(&self, site: &Site, kind: Kind) -> Vec<Ix> {
-        let mut v: Vec<Ix> =
-            (0..site.items.len()).filter(|&i| site.items[i].kind == kind).collect();
+        let mut v: Vec<Ix> = (0..site.items.len())
+            .filter(|&i| site.items[i].kind == kind && site.is_here(&site.items[i]))
+            .collect();
         v.sort_by_key(|&i| (Reverse(site.items[i].date.sort_key()), i));
         v
     }
@@ -212,7 +216,8 @@ pub(crate) fn group_of(item: &Item, today: jiff::civil::Date) -> &'static str {
 fn listing(site: &Site, kind: Kind) -> Listing {
     let today = site.today;
     let items = &site.items;
-    let mut v: Vec<Ix> = (0..items.len()).filter(|&i| items[i].kind == kind).collect();
+    let mut v: Vec<Ix> =
+        (0..items.len()).filter(|&i| items[i].kind == kind && site.is_here(&items[i])).collect();
     match kind {
         Kind::Members => v.sort_by(|&a, &b| {
             let (ia, ib) = (&items[a], &items[b]);
@@ -276,7 +281,7 @@ fn taxonomies(site: &Site) -> [Taxonomy; 3] {
     let mut out = urls::TAXONOMIES.map(|name| Taxonomy { name, terms: BTreeMap::new() });
     // Spellings of each tag segment, to show the one editors use most.
     let mut spellings: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
-    for (i, item) in site.items.iter().enumerate() {
+    for (i, item) in site.items.iter().enumerate().filter(|(_, item)| site.is_here(item)) {
         for (t, terms) in [&item.industries, &item.regions].into_iter().enumerate() {
             let mut seen: Vec<&str> = Vec::new();
             for term in terms {
@@ -343,7 +348,7 @@ fn taxonomies(site: &Site) -> [Taxonomy; 3] {
 /// first (ties by source path, so the order never depends on the file system).
 pub(crate) fn section_order(site: &Site) -> Vec<Vec<Ix>> {
     let mut out: Vec<Vec<Ix>> = vec![Vec::new(); site.sections.len()];
-    for (i, item) in site.items.iter().enumerate() {
+    for (i, item) in site.items.iter().enumerate().filter(|(_, item)| site.is_here(item)) {
         let at = item.section().and_then(|f| site.sections.iter().position(|s| s.folder == f));
         if let Some(s) = at {
             out[s].push(i);

@@ -69,6 +69,9 @@ struct MemberCard<'a> {
     slug: &'a str,
     title: &'a str,
     url: String,
+    /// The language of the page linked to, when not the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     #[serde(rename = "type")]
     member_type: Option<&'static str>,
     type_label: Option<&'a str>,
@@ -80,7 +83,8 @@ impl<'a> MemberCard<'a> {
         MemberCard {
             slug: &item.slug,
             title: &item.title,
-            url: config.link(&item.rel_url),
+            url: item.link(&config),
+            lang: other_language(&config, item),
             member_type: kind.map(MemberType::as_str),
             type_label: kind.map(|k| t.label("member_type", k.as_str())),
         }
@@ -108,6 +112,9 @@ struct OpenDemand<'a> {
     slug: &'a str,
     title: &'a str,
     url: String,
+    /// The language of the page linked to, when not the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     deadline: Option<String>,
     need: Option<&'static str>,
     need_label: Option<&'a str>,
@@ -139,6 +146,9 @@ struct MemberLink<'a> {
     slug: &'a str,
     title: &'a str,
     url: String,
+    /// The language of the page linked to, when not the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
 }
 
 /// A member in the network's table.
@@ -147,6 +157,9 @@ struct NetworkMember<'a> {
     slug: &'a str,
     title: &'a str,
     url: String,
+    /// The language of the page linked to, when not the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     #[serde(rename = "type")]
     member_type: Option<&'static str>,
     type_label: Option<&'a str>,
@@ -295,6 +308,9 @@ struct FinderPolicy<'a> {
     slug: &'a str,
     title: &'a str,
     url: String,
+    /// The language of the page linked to, when not the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     level: &'static str,
     level_label: &'a str,
     state: &'static str,
@@ -372,7 +388,8 @@ impl Renderer<'_> {
                 OpenDemand {
                     slug: &item.slug,
                     title: &item.title,
-                    url: site.config.link(&item.rel_url),
+                    url: item.link(&site.config),
+                    lang: other_language(&site.config, item),
                     deadline,
                     need: need.map(|n| n.as_str()),
                     need_label: need.map(|n| t.label("need", n.as_str())),
@@ -414,7 +431,12 @@ impl Renderer<'_> {
         };
         let link = |i: usize| {
             let item = &site.items[i];
-            MemberLink { slug: &item.slug, title: &item.title, url: config.link(&item.rel_url) }
+            MemberLink {
+                slug: &item.slug,
+                title: &item.title,
+                url: item.link(&config),
+                lang: other_language(&config, item),
+            }
         };
         let members = net
             .rows
@@ -424,7 +446,8 @@ impl Renderer<'_> {
                 NetworkMember {
                     slug: &item.slug,
                     title: &item.title,
-                    url: config.link(&item.rel_url),
+                    url: item.link(&config),
+                    lang: other_language(&config, item),
                     member_type: member_type(item).map(MemberType::as_str),
                     type_label: type_label(r.item),
                     partners: r.partners,
@@ -579,7 +602,8 @@ impl Renderer<'_> {
                 Some(FinderPolicy {
                     slug: &item.slug,
                     title: &item.title,
-                    url: config.link(&item.rel_url),
+                    url: item.link(&config),
+                    lang: other_language(&config, item),
                     level: p.level.as_str(),
                     level_label: t.label("level", p.level.as_str()),
                     state: p.state.as_str(),
@@ -673,4 +697,13 @@ pub(super) fn page_differs(
         || matches_differ(old.open_demands(i), new.open_demands(i))
         || old.partners(i) != new.partners(i)
         || old.partners(i).iter().chain(new.partners(i)).any(|l| changed(l.other))
+}
+
+/// The language of `item`'s page when it is not the language of the pages of
+/// `config` (a member with no translation, linked from the English network page).
+fn other_language<'a>(
+    config: &crate::config::SiteConfig,
+    item: &'a crate::model::Item,
+) -> Option<&'a str> {
+    (item.lang != config.language).then_some(item.lang.as_str())
 }

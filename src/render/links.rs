@@ -30,6 +30,9 @@ pub(crate) struct SiteLinks<'s> {
     files: HashSet<String>,
     /// The images Markdown bodies show.
     images: Arc<Images>,
+    /// The paths of the theme's and the site's static files, which every
+    /// language tree shares.
+    statics: HashSet<String>,
 }
 
 impl<'s> SiteLinks<'s> {
@@ -40,8 +43,9 @@ impl<'s> SiteLinks<'s> {
         root: &Path,
         files: HashSet<String>,
         images: Arc<Images>,
+        statics: HashSet<String>,
     ) -> Self {
-        Self { site, by_source, root: root.to_path_buf(), files, images }
+        Self { site, by_source, root: root.to_path_buf(), files, images, statics }
     }
 
     /// Every output path links are checked against.
@@ -74,10 +78,12 @@ impl<'s> SiteLinks<'s> {
             return Err(Problem::new(Code::E0401).arg("link", dest));
         };
         if let Some(&i) = self.by_source.get(target.as_str()) {
-            return Ok(Some(format!(
-                "{}{rest}",
-                self.site.config.link(&self.site.items[i].rel_url)
-            )));
+            return Ok(Some(format!("{}{rest}", self.site.items[i].link(&self.site.config))));
+        }
+        // A translation of the site's own language's page (`about.en.md`).
+        if let Some(t) = self.site.translations.iter().find(|t| t.source == target) {
+            let page = format!("{}/{}", t.lang, t.original_url);
+            return Ok(Some(format!("{}{rest}", self.site.config.root_link(&page))));
         }
         if let Some(folder) =
             target.strip_prefix("content/").and_then(|t| t.strip_suffix("/_index.md"))
@@ -136,7 +142,16 @@ impl Links for SiteLinks<'_> {
             return Err(problem);
         }
         if raw_path.starts_with('/') {
-            Ok(Some(format!("{}{rest}", self.site.config.link(raw_path))))
+            // A file of `static/` or of the theme is at the site's root; a page is
+            // in the page's language tree.
+            let config = &self.site.config;
+            let shared = self.statics.contains(target.as_str());
+            let link = if shared { config.root_link(raw_path) } else { config.link(raw_path) };
+            Ok(Some(format!("{link}{rest}")))
+        } else if !self.site.config.tree.is_empty() && self.statics.contains(target.as_str()) {
+            // Relative to a page of another language's folder, a shared file is
+            // one folder further up than the editor counted: link it from the root.
+            Ok(Some(format!("{}{rest}", self.site.config.root_link(&target))))
         } else {
             Ok(None)
         }
@@ -161,7 +176,7 @@ impl SiteLinks<'_> {
             return Ok(None);
         }
         let image = self.images.get(&target).map_err(|e| e.problem("![]()", dest))?;
-        let link = |p: &str| self.site.config.link(p);
+        let link = |p: &str| self.site.config.root_link(p);
         Ok(Some(picture(&image, alt, Slot::Body, &link)))
     }
 }

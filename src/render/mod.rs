@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod incremental;
 pub mod index;
 pub mod insight;
+mod languages;
 pub mod links;
 pub mod markdown;
 mod pages;
@@ -168,10 +169,16 @@ impl Job {
 /// The pages of the site, or those `dirty` names plus the site-wide ones.
 fn jobs(site: &Site, index: &SiteIndex<'_>, dirty: Option<&incremental::Dirty>) -> Vec<Job> {
     let mut jobs: Vec<Job> = match dirty {
-        None => (0..site.items.len()).map(Job::Item).collect(),
-        Some(d) => {
-            d.items.iter().copied().filter(|&i| i < site.items.len()).map(Job::Item).collect()
+        None => {
+            (0..site.items.len()).filter(|&i| site.is_here(&site.items[i])).map(Job::Item).collect()
         }
+        Some(d) => d
+            .items
+            .iter()
+            .copied()
+            .filter(|&i| i < site.items.len() && site.is_here(&site.items[i]))
+            .map(Job::Item)
+            .collect(),
     };
     for kind in Kind::SECTIONS {
         let n = index.listings.get(&kind).map_or(0, |l| l.entries.len());
@@ -215,7 +222,10 @@ fn known_files(site: &Site, index: &SiteIndex<'_>, theme: &Theme) -> HashSet<Str
     let mut files: HashSet<String> =
         jobs(site, index, None).iter().map(|job| job.file(site, index)).collect();
     files.extend(
-        site.items.iter().filter(|i| i.kind == Kind::Roadshows).map(|i| urls::event(&i.rel_url)),
+        site.items
+            .iter()
+            .filter(|i| i.kind == Kind::Roadshows && site.is_here(i))
+            .map(|i| urls::event(&i.rel_url)),
     );
     files.extend(urls::site_files());
     files.extend(site.sections.iter().map(|s| urls::section_feed(&s.folder)));
@@ -252,7 +262,9 @@ impl<'s> Renderer<'s> {
             return Err(menu_errors);
         }
         let images = Arc::new(crate::images::Images::new(root, &site.config.images.keep_metadata));
-        let links = SiteLinks::new(site, index.by_source.clone(), root, files, images.clone());
+        let statics = theme.statics.keys().cloned().collect();
+        let links =
+            SiteLinks::new(site, index.by_source.clone(), root, files, images.clone(), statics);
         let config = &site.config;
         let site_value = tera::Value::from_serializable(&serde_json::json!({
             "title": config.title,
@@ -298,8 +310,10 @@ impl<'s> Renderer<'s> {
     /// what `qiao check` runs besides loading, so it fails on the same content errors
     /// as `build` without rendering any page.
     pub fn check_bodies(&self) -> Vec<Diagnostic> {
+        // An item of another language's tree is checked in its own.
         let mut diagnostics: Vec<Diagnostic> = (0..self.site.items.len())
             .into_par_iter()
+            .filter(|&i| self.site.is_here(&self.site.items[i]))
             .flat_map_iter(|i| self.body(i).rendered.diagnostics.iter().cloned())
             .collect();
         for kind in self.intros.keys() {
@@ -352,7 +366,8 @@ impl<'s> Renderer<'s> {
         &self,
         sink: &(dyn Fn(OutputFile) + Sync),
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
-        self.render_jobs_into(self.jobs(None), true, sink)
+        // The static files are the site's root's: another language's tree shares them.
+        self.render_jobs_into(self.jobs(None), self.site.config.tree.is_empty(), sink)
     }
 
     /// Only the pages that `dirty` names, and the pages every build renders again
@@ -507,8 +522,17 @@ impl<'s> Renderer<'s> {
                 (k, t.fill("site_kind_title", &[("site", &config.title), ("kind", &kind)]))
             })
             .collect();
-        let summaries =
-            (0..site.items.len()).into_par_iter().map(|i| self.body(i).summary.clone()).collect();
+        // The outputs show the items of this language's tree only.
+        let summaries = (0..site.items.len())
+            .into_par_iter()
+            .map(|i| {
+                if site.is_here(&site.items[i]) {
+                    self.body(i).summary.clone()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
         let reasons = self
             .insight
             .docked()
@@ -637,6 +661,8 @@ impl<'s> Renderer<'s> {
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert("base_path", &config.base_path);
+        ctx.insert("root_path", &config.root_path);
+        ctx.insert("languages", &self.languages(rel));
         ctx.insert("lang", lang);
         ctx.insert_value("t", t.tera.clone());
         ctx.insert("section", section);

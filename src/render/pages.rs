@@ -251,6 +251,7 @@ impl<'s> Renderer<'s> {
             lang,
             today: self.site.today,
             items: &self.site.items,
+            config: &self.site.config,
             link,
         }
     }
@@ -313,8 +314,8 @@ impl<'s> Renderer<'s> {
             kind_label: t.label("kind_one", item.kind.folder()),
             slug: &item.slug,
             title: &item.title,
-            url: config.link(&item.rel_url),
-            permalink: config.absolute(&item.rel_url),
+            url: item.link(&config),
+            permalink: item.permalink(&config),
             source: &item.source,
             date: item.dated.then(|| When::of(&item.date)),
             updated: item.updated.as_ref().map(When::of),
@@ -324,7 +325,7 @@ impl<'s> Renderer<'s> {
             cover: item
                 .cover
                 .as_ref()
-                .map(|c| if c.contains("://") { c.clone() } else { config.link(c) }),
+                .map(|c| if c.contains("://") { c.clone() } else { config.root_link(c) }),
             cover_alt: item.cover_alt.as_deref(),
             cover_image: item.cover.as_deref().and_then(|c| {
                 self.image_html(c, item.cover_alt.as_deref().unwrap_or_default(), Slot::Hero)

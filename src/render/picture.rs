@@ -109,11 +109,11 @@ impl super::Renderer<'_> {
         }
         let clean = value.trim_start_matches('/');
         if !images::is_processed(clean) {
-            return Some(plain(&config.link(clean), alt, slot));
+            return Some(plain(&config.root_link(clean), alt, slot));
         }
         // A broken image was reported where it is named (content::check).
         let image = self.images.get(clean).ok()?;
-        Some(picture(&image, alt, slot, &|p| config.link(p)))
+        Some(picture(&image, alt, slot, &|p| config.root_link(p)))
     }
 
     /// The absolute URL of a page's social card image: the widest copy, in the
@@ -126,10 +126,10 @@ impl super::Renderer<'_> {
         }
         let clean = value.trim_start_matches('/');
         if !images::is_processed(clean) {
-            return Some(config.absolute(clean));
+            return Some(config.root_absolute(clean));
         }
         let image = self.images.get(clean).ok()?;
-        Some(config.absolute(&image.fallback(u32::MAX).path))
+        Some(config.root_absolute(&image.fallback(u32::MAX).path))
     }
 }
 

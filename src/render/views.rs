@@ -243,6 +243,8 @@ pub struct ViewCtx<'a, 'p> {
     pub today: Date,
     /// The site's items, for titles of references.
     pub items: &'a [Item],
+    /// The site's settings in the page's language tree (for links to items).
+    pub config: &'a crate::config::SiteConfig,
     /// `config.link`.
     pub link: &'p dyn Fn(&str) -> String,
 }
@@ -256,7 +258,7 @@ impl<'a> ViewCtx<'a, '_> {
             kind: item.kind.folder(),
             slug: &item.slug,
             title: &item.title,
-            url: (self.link)(&item.rel_url),
+            url: item.link(self.config),
             state: state.map(State::as_str),
             state_label: state.map(|s| state_label(self.t, item.kind, s)),
             lang: (item.lang != self.lang).then_some(item.lang.as_str()),
@@ -352,7 +354,7 @@ impl<'a> ViewCtx<'a, '_> {
             kind_label: t.label("kind_one", item.kind.folder()),
             slug: &item.slug,
             title: &item.title,
-            url: (self.link)(&item.rel_url),
+            url: item.link(self.config),
             date: item.dated.then(|| When::of(&item.date)),
             summary,
             state: state.map(State::as_str),

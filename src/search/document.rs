@@ -56,7 +56,7 @@ pub(crate) fn item_doc(site: &Site, item: &Item, summary: String, body: String) 
         KindData::Page | KindData::Entry(_) => {}
     }
     SearchDoc {
-        url: site.config.link(&item.rel_url),
+        url: item.link(&site.config),
         title: item.title.clone(),
         kind: kind.into(),
         summary,

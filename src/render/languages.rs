@@ -1,0 +1,78 @@
+//! The other languages of a page: the `hreflang` alternates in its `<head>` and
+//! the language switcher in its header. A page with a translation links to it;
+//! a page without one (a term page with no item in that language, page 2 of a
+//! listing) has no alternate, and its switcher goes to that language's home page.
+//!
+//! What it is not: which pages a language has (its tree, `content::trees`), or
+//! where they are written (`build`).
+
+use serde::Serialize;
+
+use super::Renderer;
+use crate::model::Kind;
+use crate::urls;
+
+/// One language of the site, as a page shows it.
+#[derive(Debug, Serialize)]
+pub(crate) struct Language<'a> {
+    /// The language tag (`en`).
+    code: &'a str,
+    /// Its name in itself (`English`, `中文`).
+    name: &'a str,
+    /// The page in that language, else that language's home page (absolute, for
+    /// `hreflang`).
+    url: String,
+    /// The same, root-relative (`/alliance/en/`), for the switcher.
+    link: String,
+    /// Whether `url` is this page in that language (an `hreflang` alternate).
+    alternate: bool,
+    /// Whether it is the page's own language.
+    current: bool,
+}
+
+impl Renderer<'_> {
+    /// Every language of the site for the page at `rel` (below its language's
+    /// folder), the site's own language first; empty on a site of one language.
+    pub(super) fn languages(&self, rel: &str) -> Vec<Language<'_>> {
+        let config = &self.site.config;
+        if config.languages.is_empty() {
+            return Vec::new();
+        }
+        let trees = std::iter::once((config.root_language.as_str(), ""))
+            .chain(config.languages.iter().map(|l| (l.code.as_str(), l.code.as_str())));
+        // An item's page has the languages it is translated into; a page every
+        // language has (the home page, listings, search, insight pages) has all.
+        let item = self.index.by_url.get(rel).map(|&i| &self.site.items[i]);
+        let everywhere = item.is_none() && self.in_every_language(rel);
+        trees
+            .map(|(code, folder)| {
+                let tree = if folder.is_empty() { String::new() } else { format!("{folder}/") };
+                let alternate = match item {
+                    Some(item) => item.versions.iter().any(|(_, t)| *t == tree),
+                    None => everywhere,
+                };
+                let path = if alternate { format!("{tree}{rel}") } else { tree.clone() };
+                Language {
+                    code,
+                    name: self.theme.strings.language_name(code),
+                    url: config.root_absolute(&path),
+                    link: config.root_link(&path),
+                    alternate,
+                    current: tree == config.tree,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether the page at `rel` is one each language's tree has, whatever its
+    /// content: the home page, the search page, the first page of each listing and
+    /// section, the taxonomies' indexes and the insight pages.
+    fn in_every_language(&self, rel: &str) -> bool {
+        rel == urls::HOME
+            || rel == urls::SEARCH
+            || Kind::SECTIONS.iter().any(|&k| urls::listing(k) == rel)
+            || self.site.sections.iter().any(|s| urls::section(&s.folder) == rel)
+            || urls::TAXONOMIES.iter().any(|t| urls::taxonomy(t) == rel)
+            || super::insight::Page::ALL.iter().any(|p| p.rel() == rel)
+    }
+}
