@@ -239,14 +239,7 @@ pub(crate) fn normalize_base_url(url: &str) -> Result<(String, String, String), 
     Ok((base.to_string(), path, host))
 }
 
-/// Whether `s` looks like a BCP 47 language tag (`zh`, `en-US`, `zh-Hans-CN`).
-pub(crate) fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=8).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
+pub(crate) use crate::text::{is_language_tag, is_site_language};
 
 /// Reads and checks `ROOT/site.toml`.
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -468,7 +461,7 @@ fn read_languages(v: &Value<'_>, r: &mut Reporter<'_>, default: &str) -> Vec<Lan
     for (key, value) in table.iter() {
         let code: &str = key.get_ref();
         let field = format!("languages.{code}");
-        let why = if !is_language_tag(code) {
+        let why = if !is_site_language(code) {
             Some("tag")
         } else if code == default {
             Some("default")
@@ -484,7 +477,7 @@ fn read_languages(v: &Value<'_>, r: &mut Reporter<'_>, default: &str) -> Vec<Lan
             continue;
         }
         let Some(t) = as_table(r, &field, value, "[languages.en]") else { continue };
-        let mut f = Fields::new(t, &format!("{field}."));
+        let mut f = Fields::new(t, format!("{field}."));
         let title = f.get("title").and_then(|v| r.text(&format!("{field}.title"), v));
         let description =
             f.get("description").and_then(|v| r.string(&format!("{field}.description"), v));
@@ -508,7 +501,7 @@ fn read_taxonomies(v: &Value<'_>, r: &mut Reporter<'_>) -> Option<TaxonomyLabels
 /// in messages.
 fn read_taxonomies_as(v: &Value<'_>, r: &mut Reporter<'_>, name: &str) -> Option<TaxonomyLabels> {
     let table = as_table(r, name, v, &format!("[{name}]"))?;
-    let mut f = Fields::new(table, &format!("{name}."));
+    let mut f = Fields::new(table, format!("{name}."));
     let mut labels = TaxonomyLabels::default();
     for (name, target) in [
         ("industries", &mut labels.industries),

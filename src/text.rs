@@ -9,7 +9,7 @@
 //! qiao's own, so any module may use it.
 //!
 //! What it is not: the site paths qiao writes (`urls`), the URL of an item (its
-//! file, in `content`), language tags (`config::is_language_tag`), or the search
+//! file, in `content`), or the search
 //! tokenizer's classes, which are defined from [`is_cjk`] in `search::tokenize` and
 //! must equal the browser's.
 
@@ -77,6 +77,24 @@ pub fn escape_html(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `s` looks like a BCP 47 language tag (`zh`, `en-US`, `zh-Hans-CN`).
+pub(crate) fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=8).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Whether `s` can name another language of a site (`[languages.<code>]`, the
+/// `en` of `x.en.md`): a language tag whose language is two lowercase letters
+/// (ISO 639-1: `en`, `ja`, `zh-Hant`, `pt-BR`), so that a file name such as
+/// `setup.exe.md` is never taken for a translation.
+pub(crate) fn is_site_language(s: &str) -> bool {
+    let primary = s.split('-').next().unwrap_or_default();
+    primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase()) && is_language_tag(s)
 }
 
 #[cfg(test)]

@@ -158,8 +158,11 @@ pub(crate) fn assemble<'a>(
     let intro_translations: Vec<_> = intro_translations
         .into_iter()
         .filter_map(|(file, t)| {
+            // A kind's or a section's listing exists with or without its `_index.md`.
             let original = file.original();
-            if originals.contains(&original) {
+            let listing =
+                Kind::from_folder(&t.folder).is_some() || folders.contains(&t.folder.as_str());
+            if originals.contains(&original) || listing {
                 return Some(t);
             }
             let problem = Problem::new(Code::E0241).arg("original", original);
@@ -167,6 +170,18 @@ pub(crate) fn assemble<'a>(
             None
         })
         .collect();
+    for item in &items {
+        let code = item.rel_url.split('/').next().unwrap_or_default();
+        if item.kind == Kind::Pages && config.languages.iter().any(|l| l.code == code) {
+            let rest = item.source.strip_prefix(&format!("content/{code}/")).unwrap_or("x.md");
+            let suggestion = format!("content/{}.{code}.md", rest.trim_end_matches(".md"));
+            let problem = Problem::new(Code::E0244)
+                .arg("url", item.rel_url.as_str())
+                .arg("lang", code)
+                .arg("suggestion", suggestion);
+            diagnostics.push(Diagnostic::file(&item.source, problem));
+        }
+    }
     if !drafts {
         items.retain(|i| !i.draft);
     }

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Intro, Item, KindData, Section, Site, Translation};
+use crate::model::{Intro, Item, Kind, KindData, Section, Site, Translation};
 
 /// The site with its other languages' trees ([`Site::languages`]) and every
 /// item's versions; the site unchanged when it declares no other language.
@@ -60,10 +60,15 @@ pub(crate) fn with_languages(mut site: Site) -> Site {
                 .map(|t| t.intro.clone());
             untranslated_intro(translated, original)
         };
-        let intros = site
+        // A kind's intro, translated or not; a translated intro of a kind that has
+        // no `_index.md` of its own.
+        let kinds = site
             .intros
-            .iter()
-            .filter_map(|(kind, intro)| Some((*kind, intro_of(kind.folder(), Some(intro))?)))
+            .keys()
+            .copied()
+            .chain(site.intro_translations.iter().filter_map(|t| Kind::from_folder(&t.folder)));
+        let intros = kinds
+            .filter_map(|kind| Some((kind, intro_of(kind.folder(), site.intros.get(&kind))?)))
             .collect();
         let sections = site
             .sections

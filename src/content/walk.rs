@@ -43,15 +43,12 @@ impl ContentFile {
 }
 
 /// The language of a file stem that names a translation (`x.en`, `_index.zh-Hant`):
-/// the part after the last `.` when it reads as a language tag whose language is
-/// two or three letters. A stem such as `report.final` is not a translation.
+/// the part after the last `.` when it reads as a language of a site
+/// ([`crate::text::is_site_language`]). A stem such as `report.final` or
+/// `setup.exe` is not a translation.
 fn translation_lang(stem: &str) -> Option<(&str, &str)> {
     let (base, lang) = stem.rsplit_once('.')?;
-    let primary = lang.split('-').next().unwrap_or_default();
-    let looks = (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_lowercase())
-        && crate::config::is_language_tag(lang);
-    (looks && !base.is_empty()).then_some((base, lang))
+    (crate::text::is_site_language(lang) && !base.is_empty()).then_some((base, lang))
 }
 
 /// Finds every content file under `ROOT/content`, in path order.

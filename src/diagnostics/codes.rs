@@ -46,8 +46,9 @@ codes! {
     // 02 sections: a page of a section without `date`, `pinned` outside a section.
     E0231, E0232,
     // 02 translations (`x.en.md`): a fact set in a translation, no original, a
-    // language site.toml does not declare, more entries than the original.
-    E0240, E0241, E0242, E0243,
+    // language site.toml does not declare, more entries than the original, a page
+    // in the folder of another language.
+    E0240, E0241, E0242, E0243, E0244,
     // 03 across files: references, slugs and URLs, covers, taxonomy terms.
     E0301, E0302, E0303, E0304, E0305, E0306, E0307, E0308, W0309, W0310,
     // 03 (hosts): aliases that are no site path or collide; a page URL of the last

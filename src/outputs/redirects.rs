@@ -33,7 +33,7 @@ pub fn files(site: &Site, texts: &Texts) -> Vec<OutputFile> {
     let mut list = String::new();
     let mut files = Vec::with_capacity(moves.len() + 1);
     for (alias, item) in moves {
-        let link = item.link(&config);
+        let link = item.link(config);
         list.push_str(&format!("{} {link} 301\n", config.link(alias)));
         files.push(OutputFile::new(urls::alias_file(alias), page(site, texts, &item.title, &link)));
     }

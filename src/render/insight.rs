@@ -83,8 +83,8 @@ impl<'a> MemberCard<'a> {
         MemberCard {
             slug: &item.slug,
             title: &item.title,
-            url: item.link(&config),
-            lang: other_language(&config, item),
+            url: item.link(config),
+            lang: other_language(config, item),
             member_type: kind.map(MemberType::as_str),
             type_label: kind.map(|k| t.label("member_type", k.as_str())),
         }
@@ -434,8 +434,8 @@ impl Renderer<'_> {
             MemberLink {
                 slug: &item.slug,
                 title: &item.title,
-                url: item.link(&config),
-                lang: other_language(&config, item),
+                url: item.link(config),
+                lang: other_language(config, item),
             }
         };
         let members = net
@@ -446,8 +446,8 @@ impl Renderer<'_> {
                 NetworkMember {
                     slug: &item.slug,
                     title: &item.title,
-                    url: item.link(&config),
-                    lang: other_language(&config, item),
+                    url: item.link(config),
+                    lang: other_language(config, item),
                     member_type: member_type(item).map(MemberType::as_str),
                     type_label: type_label(r.item),
                     partners: r.partners,
@@ -602,8 +602,8 @@ impl Renderer<'_> {
                 Some(FinderPolicy {
                     slug: &item.slug,
                     title: &item.title,
-                    url: item.link(&config),
-                    lang: other_language(&config, item),
+                    url: item.link(config),
+                    lang: other_language(config, item),
                     level: p.level.as_str(),
                     level_label: t.label("level", p.level.as_str()),
                     state: p.state.as_str(),

@@ -44,7 +44,7 @@ impl Renderer<'_> {
         // language has (the home page, listings, search, insight pages) has all.
         let item = self.index.by_url.get(rel).map(|&i| &self.site.items[i]);
         let everywhere = item.is_none() && self.in_every_language(rel);
-        trees
+        let mut languages: Vec<Language<'_>> = trees
             .map(|(code, folder)| {
                 let tree = if folder.is_empty() { String::new() } else { format!("{folder}/") };
                 let alternate = match item {
@@ -61,7 +61,13 @@ impl Renderer<'_> {
                     current: tree == config.tree,
                 }
             })
-            .collect()
+            .collect();
+        // A page in one language only has no alternates (its switcher still leads
+        // to the other languages' home pages).
+        if languages.iter().filter(|l| l.alternate).count() < 2 {
+            languages.iter_mut().for_each(|l| l.alternate = false);
+        }
+        languages
     }
 
     /// Whether the page at `rel` is one each language's tree has, whatever its

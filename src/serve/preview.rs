@@ -48,7 +48,7 @@ use crate::content::parse::{Reference, Target};
 use crate::content::{self, ContentFile, Parsed};
 use crate::diagnostics::{self, Diagnostic, Lang, Position};
 use crate::insight;
-use crate::model::{Intro, Item, Kind, Site};
+use crate::model::{Intro, IntroTranslation, Item, Kind, Site, Translation};
 use crate::output::OutputFile;
 use crate::render::{RenderOptions, Renderer};
 use crate::urls;
@@ -68,6 +68,10 @@ struct Cached {
     diagnostics: Vec<Diagnostic>,
     /// `pinned` and where it is written (a section's page; see `content::sections`).
     pinned: Option<(bool, Position)>,
+    /// A translation (`x.en.md`) and where its lists' entries are.
+    translation: Option<(Translation, content::translation::Entries)>,
+    /// A translation of a listing's intro.
+    intro_translation: Option<IntroTranslation>,
 }
 
 impl Cached {
@@ -85,6 +89,8 @@ impl Cached {
             slug_position: p.slug_position,
             diagnostics: p.diagnostics,
             pinned: p.pinned,
+            translation: p.translation,
+            intro_translation: p.intro_translation,
         }
     }
 
@@ -96,6 +102,8 @@ impl Cached {
             slug_position: self.slug_position,
             diagnostics: self.diagnostics.clone(),
             pinned: self.pinned,
+            translation: self.translation.clone(),
+            intro_translation: self.intro_translation.clone(),
             ..Parsed::default()
         }
     }

@@ -25,6 +25,16 @@ pub(crate) enum Tree {
     Files,
 }
 
+/// Whether `name` is a listing's intro: `_index.md`, or its translation
+/// (`_index.en.md`).
+fn is_intro_name(name: &str) -> bool {
+    name == "_index.md"
+        || name
+            .strip_prefix("_index.")
+            .and_then(|rest| rest.strip_suffix(".md"))
+            .is_some_and(crate::text::is_site_language)
+}
+
 /// Whether a file or folder called `name` is never a source in a `tree`: hidden
 /// names (`.git`, `.DS_Store`), editor leftovers (`x.md~`, `.x.md.swp`, `.x.md.swx`,
 /// `x.tmp`, `#x.md#`, vim's `4913`), and in `content/` names that start with `_`,
@@ -32,7 +42,7 @@ pub(crate) enum Tree {
 /// theme's files, the watcher of `serve` and the scaffolds pass over.
 pub(crate) fn is_ignored_name(name: &str, tree: Tree) -> bool {
     name.starts_with('.')
-        || (tree == Tree::Content && name.starts_with('_') && name != "_index.md")
+        || (tree == Tree::Content && name.starts_with('_') && !is_intro_name(name))
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")

@@ -22,6 +22,7 @@ mod hosts;
 mod images;
 mod incremental;
 mod insight;
+mod languages;
 mod outputs;
 mod render;
 mod search;

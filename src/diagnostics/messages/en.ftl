@@ -444,20 +444,27 @@ E0242 = { $why ->
         content/about.en.md
     .right =
         # site.toml
-        [languages.en]
+        {""}[languages.en]
         title = "Xunjiang Industry–Education Alliance"
 
 E0243 = `{ $field }` has more entries than the original { $original } ({ $count }); a translation translates the original's entries in their order
     .explain = outcomes, incentives and projects are translated by position: the first entry of the translation is the first of the original. An entry is added in the original, with its facts, and then translated.
     .wrong =
         # the original has one outcome
-        [[outcomes]]
+        {""}[[outcomes]]
         label = "Students trained"
-        [[outcomes]]
+        {""}[[outcomes]]
         label = "Graduates hired"
     .right =
-        [[outcomes]]
+        {""}[[outcomes]]
         label = "Students trained"
+
+E0244 = this page's address `/{ $url }` is in `/{ $lang }/`, the folder of the site's { $lang } pages; write the { $lang } version as a translation beside its original ({ $suggestion })
+    .explain = A site that declares another language ([languages.en]) publishes that language's pages under its folder (/en/). A page of the site's own language there would take an address of that language's pages. Translate the original instead: content/about.en.md beside content/about.md is published at /en/about/.
+    .wrong =
+        content/en/about.md
+    .right =
+        content/about.en.md   # the translation of content/about.md
 
 ### area-03
 
@@ -769,11 +776,11 @@ E0509 = { $why ->
     .explain = Each table under [languages] is another language of the site, named by its BCP 47 tag; the site's own language is `language` and lives at the root.
     .wrong =
         language = "zh"
-        [languages.english]
+        {""}[languages.english]
         title = "Xunjiang Alliance"
     .right =
         language = "zh"
-        [languages.en]
+        {""}[languages.en]
         title = "Xunjiang Alliance"
 
 ### area-06

@@ -443,20 +443,27 @@ E0242 = { $why ->
         content/about.en.md
     .right =
         # site.toml
-        [languages.en]
+        {""}[languages.en]
         title = "Xunjiang Industry–Education Alliance"
 
 E0243 = `{ $field }` 的条目比原文 { $original } 多（原文 { $count } 条）；译文按原文的顺序翻译原文的条目
     .explain = outcomes、incentives 和 projects 按位置翻译：译文的第一条就是原文的第一条。要加一条，先在原文里加上（连同它的事实），再翻译。
     .wrong =
         # 原文只有一条成果
-        [[outcomes]]
+        {""}[[outcomes]]
         label = "Students trained"
-        [[outcomes]]
+        {""}[[outcomes]]
         label = "Graduates hired"
     .right =
-        [[outcomes]]
+        {""}[[outcomes]]
         label = "Students trained"
+
+E0244 = 这个页面的地址 `/{ $url }` 在 `/{ $lang }/` 里，那是网站 { $lang } 版页面的文件夹；请把 { $lang } 版写成原文旁边的译文（{ $suggestion }）
+    .explain = 声明了另一种语言（[languages.en]）的网站把这种语言的页面发布在它的文件夹（/en/）下。网站本身语言的页面放在那里，会占用那种语言页面的地址。请改为翻译原文：content/about.md 旁边的 content/about.en.md 发布在 /en/about/。
+    .wrong =
+        content/en/about.md
+    .right =
+        content/about.en.md   # content/about.md 的译文
 
 ### area-03
 
@@ -762,11 +769,11 @@ E0509 = { $why ->
     .explain = [languages] 下的每个表是网站的另一种语言，以 BCP 47 语言代码命名；网站本身的语言由 `language` 指定，放在网站根目录。
     .wrong =
         language = "zh"
-        [languages.english]
+        {""}[languages.english]
         title = "Xunjiang Alliance"
     .right =
         language = "zh"
-        [languages.en]
+        {""}[languages.en]
         title = "Xunjiang Alliance"
 
 ### area-06
