@@ -782,6 +782,8 @@ fn a_translation_scaffold_holds_the_original_text_and_no_fact() {
     let (front, _) = front_and_body(&text);
     assert_eq!(keys(&front), ["title"]);
     assert_eq!(front["title"].as_str(), Some("How to join"));
+    assert!(!text.contains("可选字段"), "no note on optional fields it does not have:\n{text}");
+    assert!(text.contains("\n# draft = true\n"), "{text}");
     let (rel, _) = translated(&s, &["news", "first", "--translate", "fr"]);
     assert_eq!(rel, "content/news/first.fr.md");
     let (rel, text) = translated(&s, &["news", "_index", "--translate", "en"]);

@@ -240,26 +240,24 @@ fn translation_text(
     f.set(&format!("title = {}", toml_str(title.unwrap_or(&original_title))));
     let mut tables = String::new();
     if let Some(item) = item {
-        f.note(
-            "下面的可选字段如果不翻译，可以整行删掉：网站上会沿用原文的文字",
-            "An optional field below may be deleted as a whole line: the site then shows the original's words",
-        );
+        // The optional fields the original has, introduced by one note.
+        let mut o = Front::new(l);
         if let Some(summary) = &item.summary {
-            f.set(&format!("summary = {}", toml_str(summary)));
+            o.set(&format!("summary = {}", toml_str(summary)));
         }
         if !item.tags.is_empty() {
-            f.set(&format!("tags = {}", toml_strs(&item.tags)));
+            o.set(&format!("tags = {}", toml_strs(&item.tags)));
         }
         if let Some(alt) = &item.cover_alt {
-            f.set(&format!("cover_alt = {}", toml_str(alt)));
+            o.set(&format!("cover_alt = {}", toml_str(alt)));
         }
         match &item.data {
             KindData::Member(m) => {
                 if let Some(alt) = &m.logo_alt {
-                    f.set(&format!("logo_alt = {}", toml_str(alt)));
+                    o.set(&format!("logo_alt = {}", toml_str(alt)));
                 }
                 if !m.expertise.is_empty() {
-                    f.set(&format!("expertise = {}", toml_strs(&m.expertise)));
+                    o.set(&format!("expertise = {}", toml_strs(&m.expertise)));
                 }
             }
             KindData::Roadshow(r) => {
@@ -272,15 +270,22 @@ fn translation_text(
                             })
                             .collect();
                     if !parts.is_empty() {
-                        f.note(
+                        o.note(
                             "会场：只翻译名称、地址和城市；花括号里的内容必须写在同一行",
                             "The venue: only its name, address and city are translated; what is inside { } must stay on one line",
                         );
-                        f.set(&format!("venue = {{ {} }}", parts.join(", ")));
+                        o.set(&format!("venue = {{ {} }}", parts.join(", ")));
                     }
                 }
             }
             _ => {}
+        }
+        if !o.s.is_empty() {
+            f.note(
+                "下面的可选字段如果不翻译，可以整行删掉：网站上会沿用原文的文字",
+                "An optional field below may be deleted as a whole line: the site then shows the original's words",
+            );
+            f.s.push_str(&o.s);
         }
         f.note(
             "可选：草稿。译文还没写完时写上这一行，这种语言的网站就先不收录它；写完后删掉",
