@@ -818,8 +818,12 @@ fn a_translation_scaffold_refuses_what_it_cannot_start() {
     s.write("content/cases/2024/vision-lab.md", "+++\ntitle = \"另一个\"\n+++\n");
     s.write("content/cases/broken.md", "+++\ntitle = \"坏的\"\ndate = 2025-13-01\n+++\n");
     s.write("content/members/beta-company.en.md", "+++\ntitle = \"Beta\"\n+++\n");
+    s.write(
+        "content/members/gamma-gmbh.md",
+        "+++\ntitle = \"Gamma GmbH\"\ndate = 2025-01-01\ntype = \"enterprise\"\nlang = \"en\"\n+++\n",
+    );
     let before = crate::support::files(s.root());
-    let cases: [(&[&str], &str, &str); 10] = [
+    let cases: [(&[&str], &str, &str); 11] = [
         (
             &["cases", "nope", "--translate", "en"],
             "nothing to translate: there is no content/cases/nope.md, nor a file of that name in the folders below content/cases/; make the original first",
@@ -844,6 +848,11 @@ fn a_translation_scaffold_refuses_what_it_cannot_start() {
             &["members", "beta-company", "--translate", "en"],
             "@/content/members/beta-company.en.md already exists: this translation has been started; edit that file",
             "@/content/members/beta-company.en.md 已经存在：这篇译文已经开始了，请直接编辑那个文件",
+        ),
+        (
+            &["members", "gamma-gmbh", "--translate", "en"],
+            "content/members/gamma-gmbh.md is written in en already (it sets lang = \"en\"): it needs no translation into en",
+            "content/members/gamma-gmbh.md 本身就是用 en 写的（它写了 lang = \"en\"）：不需要再翻译成 en",
         ),
         (
             &["members", "alpha-college", "--translate", "english!"],

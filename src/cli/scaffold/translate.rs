@@ -71,6 +71,14 @@ pub(crate) fn new_translation(
             return Err(Message::new("new-translate-original-errors").arg("path", file.rel.clone()));
         }
     };
+    if let Original::Item(item) = &original
+        && item.lang_set
+        && item.lang.eq_ignore_ascii_case(code)
+    {
+        return Err(Message::new("new-translate-same-language")
+            .arg("path", file.rel.clone())
+            .arg("code", code));
+    }
     let name = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let path = file.path.with_file_name(format!("{name}.{code}.md"));
     if path.exists() {

@@ -985,6 +985,7 @@ new-translate-no-page = nothing to translate: there is no { $path }; make the or
 new-translate-ambiguous = `{ $slug }` names more than one file ({ $paths }): name one by its path below { $folder }, such as { $example }
 new-translate-original-errors = { $path } has errors: correct them first (qiao check shows them), then start its translation
 new-translate-exists = { $path } already exists: this translation has been started; edit that file
+new-translate-same-language = { $path } is written in { $code } already (it sets lang = "{ $code }"): it needs no translation into { $code }
 serve-page-ahead = { $what }: page updated in { $ms } ms; checking and rendering the rest
 serve-scope = { $count ->
         [one] {" "}(1 page it touches)

@@ -972,6 +972,7 @@ new-translate-no-page = 没有可翻译的原文：没有 { $path }；请先建�
 new-translate-ambiguous = `{ $slug }` 对应不止一个文件（{ $paths }）：请写出它在 { $folder } 下面的路径，例如 { $example }
 new-translate-original-errors = { $path } 有错误：请先改正（qiao check 会列出），再开始翻译
 new-translate-exists = { $path } 已经存在：这篇译文已经开始了，请直接编辑那个文件
+new-translate-same-language = { $path } 本身就是用 { $code } 写的（它写了 lang = "{ $code }"）：不需要再翻译成 { $code }
 serve-page-ahead = { $what }：页面已更新，用时 { $ms } 毫秒；正在检查并生成其余部分
 serve-scope = （涉及 { $count } 个页面）
 serve-rebuilt = { $what }：重新生成用时 { $ms } 毫秒{ $scope }，{ $count ->
