@@ -791,6 +791,11 @@ fn a_translation_scaffold_holds_the_original_text_and_no_fact() {
     let (front, body) = front_and_body(&text);
     assert_eq!(keys(&front), ["title"], "{text}");
     assert_eq!(body, "\n秘书处发布的动态。\n");
+    // An intro with no title of its own: its folder's name, to write over.
+    s.write("content/cases/_index.md", "+++\n+++\n\n合作案例的介绍。\n");
+    let (_, text) = translated(&s, &["cases", "_index", "--translate", "en"]);
+    let (front, _) = front_and_body(&text);
+    assert_eq!(front["title"].as_str(), Some("cases"), "{text}");
 }
 
 /// In an English site the comments of a translation scaffold are English.

@@ -241,7 +241,8 @@ fn translation_text(
     };
     let original_title = match (item, intro) {
         (Some(item), _) => item.title.clone(),
-        (_, Some(intro)) => intro.title.clone().unwrap_or_default(),
+        // An intro without a title of its own: its folder's name, to write over.
+        (_, Some(intro)) => intro.title.clone().unwrap_or_else(|| folder_of(rel).to_owned()),
         _ => String::new(),
     };
     f.note("必填：标题", "Required: the title");
@@ -328,6 +329,12 @@ fn translation_text(
     format!("+++\n{}+++\n{body}", f.s)
 }
 
+/// The folder below `content/` of a site-relative path (`news` of
+/// `content/news/_index.md`).
+fn folder_of(rel: &str) -> &str {
+    rel.strip_prefix("content/").and_then(|r| r.split('/').next()).unwrap_or(rel)
+}
+
 /// The arrays of tables a translation carries, by position: a case's outcomes, a
 /// policy's incentives, a roadshow's projects (each introduced by a note).
 fn item_tables(item: &Item, l: Lang) -> String {
@@ -389,6 +396,12 @@ mod tests {
         let list = format!("x = {}", toml_strs(&["a\"b".into(), "数控".into()]));
         let table: toml::Table = list.parse().unwrap();
         assert_eq!(table["x"].as_array().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn an_intro_is_named_by_its_folder() {
+        assert_eq!(folder_of("content/news/_index.md"), "news");
+        assert_eq!(folder_of("content/cases/_index.md"), "cases");
     }
 
     #[test]
