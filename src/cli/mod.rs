@@ -206,6 +206,10 @@ pub(crate) enum Command {
         /// The title to fill in.
         #[arg(long)]
         title: Option<String>,
+        /// Start a translation into this language (`en`) of the existing SLUG,
+        /// beside it: `x.en.md` holding the original's text to translate.
+        #[arg(long, value_name = "CODE")]
+        translate: Option<String>,
     },
     /// Write a minimal working site into DIR.
     Init {
@@ -344,9 +348,15 @@ pub fn run(cli: Cli) -> ExitStatus {
             let lang = config::message_language(lang_flag.map(Lang::from), Some(&site));
             search(root, index, limit, json, &query, lang)
         }
-        Command::New { kind, slug, root, title } => {
+        Command::New { kind, slug, root, title, translate } => {
             let lang = config::message_language(lang_flag.map(Lang::from), Some(&root));
-            match scaffold::new_file(&root, &kind, &slug, title.as_deref()) {
+            let written = match &translate {
+                Some(code) => {
+                    scaffold::new_translation(&root, &kind, &slug, code, title.as_deref())
+                }
+                None => scaffold::new_file(&root, &kind, &slug, title.as_deref()),
+            };
+            match written {
                 Ok(path) => {
                     println!("{}", path.display());
                     ExitStatus::Success

@@ -53,6 +53,9 @@ use crate::model::{
 use crate::source::{Tree, is_ignored_name};
 use crate::text::is_slug;
 
+mod translate;
+pub(crate) use translate::new_translation;
+
 /// The language of the comments and sample text a scaffold writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lang {

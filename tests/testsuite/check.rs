@@ -596,6 +596,321 @@ fn scaffold_hints_in(language: &str) {
     }
 }
 
+/// A Chinese site that declares English (`[languages.en]`), with an original of
+/// every kind whose text a translation carries: a member with a logo and
+/// expertise, a case with a cover, outcomes and `[extra]`, a policy with
+/// incentives, a roadshow with a venue and projects, a plain page, a section with
+/// its intro.
+fn site_to_translate(language: &str) -> Site {
+    let s = Site::new();
+    s.write(
+        "site.toml",
+        &format!(
+            "title = \"浔江联盟\"\nbase_url = \"https://example.org/\"\nlanguage = \"{language}\"\n\n[languages.en]\ntitle = \"Xunjiang Alliance\"\n\n[languages.fr]\ntitle = \"Alliance de Xunjiang\"\n"
+        ),
+    );
+    s.write("static/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+    s.write(
+        "content/members/alpha-college.md",
+        &content(
+            "title = \"阿尔法学院\"\ndate = 2025-01-01\ntype = \"college\"\nwebsite = \"https://alpha.example.org/\"\nlogo = \"/images/logo.svg\"\nlogo_alt = \"学院的校徽\"\nexpertise = [\"数控加工\", \"机器视觉\"]\noffers = [\"talent\"]\n",
+            "阿尔法学院是一所职业院校。",
+        ),
+    );
+    s.write(
+        "content/members/beta-company.md",
+        &content("title = \"贝塔公司\"\ndate = 2025-01-01\ntype = \"enterprise\"\n", "一家公司。"),
+    );
+    s.write(
+        "content/policies/p1.md",
+        &content(
+            "title = \"订单班补贴办法\"\ndate = 2025-01-01\nissuer = \"浔江市教育局\"\nlevel = \"municipal\"\nissued = 2025-01-01\nincentives = [\n  { kind = \"funding\", text = \"每个订单班补贴五万元。\" },\n  { kind = \"talent\", text = \"带班师傅享受津贴。\" },\n]\n",
+            "## 申报条件\n\n校企双方签订协议。",
+        ),
+    );
+    s.write(
+        "content/cases/2025/vision-lab.md",
+        "+++\ntitle = \"视觉联合实验室\"\ndate = 2025-03-01\nsummary = \"三方共建的工业视觉实验室。\"\nindustries = [\"intelligent-manufacturing\"]\nregions = [\"xunjiang-city\"]\ntags = [\"机器视觉\", \"AI\"]\ncover = \"/images/logo.svg\"\ncover_alt = \"实验室里的检测工位\"\npartners = [\"alpha-college\", \"beta-company\"]\nmodes = [\"joint-lab\"]\ndepth = \"deep\"\nstarted = 2024-09-01\npolicies = [\"p1\"]\naliases = [\"/old/vision/\"]\n\n[extra]\nmotto = \"边学边做\"\nlab_area_m2 = 600\n\n[[outcomes]]\nlabel = \"标注图像\"\nvalue = 12000\nunit = \"张\"\n\n[[outcomes]]\nlabel = \"质检场景\"\nvalue = 7\n+++\n\n## 合作内容\n\n学院和[贝塔公司](/members/beta-company.md)共建实验室，\"引号\"和 \\ 反斜杠原样保留。\n\n- 第一项\n- 第二项\n",
+    );
+    s.write(
+        "content/roadshows/r1.md",
+        &content(
+            "title = \"智能制造路演\"\ndate = 2025-02-01\nstart = 2027-03-20T14:00:00+08:00\norganizer = \"alpha-college\"\nvenue = { name = \"路演厅\", address = \"江滨大道 188 号\", city = \"浔江市\" }\n\n[[projects]]\ntitle = \"缺陷检测平台\"\nteam = \"alpha-college\"\nseeking = \"investment\"\ntrl = 6\nsummary = \"几十张样本即可训练。\"\n\n[[projects]]\ntitle = \"数控实训云\"\nteam = \"beta-company\"\nseeking = \"partner\"\n",
+            "## 活动安排\n\n下午两点开始。",
+        ),
+    );
+    s.write("content/join/how.md", &content("title = \"如何加入\"\n", "填写申请表。"));
+    s.write(
+        "content/news/_index.md",
+        &content("title = \"联盟动态\"\npaginate_by = 5\n", "秘书处发布的动态。"),
+    );
+    s.write(
+        "content/news/first.md",
+        &content("title = \"第一条动态\"\ndate = 2025-05-01\n", "动态正文。"),
+    );
+    s
+}
+
+/// Runs `qiao new ARGS` on `s` in `lang`, returning the exit code and stderr.
+fn new_said(s: &Site, lang: &str, args: &[&str]) -> (Option<i32>, String) {
+    let mut all = vec!["--lang", lang, "new"];
+    all.extend_from_slice(args);
+    let out = s.qiao(&all);
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// Runs `qiao new ARGS` on `s`, asserting success, and returns the written file's
+/// path below the site and its text.
+fn translated(s: &Site, args: &[&str]) -> (String, String) {
+    let mut all = vec!["new"];
+    all.extend_from_slice(args);
+    let out = s.qiao(&all);
+    assert!(out.status.success(), "new {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    let rel = path.strip_prefix(s.root()).unwrap().to_str().unwrap().replace('\\', "/");
+    let text = s.read(&rel);
+    (rel, text)
+}
+
+/// The front matter of a content file as TOML, and its body (after the closing
+/// `+++` line).
+fn front_and_body(text: &str) -> (toml::Table, String) {
+    let rest = text.strip_prefix("+++\n").expect("opens with +++");
+    let end = rest.find("\n+++\n").expect("a closing +++");
+    let front: toml::Table = rest[..=end].parse().unwrap_or_else(|e| panic!("{e}\n{text}"));
+    (front, rest[end + 5..].to_owned())
+}
+
+/// The keys of a TOML table, sorted.
+fn keys(t: &toml::Table) -> Vec<&str> {
+    t.keys().map(String::as_str).collect()
+}
+
+/// `qiao new KIND SLUG --translate en` writes `x.en.md` beside the original: only
+/// the fields a translation may set, each holding the original's text, and the
+/// original's body; the facts stay out, and the comments say so in the site's
+/// language.
+#[test]
+fn a_translation_scaffold_holds_the_original_text_and_no_fact() {
+    let s = site_to_translate("zh");
+    let before = s.read("content/cases/2025/vision-lab.md");
+
+    let (rel, text) = translated(&s, &["cases", "vision-lab", "--translate", "en"]);
+    assert_eq!(rel, "content/cases/2025/vision-lab.en.md");
+    assert_eq!(s.read("content/cases/2025/vision-lab.md"), before, "the original is unchanged");
+    let (front, body) = front_and_body(&text);
+    assert_eq!(
+        keys(&front),
+        ["cover_alt", "extra", "outcomes", "summary", "tags", "title"],
+        "{text}"
+    );
+    assert_eq!(front["title"].as_str(), Some("视觉联合实验室"));
+    assert_eq!(front["summary"].as_str(), Some("三方共建的工业视觉实验室。"));
+    assert_eq!(front["cover_alt"].as_str(), Some("实验室里的检测工位"));
+    assert_eq!(front["tags"].as_array().unwrap().len(), 2);
+    assert_eq!(front["extra"]["motto"].as_str(), Some("边学边做"));
+    let outcomes = front["outcomes"].as_array().unwrap();
+    assert_eq!(outcomes.len(), 2, "one per outcome of the original, in order");
+    assert_eq!(keys(outcomes[0].as_table().unwrap()), ["label", "unit"]);
+    assert_eq!(outcomes[0]["label"].as_str(), Some("标注图像"));
+    assert_eq!(outcomes[0]["unit"].as_str(), Some("张"));
+    assert_eq!(keys(outcomes[1].as_table().unwrap()), ["label"]);
+    assert_eq!(body, before.split_once("\n+++\n").unwrap().1, "the original's body, as it is");
+    assert!(body.contains("\"引号\"和 \\ 反斜杠"), "{body}");
+    for fact in ["date", "partners", "modes", "depth", "started", "policies", "aliases", "cover ="]
+    {
+        assert!(!text.lines().any(|l| l.starts_with(fact)), "{fact} set:\n{text}");
+        assert!(!text.lines().any(|l| l.starts_with(&format!("# {fact}"))), "{fact}:\n{text}");
+    }
+    assert!(!text.contains("value ="), "{text}");
+    assert!(!text.contains("intelligent-manufacturing"), "{text}");
+    // The comments: whole `# ` lines in the site's language, naming the original;
+    // the one hint (`draft = true`) can be uncommented where it stands.
+    let comments: Vec<&str> = toml_lines(&text, false)
+        .into_iter()
+        .map(|(_, l)| l)
+        .filter(|l| l.starts_with('#'))
+        .collect();
+    assert!(comments.len() >= 4, "{text}");
+    for line in &comments {
+        assert!(line.starts_with("# "), "{line}");
+        if !is_hint(line) {
+            assert!(has_cjk(line), "a comment of a Chinese site in English: {line}");
+            assert!(toml::from_str::<toml::Table>(&line[2..]).is_err(), "prose as TOML: {line}");
+        }
+    }
+    assert!(comments.iter().any(|l| l.contains("content/cases/2025/vision-lab.md")), "{text}");
+    let blocks = hint_blocks(&text, false);
+    assert_eq!(blocks.len(), 1, "{text}");
+    let (drafted, _) = front_and_body(&uncomment(&text, &blocks[0]));
+    assert_eq!(drafted["draft"].as_bool(), Some(true));
+
+    // A member: logo_alt and expertise, not its type, website, logo or offers.
+    let (rel, text) = translated(&s, &["members", "alpha-college", "--translate", "en"]);
+    assert_eq!(rel, "content/members/alpha-college.en.md");
+    let (front, body) = front_and_body(&text);
+    assert_eq!(keys(&front), ["expertise", "logo_alt", "title"], "{text}");
+    assert_eq!(front["expertise"].as_array().unwrap().len(), 2);
+    assert_eq!(front["logo_alt"].as_str(), Some("学院的校徽"));
+    assert_eq!(body, "\n阿尔法学院是一所职业院校。\n");
+
+    // A policy: the text of each incentive, not its kind.
+    let (_, text) = translated(&s, &["policies", "p1", "--translate", "en"]);
+    let (front, _) = front_and_body(&text);
+    assert_eq!(keys(&front), ["incentives", "title"], "{text}");
+    let incentives = front["incentives"].as_array().unwrap();
+    assert_eq!(incentives.len(), 2);
+    assert_eq!(keys(incentives[1].as_table().unwrap()), ["text"]);
+    assert_eq!(incentives[1]["text"].as_str(), Some("带班师傅享受津贴。"));
+
+    // A roadshow: the venue's words and each project's title and summary.
+    let (_, text) = translated(&s, &["roadshows", "r1", "--translate", "en"]);
+    let (front, body) = front_and_body(&text);
+    assert_eq!(keys(&front), ["projects", "title", "venue"], "{text}");
+    assert_eq!(keys(front["venue"].as_table().unwrap()), ["address", "city", "name"]);
+    let projects = front["projects"].as_array().unwrap();
+    assert_eq!(keys(projects[0].as_table().unwrap()), ["summary", "title"]);
+    assert_eq!(keys(projects[1].as_table().unwrap()), ["title"]);
+    assert_eq!(projects[1]["title"].as_str(), Some("数控实训云"));
+    assert!(body.contains("下午两点开始。"), "{body}");
+
+    // A plain page by its path, a page of a section, and a section's intro (title
+    // and text only: paginate_by is the original's), each with --title.
+    let (rel, text) =
+        translated(&s, &["page", "join/how", "--translate", "en", "--title", "How to join"]);
+    assert_eq!(rel, "content/join/how.en.md");
+    let (front, _) = front_and_body(&text);
+    assert_eq!(keys(&front), ["title"]);
+    assert_eq!(front["title"].as_str(), Some("How to join"));
+    assert!(!text.contains("可选字段"), "no note on optional fields it does not have:\n{text}");
+    assert!(text.contains("\n# draft = true\n"), "{text}");
+    let (rel, _) = translated(&s, &["news", "first", "--translate", "fr"]);
+    assert_eq!(rel, "content/news/first.fr.md");
+    let (rel, text) = translated(&s, &["news", "_index", "--translate", "en"]);
+    assert_eq!(rel, "content/news/_index.en.md");
+    let (front, body) = front_and_body(&text);
+    assert_eq!(keys(&front), ["title"], "{text}");
+    assert_eq!(body, "\n秘书处发布的动态。\n");
+    // An intro with no title of its own: its folder's name, to write over.
+    s.write("content/cases/_index.md", "+++\n+++\n\n合作案例的介绍。\n");
+    let (_, text) = translated(&s, &["cases", "_index", "--translate", "en"]);
+    let (front, _) = front_and_body(&text);
+    assert_eq!(front["title"].as_str(), Some("cases"), "{text}");
+}
+
+/// In an English site the comments of a translation scaffold are English.
+#[test]
+fn a_translation_scaffold_explains_itself_in_the_site_language() {
+    let s = site_to_translate("fr");
+    let (_, text) = translated(&s, &["cases", "vision-lab", "--translate", "en"]);
+    let comments: Vec<&str> = toml_lines(&text, false)
+        .into_iter()
+        .map(|(_, l)| l)
+        .filter(|l| l.starts_with('#'))
+        .collect();
+    assert!(comments.len() >= 4, "{text}");
+    for line in comments {
+        assert!(!has_cjk(line), "a comment of an English site in Chinese: {line}");
+    }
+    assert!(text.contains("# The facts (dates, slugs, partners"), "{text}");
+}
+
+/// Every refusal of `new --translate`, in English and in Chinese, with exit 2
+/// and no file written.
+#[test]
+fn a_translation_scaffold_refuses_what_it_cannot_start() {
+    let s = site_to_translate("zh");
+    s.write("content/cases/2024/vision-lab.md", "+++\ntitle = \"另一个\"\n+++\n");
+    s.write("content/cases/broken.md", "+++\ntitle = \"坏的\"\ndate = 2025-13-01\n+++\n");
+    s.write("content/members/beta-company.en.md", "+++\ntitle = \"Beta\"\n+++\n");
+    s.write(
+        "content/members/gamma-gmbh.md",
+        "+++\ntitle = \"Gamma GmbH\"\ndate = 2025-01-01\ntype = \"enterprise\"\nlang = \"en\"\n+++\n",
+    );
+    let before = crate::support::files(s.root());
+    let cases: [(&[&str], &str, &str); 11] = [
+        (
+            &["cases", "nope", "--translate", "en"],
+            "nothing to translate: there is no content/cases/nope.md, nor a file of that name in the folders below content/cases/; make the original first",
+            "没有可翻译的原文：没有 content/cases/nope.md，content/cases/ 下面的文件夹里也没有同名文件；请先建好原文",
+        ),
+        (
+            &["page", "join/nope", "--translate", "en"],
+            "nothing to translate: there is no content/join/nope.md; make the original first",
+            "没有可翻译的原文：没有 content/join/nope.md；请先建好原文",
+        ),
+        (
+            &["cases", "vision-lab", "--translate", "en"],
+            "`vision-lab` names more than one file (content/cases/2024/vision-lab.md, content/cases/2025/vision-lab.md): name one by its path below content/cases/, such as 2025/vision-lab",
+            "`vision-lab` 对应不止一个文件（content/cases/2024/vision-lab.md, content/cases/2025/vision-lab.md）：请写出它在 content/cases/ 下面的路径，例如 2025/vision-lab",
+        ),
+        (
+            &["cases", "broken", "--translate", "en"],
+            "content/cases/broken.md has errors: correct them first (qiao check shows them), then start its translation",
+            "content/cases/broken.md 有错误：请先改正（qiao check 会列出），再开始翻译",
+        ),
+        (
+            &["members", "beta-company", "--translate", "en"],
+            "@/content/members/beta-company.en.md already exists: this translation has been started; edit that file",
+            "@/content/members/beta-company.en.md 已经存在：这篇译文已经开始了，请直接编辑那个文件",
+        ),
+        (
+            &["members", "gamma-gmbh", "--translate", "en"],
+            "content/members/gamma-gmbh.md is written in en already (it sets lang = \"en\"): it needs no translation into en",
+            "content/members/gamma-gmbh.md 本身就是用 en 写的（它写了 lang = \"en\"）：不需要再翻译成 en",
+        ),
+        (
+            &["members", "alpha-college", "--translate", "english!"],
+            "`english!` is not a language tag: write it like en or en-US",
+            "`english!` 不是语言代码：请写成 en 或 en-US 这样",
+        ),
+        (
+            &["members", "alpha-college", "--translate", "zh"],
+            "`zh` is the site's own language (`language` in site.toml): the originals are written in it; translate into another language",
+            "`zh` 就是网站本身的语言（site.toml 里的 language）：原文就是用它写的；请翻译成另一种语言",
+        ),
+        (
+            &["members", "alpha-college", "--translate", "de"],
+            "site.toml declares no language `de`: add a [languages.de] table to site.toml (with the site's title in that language), then run this again",
+            "site.toml 里没有声明语言 `de`：请先在 site.toml 里加上 [languages.de]（写上这种语言的网站名称），再运行一次",
+        ),
+        (
+            &["cses", "alpha-college", "--translate", "en"],
+            "unknown kind `cses`: use members, cases, policies, demands, roadshows, page, or the folder of a section (news, notices)",
+            "没有 `cses` 这种内容：请用 members、cases、policies、demands、roadshows、page，或者栏目的文件夹名（news、notices）",
+        ),
+        (
+            &["members", "Alpha College", "--translate", "en"],
+            "`Alpha College` cannot be a slug: use only a-z, 0-9, `-` and Chinese characters",
+            "`Alpha College` 不能用作 slug：只能用 a-z、0-9、`-` 和汉字",
+        ),
+    ];
+    let root = s.root().display().to_string();
+    for (args, en, zh) in cases {
+        for (lang, want) in [("en", en), ("zh", zh)] {
+            let (code, said) = new_said(&s, lang, args);
+            assert_eq!(code, Some(2), "{args:?} in {lang}: {said}");
+            assert_eq!(said.trim_end(), format!("error: {}", want.replace('@', &root)), "{args:?}");
+        }
+    }
+    // The path below the folder chooses between two files of one name.
+    let (rel, _) = translated(&s, &["cases", "2025/vision-lab", "--translate", "en"]);
+    assert_eq!(rel, "content/cases/2025/vision-lab.en.md");
+    std::fs::remove_file(s.root().join(&rel)).unwrap();
+    assert_eq!(crate::support::files(s.root()), before, "a refusal writes nothing");
+
+    // site.toml with an error of its own: said before anything is looked for.
+    s.write("site.toml", "title = \"X\"\nbase_url = \"https://example.org/\"\n[languages.en\n");
+    for (lang, want) in [
+        ("en", "error: site.toml has errors: run qiao check and correct them, then run this again"),
+        ("zh", "error: site.toml 有错误：请先运行 qiao check 并改正，再运行一次"),
+    ] {
+        let (code, said) = new_said(&s, lang, &["members", "alpha-college", "--translate", "en"]);
+        assert_eq!(code, Some(2));
+        assert_eq!(said.trim_end(), want);
+    }
+}
+
 #[test]
 fn bad_command_line_exits_2() {
     let out = run(&["check", "--today", "tomorrow"]);

@@ -1040,6 +1040,16 @@ new-unknown-kind = unknown kind `{ $kind }`: use members, cases, policies, deman
 new-exists = { $path } already exists; choose another slug
 init-exists = { $dir } already holds a site (site.toml exists)
 cannot-write = cannot write { $path }: { $error }
+new-translate-bad-code = `{ $code }` is not a language tag: write it like en or en-US
+new-translate-default = `{ $code }` is the site's own language (`language` in site.toml): the originals are written in it; translate into another language
+new-translate-undeclared = site.toml declares no language `{ $code }`: add a [languages.{ $code }] table to site.toml (with the site's title in that language), then run this again
+new-translate-site-errors = site.toml has errors: run qiao check and correct them, then run this again
+new-translate-no-original = nothing to translate: there is no { $path }, nor a file of that name in the folders below { $folder }; make the original first
+new-translate-no-page = nothing to translate: there is no { $path }; make the original first
+new-translate-ambiguous = `{ $slug }` names more than one file ({ $paths }): name one by its path below { $folder }, such as { $example }
+new-translate-original-errors = { $path } has errors: correct them first (qiao check shows them), then start its translation
+new-translate-exists = { $path } already exists: this translation has been started; edit that file
+new-translate-same-language = { $path } is written in { $code } already (it sets lang = "{ $code }"): it needs no translation into { $code }
 serve-page-ahead = { $what }: page updated in { $ms } ms; checking and rendering the rest
 serve-scope = { $count ->
         [one] {" "}(1 page it touches)

@@ -1027,6 +1027,16 @@ new-unknown-kind = 没有 `{ $kind }` 这种内容：请用 members、cases、po
 new-exists = { $path } 已经存在；请换一个 slug
 init-exists = { $dir } 里已经有站点了（site.toml 已存在）
 cannot-write = 无法写入 { $path }：{ $error }
+new-translate-bad-code = `{ $code }` 不是语言代码：请写成 en 或 en-US 这样
+new-translate-default = `{ $code }` 就是网站本身的语言（site.toml 里的 language）：原文就是用它写的；请翻译成另一种语言
+new-translate-undeclared = site.toml 里没有声明语言 `{ $code }`：请先在 site.toml 里加上 [languages.{ $code }]（写上这种语言的网站名称），再运行一次
+new-translate-site-errors = site.toml 有错误：请先运行 qiao check 并改正，再运行一次
+new-translate-no-original = 没有可翻译的原文：没有 { $path }，{ $folder } 下面的文件夹里也没有同名文件；请先建好原文
+new-translate-no-page = 没有可翻译的原文：没有 { $path }；请先建好原文
+new-translate-ambiguous = `{ $slug }` 对应不止一个文件（{ $paths }）：请写出它在 { $folder } 下面的路径，例如 { $example }
+new-translate-original-errors = { $path } 有错误：请先改正（qiao check 会列出），再开始翻译
+new-translate-exists = { $path } 已经存在：这篇译文已经开始了，请直接编辑那个文件
+new-translate-same-language = { $path } 本身就是用 { $code } 写的（它写了 lang = "{ $code }"）：不需要再翻译成 { $code }
 serve-page-ahead = { $what }：页面已更新，用时 { $ms } 毫秒；正在检查并生成其余部分
 serve-scope = （涉及 { $count } 个页面）
 serve-rebuilt = { $what }：重新生成用时 { $ms } 毫秒{ $scope }，{ $count ->
