@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Writes a synthetic alliance site for qiao's benchmarks and tests.
 
-    python3 scripts/gen_corpus.py DIR --docs N [--seed S] [--today YYYY-MM-DD]
+    python3 scripts/gen_corpus.py DIR --docs N [--seed S] [--today YYYY-MM-DD] [--translate F]
 
 DIR gets a `site.toml` and `content/` holding exactly N Markdown documents (the
 `_index.md` intros of the listings are not counted): members (~8 %), cases (~45 %),
 policies (~12 %), demands (~15 %), roadshows (~10 %) and dated pages in the
 sections `news/` and `notices/` plus an about page (~10 %). Mostly Chinese, about
 one item in twelve in English (`lang = "en"`).
+
+With `--translate F` the site also declares `[languages.en]` (with English labels
+of every term) and a fraction F of the Chinese items, drafts excepted, get an
+English translation beside them (`x.en.md`: an English title, summary and body;
+the facts are the original's), chosen by their own random stream so that the
+originals are the same files with or without it.
 
 Everything an item names exists: case partners, demand organisations, roadshow
 organisers and project teams are member slugs, cases name existing policies,
@@ -1340,6 +1346,61 @@ class Gen:
         return out
 
 
+KIND_EN = {"members": "member", "cases": "case", "policies": "policy", "demands": "demand",
+           "roadshows": "roadshow", "pages": "page"}
+EN_OPENINGS = [
+    "This {kind} belongs to the alliance's work in {industry} around {region}.",
+    "Partners in {industry} describe how the work in {region} began and what it delivered.",
+    "The secretariat summarises this {kind} for readers outside China.",
+]
+EN_SENTENCES = [
+    "Colleges and companies agreed on the courses, the placements and the assessment together.",
+    "Students spent their final term on the shop floor with a mentor from the company.",
+    "The joint team reports its results to the alliance every six months.",
+    "Local government supported the work with a subsidy for each trainee.",
+    "Teachers from the college worked in the company's laboratory for a semester.",
+    "The results are shared with other members through the alliance's roadshows.",
+    "Equipment donated by the company is used for training on weekends.",
+    "Graduates who stayed on now train the next cohort themselves.",
+]
+
+
+def translation(r, item):
+    """The English translation of `item`: its text only (title, summary, body)."""
+    industry = next((e for s, _, e in INDUSTRIES if item.industries and s == item.industries[0]), "industry")
+    region = next((e for s, _, e in REGIONS if item.regions and s == item.regions[0]), "the region")
+    kind = KIND_EN.get(item.kind, "page")
+    if item.kind == "members" and item.name_en:
+        title = item.name_en
+    else:
+        title = f"{industry.capitalize()} {kind} {item.slug} in {region}"
+    opening = r.choice(EN_OPENINGS).format(kind=kind, industry=industry, region=region)
+    paragraphs = [opening] + [" ".join(r.sample(EN_SENTENCES, 3)) for _ in range(r.randint(2, 4))]
+    summary = f"{opening} {r.choice(EN_SENTENCES)}"
+    return (f"+++\ntitle = {q(title)}\nsummary = {q(summary)}\n+++\n\n## Overview\n\n"
+            + "\n\n".join(paragraphs) + "\n")
+
+
+def translations(g, fraction, seed):
+    """`(rel, text)` of the English translations of a fraction of the Chinese items."""
+    r = random.Random(seed * 7919 + 1)
+    out = []
+    for items in (g.members, g.cases, g.policies, g.demands, g.roadshows, g.pages):
+        for item in items:
+            if item.lang == "zh" and not item.draft and item.rel and r.random() < fraction:
+                out.append((item.rel[:-3] + ".en.md", translation(r, item)))
+    return out
+
+
+def languages_toml():
+    """`[languages.en]` with the English labels of every industry and region."""
+    lines = ["", "[languages.en]", 'title = "Lanjiang Industry–Education Alliance (synthetic corpus)"',
+             "", "[languages.en.taxonomies]"]
+    lines += [f"industries.{s} = {q(e.capitalize())}" for s, _, e in INDUSTRIES]
+    lines += [f"regions.{s} = {q(e)}" for s, _, e in REGIONS]
+    return "\n".join(lines) + "\n"
+
+
 def site_toml(seed, docs):
     lines = [MARKER + f" (--docs {docs} --seed {seed}); every organisation, person and document is fictional.",
              'title = "澜江产教融合联盟（合成语料）"',
@@ -1394,7 +1455,11 @@ def main():
     ap.add_argument("--docs", type=int, required=True, help="number of documents (at least 20)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--today", default="2026-06-01", help="the date deadlines and roadshows are placed around (default 2026-06-01)")
+    ap.add_argument("--translate", type=float, default=0.0, metavar="F",
+                    help="declare [languages.en] and translate this fraction of the Chinese items (0 to 1)")
     args = ap.parse_args()
+    if not 0.0 <= args.translate <= 1.0:
+        ap.error("--translate must be between 0 and 1")
     try:
         today = dt.date.fromisoformat(args.today)
     except ValueError:
@@ -1404,6 +1469,8 @@ def main():
     g = Gen(args.docs, args.seed, today)
     g.plan()
     files = g.files()
+    if args.translate > 0:
+        files = list(files) + translations(g, args.translate, args.seed)
     check_target(args.dir)
     content = os.path.join(args.dir, "content")
     made = set()
@@ -1419,7 +1486,7 @@ def main():
         written.add(path)
     remove_stale(content, written)
     with open(os.path.join(args.dir, "site.toml"), "w", encoding="utf-8", newline="\n") as f:
-        f.write(site_toml(args.seed, args.docs))
+        f.write(site_toml(args.seed, args.docs) + (languages_toml() if args.translate > 0 else ""))
     c = g.counts
     print(f"{args.dir}: {args.docs} documents ({c['members']} members, {c['cases']} cases, {c['policies']} policies, "
           f"{c['demands']} demands, {c['roadshows']} roadshows, {c['pages']} pages), seed {args.seed}, today {today}")

@@ -12,12 +12,12 @@
 //! valid TOML, hints that can be uncommented).
 //!
 //! What it is not: it does not read translations or check them (that is `content`),
-//! and it reads `[languages]` of `site.toml` only to know whether CODE is declared.
+//! and it reads `site.toml` only to know whether CODE is declared and to read the
+//! original as a build would.
 
 use std::path::{Path, PathBuf};
 
 use super::{Front, Lang, cannot_write, language_of};
-use crate::config::SiteConfig;
 use crate::content::ContentFile;
 use crate::diagnostics::Message;
 use crate::model::{Intro, Item, Kind, KindData};
@@ -43,15 +43,16 @@ pub(crate) fn new_translation(
     if !root.join("site.toml").is_file() {
         return Err(Message::new("new-no-site").arg("dir", root.display().to_string()));
     }
-    if !crate::config::is_language_tag(code) {
+    if !crate::text::is_site_language(code) {
         return Err(Message::new("new-translate-bad-code").arg("code", code));
     }
     let site_language = language_of(root);
     if site_language.eq_ignore_ascii_case(code) {
         return Err(Message::new("new-translate-default").arg("code", code));
     }
-    let site = read_site_toml(root)?;
-    if !declares(&site, code) {
+    let config =
+        crate::config::load(root).map_err(|_| Message::new("new-translate-site-errors"))?;
+    if !config.languages.iter().any(|l| l.code == code) {
         return Err(Message::new("new-translate-undeclared").arg("code", code));
     }
     let is_path = |s: &str| s.split('/').all(|seg| is_slug(seg) || seg == "_index");
@@ -59,7 +60,6 @@ pub(crate) fn new_translation(
         return Err(Message::new("new-bad-slug").arg("slug", slug));
     }
     let file = find_original(root, kind, slug)?;
-    let config = site_config(root, &site)?;
     let parsed = crate::content::read_file(&file, &config);
     if crate::diagnostics::has_errors(&parsed.diagnostics) {
         return Err(Message::new("new-translate-original-errors").arg("path", file.rel.clone()));
@@ -88,37 +88,6 @@ pub(crate) fn new_translation(
     let text = translation_text(&original, &file.rel, code, title, lang);
     std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
     Ok(path)
-}
-
-/// `site.toml` as a TOML table (a byte order mark allowed).
-fn read_site_toml(root: &Path) -> Result<toml::Table, Message> {
-    let site_errors = || Message::new("new-translate-site-errors");
-    let bytes = std::fs::read(root.join("site.toml")).map_err(|_| site_errors())?;
-    let text = String::from_utf8(bytes).map_err(|_| site_errors())?;
-    text.trim_start_matches('\u{feff}').parse::<toml::Table>().map_err(|_| site_errors())
-}
-
-/// Whether `site.toml` has a `[languages.<code>]` table.
-fn declares(site: &toml::Table, code: &str) -> bool {
-    site.get("languages")
-        .and_then(toml::Value::as_table)
-        .and_then(|languages| languages.get(code))
-        .is_some_and(toml::Value::is_table)
-}
-
-/// The site's settings, for reading the original: the settings `config` reads,
-/// with `[languages]` set aside (the original is in the site's own language, and
-/// its reading does not depend on the other languages).
-fn site_config(root: &Path, site: &toml::Table) -> Result<SiteConfig, Message> {
-    if let Ok(config) = crate::config::load(root) {
-        return Ok(config);
-    }
-    let mut rest = site.clone();
-    rest.remove("languages");
-    toml::to_string(&rest)
-        .ok()
-        .and_then(|text| crate::config::parse(&text).ok())
-        .ok_or_else(|| Message::new("new-translate-site-errors"))
 }
 
 /// The original file `kind` and `slug` name. For a kind or a section, `slug` is a
@@ -402,15 +371,5 @@ mod tests {
     fn an_intro_is_named_by_its_folder() {
         assert_eq!(folder_of("content/news/_index.md"), "news");
         assert_eq!(folder_of("content/cases/_index.md"), "cases");
-    }
-
-    #[test]
-    fn a_language_counts_as_declared_only_as_a_table() {
-        let site: toml::Table =
-            "language = \"zh\"\n[languages.en]\ntitle = \"X\"\n".parse().unwrap();
-        assert!(declares(&site, "en"));
-        assert!(!declares(&site, "de"));
-        let flat: toml::Table = "[languages]\nfr = 1\n".parse().unwrap();
-        assert!(!declares(&flat, "fr"));
     }
 }
