@@ -579,19 +579,50 @@ mod tests {
         let of_aliases: HashSet<String> =
             site.items.iter().flat_map(|i| i.aliases.iter().map(|a| urls::alias_file(a))).collect();
         assert!(!of_aliases.is_empty());
-        // The link check knows every file the build writes, but the search index's
-        // and the images' variants (their names are hashes no editor writes).
-        let known = renderer.known_files();
-        let unknown: Vec<&&str> =
-            written.iter().filter(|p| !known.contains(**p) && !of_aliases.contains(**p)).collect();
-        assert!(
-            unknown.iter().all(|p| (p.starts_with(urls::SEARCH_INDEX) && !p.ends_with(".html"))
-                || p.starts_with(urls::IMAGES)),
-            "written, unknown to the link check: {unknown:?}"
-        );
-        let missing: Vec<&String> =
-            known.iter().filter(|p| !written.contains(p.as_str())).collect();
-        assert!(missing.is_empty(), "known to the link check, not written: {missing:?}");
+        assert!(!site.languages.is_empty(), "the example site has an English tree");
+        // Each language's tree by itself: the files written in its folder.
+        let in_tree = |tree: &Site| -> BTreeSet<&str> {
+            let prefix = tree.config.tree.as_str();
+            written
+                .iter()
+                .filter_map(|p| {
+                    if !prefix.is_empty() {
+                        return p.strip_prefix(prefix);
+                    }
+                    let other = site.languages.iter().any(|l| p.starts_with(&l.config.tree));
+                    (!other).then_some(*p)
+                })
+                .collect()
+        };
+        for tree in site.trees() {
+            let files = in_tree(tree);
+            let insights = insight::compute(tree);
+            let renderer =
+                Renderer::new(tree, &options.root, render_options(&options), &insights).unwrap();
+            // The link check knows every file the build writes, but the search index's
+            // and the images' variants (their names are hashes no editor writes).
+            let known = renderer.known_files();
+            let unknown: Vec<&&str> = files
+                .iter()
+                .filter(|p| !known.contains(**p) && !of_aliases.contains(**p))
+                .collect();
+            assert!(
+                unknown
+                    .iter()
+                    .all(|p| (p.starts_with(urls::SEARCH_INDEX) && !p.ends_with(".html"))
+                        || p.starts_with(urls::IMAGES)),
+                "{}: written, unknown to the link check: {unknown:?}",
+                tree.config.language
+            );
+            // What another language's tree knows but does not write is the root's
+            // (the theme's and the site's static files).
+            let missing: Vec<&String> = known
+                .iter()
+                .filter(|p| !files.contains(p.as_str()) && !written.contains(p.as_str()))
+                .collect();
+            assert!(missing.is_empty(), "known to the link check, not written: {missing:?}");
+        }
+        let written = in_tree(&site);
 
         // Every file of an item is its own; every other file qiao writes is owned.
         let of_items: HashSet<String> = site

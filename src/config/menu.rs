@@ -35,11 +35,6 @@ impl MenuEntry {
         let path = self.url.split(['#', '?']).next().unwrap_or_default();
         Some(path.trim_start_matches('/'))
     }
-
-    /// The key the navigation marks as current on pages of that folder (`news`).
-    pub(crate) fn key(&self) -> &str {
-        self.site_path().and_then(|p| p.split('/').next()).unwrap_or_default()
-    }
 }
 
 /// Reads `[[menu]]` (an array of tables), or `[[languages.en.menu]]` (`name`).

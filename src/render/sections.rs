@@ -76,7 +76,10 @@ pub(super) fn navigation(
         return menu
             .into_iter()
             .map(|m| {
-                let key = m.key();
+                // The navigation marks the folder of the tree's own pages (`news` of `/en/news/`).
+                let path = m.site_path().unwrap_or_default();
+                let path = path.strip_prefix(config.tree.as_str()).unwrap_or(path);
+                let key = path.split('/').next().unwrap_or_default();
                 serde_json::json!({"key": key, "label": m.name, "url": config.menu_link(&m.url)})
             })
             .collect();
@@ -98,8 +101,17 @@ pub(super) fn navigation(
 /// value, with the nearest pages.
 pub(super) fn check_menu(site: &Site, files: &HashSet<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for entry in &site.config.menu {
+    let config = &site.config;
+    for entry in &config.menu {
         let Some(path) = entry.site_path() else { continue };
+        // A menu names pages from the site's root (`/en/news/`); those of another
+        // language's tree are that tree's, which this renderer does not know.
+        let Some(path) = path.strip_prefix(config.tree.as_str()) else { continue };
+        if config.tree.is_empty()
+            && config.languages.iter().any(|l| path.starts_with(&format!("{}/", l.code)))
+        {
+            continue;
+        }
         let is_page = path.is_empty() || path.ends_with('/');
         let exists = if is_page {
             files.contains(&urls::page_file(path))

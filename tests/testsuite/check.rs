@@ -603,10 +603,16 @@ fn scaffold_hints_in(language: &str) {
 /// its intro.
 fn site_to_translate(language: &str) -> Site {
     let s = Site::new();
+    // English and French, but for the site's own language.
+    let others: String = [("en", "Xunjiang Alliance"), ("fr", "Alliance de Xunjiang")]
+        .iter()
+        .filter(|(code, _)| *code != language)
+        .map(|(code, title)| format!("\n[languages.{code}]\ntitle = \"{title}\"\n"))
+        .collect();
     s.write(
         "site.toml",
         &format!(
-            "title = \"浔江联盟\"\nbase_url = \"https://example.org/\"\nlanguage = \"{language}\"\n\n[languages.en]\ntitle = \"Xunjiang Alliance\"\n\n[languages.fr]\ntitle = \"Alliance de Xunjiang\"\n"
+            "title = \"浔江联盟\"\nbase_url = \"https://example.org/\"\nlanguage = \"{language}\"\n{others}"
         ),
     );
     s.write("static/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");

@@ -429,7 +429,7 @@ fn check_outputs(files: &[qiao::output::OutputFile], roadshows: usize) -> Result
             return Err(format!("two outputs at `{}`", f.path));
         }
         let Ok(text) = std::str::from_utf8(&f.bytes) else { continue };
-        scan::scan_file(&f.path, text, "/f/", roadshows, &mut findings);
+        scan::scan_file(&f.path, text, "/f/", &scan::calendar(roadshows), &mut findings);
     }
     if findings.unsafe_html.is_empty() { Ok(()) } else { Err(findings.unsafe_html.join("\n")) }
 }

@@ -51,7 +51,8 @@ const NOTICE: &str = "content/notices/key-projects-2027-call.md";
 
 #[test]
 fn every_kind_of_edit_renders_only_what_it_touches_and_equals_a_fresh_build() {
-    let site = Site::example_copy();
+    // A site of one language: one of several renders every tree (`languages::serve_…`).
+    let site = Site::example_copy_in_one_language();
     let root = site.root();
     let options = support::options(root, jiff::civil::date(2026, 11, 24));
     let mut p = Preview::new(options, "127.0.0.1:4000");

@@ -373,3 +373,28 @@ fn a_page_in_the_folder_of_another_language_is_an_error() {
     assert!(en.contains("content/join.en.md"), "{en}");
     assert!(zh.contains("译文") && zh.contains("content/join.en.md"), "{zh}");
 }
+
+#[test]
+fn a_language_lists_its_own_menu_and_its_paths_are_checked() {
+    let s = bilingual();
+    let menu = "\n[[languages.en.menu]]\nname = \"News\"\nurl = \"/en/news/\"\n\
+                [[languages.en.menu]]\nname = \"Chinese site\"\nurl = \"/\"\n";
+    s.write("site.toml", &format!("{SITE}{menu}"));
+    let out = built(&s);
+    let page = &out["en/news/index.html"];
+    assert!(
+        page.contains("<a href=\"/alliance/en/news/\" aria-current=\"page\">News</a>"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"/alliance/\">Chinese site</a>"), "{page}");
+    // The Chinese pages keep the built-in navigation.
+    assert!(out["news/index.html"].contains("href=\"/alliance/cases/\""));
+
+    s.write(
+        "site.toml",
+        &format!("{SITE}\n[[languages.en.menu]]\nname = \"Events\"\nurl = \"/en/events/\"\n"),
+    );
+    let e = s.one_error();
+    assert!(e.starts_with("site.toml:15:7: error[E0508]"), "{e}");
+    assert!(e.contains("/en/events/"), "{e}");
+}

@@ -95,7 +95,9 @@ pub(crate) fn new_translation(
 /// the folder (`2024/x`) when the name alone is ambiguous; for a page, the path
 /// below `content/` (`about`, `join/how`).
 fn find_original(root: &Path, kind: &str, slug: &str) -> Result<ContentFile, Message> {
-    let (files, _) = crate::content::walk::walk(root);
+    let (mut files, _) = crate::content::walk::walk(root);
+    // Only an original is translated (a translation's stem is its original's).
+    files.retain(|f| f.lang.is_none());
     let (folder, page) = match kind {
         "page" | "pages" => (None, true),
         k => match Kind::from_folder(k).or_else(|| Kind::from_folder(&format!("{k}s"))) {

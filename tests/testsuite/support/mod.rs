@@ -283,6 +283,35 @@ impl Site {
         site
     }
 
+    /// A copy of the example site in Chinese only: its translations (`x.en.md`)
+    /// and the `[languages.en]` tables of `site.toml` left out, for what a site of
+    /// one language does differently (the partial renders of `serve`).
+    pub fn example_copy_in_one_language() -> Site {
+        let site = Site::example_copy();
+        for path in snapshot(&site.root.join("content")).into_keys() {
+            if path.to_string_lossy().ends_with(".en.md") {
+                std::fs::remove_file(site.root.join("content").join(path)).unwrap();
+            }
+        }
+        let toml = site.read("site.toml");
+        let mut kept = Vec::new();
+        let mut in_languages = false;
+        for line in toml.lines() {
+            let header = line.trim_start().starts_with('[');
+            if header {
+                let name = line.trim().trim_start_matches('[');
+                in_languages = name.starts_with("languages.") || name.starts_with("languages]");
+            }
+            if !in_languages {
+                kept.push(line);
+            }
+        }
+        let one = kept.join("\n") + "\n";
+        assert!(!one.contains("[languages") && one.len() < toml.len(), "{one}");
+        site.write("site.toml", &one);
+        site
+    }
+
     /// The same site, checked and built as of `today` (YYYY-MM-DD).
     pub fn on(mut self, today: &'static str) -> Site {
         self.today = today;

@@ -220,7 +220,7 @@ pub fn scan_html(path: &str, html: &str, base_path: &str, findings: &mut Finding
                     src.starts_with(base_path)
                         && (src.contains("/js/")
                             || src.contains("/__qiao/")
-                            || src == format!("{base_path}search/search.js"))
+                            || src.ends_with("/search/search.js"))
                 });
                 if ld {
                     let text = tag.raw.as_deref().unwrap_or("");
@@ -341,9 +341,18 @@ pub fn check_ics(path: &str, text: &str, events: usize, findings: &mut Findings)
     }
 }
 
+/// How many roadshows each calendar of a built site holds, by its path
+/// (`roadshows/calendar.ics`, and `en/roadshows/calendar.ics` for a language's).
+pub type Calendars = std::collections::BTreeMap<String, usize>;
+
+/// The calendars of a site in one language with `n` roadshows.
+pub fn calendar(n: usize) -> Calendars {
+    Calendars::from([("roadshows/calendar.ics".to_owned(), n)])
+}
+
 /// Scans every file of a built site in `out`, whose links start with `base_path`
-/// and which has `roadshows` roadshows.
-pub fn scan_output(out: &Path, base_path: &str, roadshows: usize) -> Findings {
+/// and whose calendars hold `roadshows` events.
+pub fn scan_output(out: &Path, base_path: &str, roadshows: &Calendars) -> Findings {
     let mut findings = Findings::default();
     for rel in super::files(out) {
         let bytes = std::fs::read(out.join(&rel)).unwrap();
@@ -354,12 +363,12 @@ pub fn scan_output(out: &Path, base_path: &str, roadshows: usize) -> Findings {
 }
 
 /// Scans one text file of a built site, by its kind: HTML, JSON, XML or a
-/// calendar (`roadshows` events in `calendar.ics`, one in every other).
+/// calendar (the events `roadshows` gives a `calendar.ics`, one in every other).
 pub fn scan_file(
     path: &str,
     text: &str,
     base_path: &str,
-    roadshows: usize,
+    roadshows: &Calendars,
     findings: &mut Findings,
 ) {
     if path.ends_with(".html") {
@@ -371,7 +380,11 @@ pub fn scan_file(
     } else if path.ends_with(".xml") {
         check_xml(path, text, base_path, findings);
     } else if path.ends_with(".ics") {
-        let events = if path.ends_with("calendar.ics") { roadshows } else { 1 };
+        let events = if path.ends_with("calendar.ics") {
+            roadshows.get(path).copied().unwrap_or(usize::MAX)
+        } else {
+            1
+        };
         check_ics(path, text, events, findings);
     }
 }
