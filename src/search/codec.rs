@@ -163,7 +163,7 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
 /// `index::tokenize_doc`), the first two characters of a word (so a typed prefix of
 /// two or more characters finds every word it starts in one shard).
 ///
-/// Why CJK terms are not sharded by their first character (format 2): a common
+/// Why CJK terms are no longer sharded by their first character (as in format 2): a common
 /// first character (`能`, `江`) gathered hundreds of bigrams into one shard, and a
 /// query of three bigrams fetched 50-100 KiB of them; a single character typed
 /// alone now reads its one character term instead.

@@ -13,9 +13,9 @@
 //! | file | holds | fetched |
 //! |---|---|---|
 //! | `search/manifest.json` | version, id (content hash for cache busting), doc count, shard count, docs per fragment file | by `qiao search`; by the search page only to revalidate the copy in its script (`search/search.js`, see [`super::page_script`]) when that came from the HTTP cache |
-//! | `search/t/<n>.jz` | `[[term, idf, postings], ...]` sorted by term, for terms whose key hashes to shard n | per query term |
+//! | `search/t/<n>.jz` | `[[term, idf, postings], ...]` sorted by term, for terms whose key ([`shard_key`]: a CJK term whole, a word's first two characters) hashes to shard n | per query term |
 //! | `search/f/<n>.jz` | `[{u,t,k,d,s,b,l}, ...]`: url, title, kind, date, summary, start of body, labels, for docs `n*D..n*D+D` | per shown result |
-//! | `search/filters.jz` | facet -> value -> doc-id list | once, after the first page of results (first, when a filter is set) |
+//! | `search/filters.jz` | facet -> value -> doc-id list | once, when the visitor opens the filters (first, when the URL sets one) |
 //!
 //! A posting list is a VLQ string (see [`super::codec`]): per document `doc-id delta,
 //! weight, 2*npos + truncated, position deltas...`. The weight (1..=31, see
@@ -42,8 +42,7 @@ use crate::output::OutputFile;
 use crate::urls;
 
 /// Format version in the manifest; the browser refuses other versions (2: files
-/// compressed, `.jz`; 3: CJK terms sharded whole, a term per CJK character, the
-/// filters in one file per facet).
+/// compressed, `.jz`; 3: CJK terms sharded whole, a term per CJK character).
 pub(crate) const FORMAT_VERSION: u32 = 3;
 /// The manifest's name in the index's folder ([`crate::urls::SEARCH_INDEX`]).
 pub(crate) const MANIFEST: &str = "manifest.json";
