@@ -158,14 +158,22 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
     h
 }
 
-/// The part of a term that picks its shard: the first character of a CJK term (so a
-/// single-character query finds every bigram it starts), the first two characters of
-/// a word (so a typed prefix of two or more characters finds every word it starts).
+/// The part of a term that picks its shard: a CJK term whole (a bigram, or the
+/// character term that stands for every bigram a character starts, see
+/// `index::tokenize_doc`), the first two characters of a word (so a typed prefix of
+/// two or more characters finds every word it starts in one shard).
+///
+/// Why CJK terms are no longer sharded by their first character (as in format 2): a common
+/// first character (`能`, `江`) gathered hundreds of bigrams into one shard, and a
+/// query of three bigrams fetched 50-100 KiB of them; a single character typed
+/// alone now reads its one character term instead.
 pub(crate) fn shard_key(term: &str) -> &str {
     let mut it = term.char_indices();
     let Some((_, first)) = it.next() else { return term };
-    let take = if super::tokenize::is_cjk_letter(first) { 1 } else { 2 };
-    match term.char_indices().nth(take) {
+    if super::tokenize::is_cjk_letter(first) {
+        return term;
+    }
+    match term.char_indices().nth(2) {
         Some((i, _)) => &term[..i],
         None => term,
     }
@@ -219,7 +227,7 @@ mod tests {
     fn shard_keys() {
         assert_eq!(shard_key("manufacturing"), "ma");
         assert_eq!(shard_key("m"), "m");
-        assert_eq!(shard_key("数控"), "数");
+        assert_eq!(shard_key("数控"), "数控");
         assert_eq!(shard_key("数"), "数");
         assert_eq!(shard_key("é1"), "é1");
     }

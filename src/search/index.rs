@@ -13,9 +13,9 @@
 //! | file | holds | fetched |
 //! |---|---|---|
 //! | `search/manifest.json` | version, id (content hash for cache busting), doc count, shard count, docs per fragment file | by `qiao search`; by the search page only to revalidate the copy in its script (`search/search.js`, see [`super::page_script`]) when that came from the HTTP cache |
-//! | `search/t/<n>.jz` | `[[term, idf, postings], ...]` sorted by term, for terms whose key hashes to shard n | per query term |
+//! | `search/t/<n>.jz` | `[[term, idf, postings], ...]` sorted by term, for terms whose key ([`shard_key`]: a CJK term whole, a word's first two characters) hashes to shard n | per query term |
 //! | `search/f/<n>.jz` | `[{u,t,k,d,s,b,l}, ...]`: url, title, kind, date, summary, start of body, labels, for docs `n*D..n*D+D` | per shown result |
-//! | `search/filters.jz` | facet -> value -> doc-id list | once, after the first page of results (first, when a filter is set) |
+//! | `search/filters.jz` | facet -> value -> doc-id list | once, when the visitor opens the filters (first, when the URL sets one) |
 //!
 //! A posting list is a VLQ string (see [`super::codec`]): per document `doc-id delta,
 //! weight, 2*npos + truncated, position deltas...`. The weight (1..=31, see
@@ -37,13 +37,13 @@ use serde::Serialize;
 
 use super::SearchDoc;
 use super::codec::{PACKED_EXT, encode_doc_list, fnv1a, pack, push_vlq, shard_key};
-use super::tokenize::{for_each_token_normalized, normalize_into};
+use super::tokenize::{TokenKind, for_each_token_normalized, is_cjk_letter, normalize_into};
 use crate::output::OutputFile;
 use crate::urls;
 
 /// Format version in the manifest; the browser refuses other versions (2: files
-/// compressed, `.jz`).
-pub(crate) const FORMAT_VERSION: u32 = 2;
+/// compressed, `.jz`; 3: CJK terms sharded whole, a term per CJK character).
+pub(crate) const FORMAT_VERSION: u32 = 3;
 /// The manifest's name in the index's folder ([`crate::urls::SEARCH_INDEX`]).
 pub(crate) const MANIFEST: &str = "manifest.json";
 /// The filters' name in the index's folder.
@@ -61,7 +61,7 @@ pub(crate) const FRAGMENT_DOCS: usize = 1;
 pub(crate) const EXCERPT_CHARS: usize = 800;
 /// Shards are sized to hold about this many raw bytes on average (default of
 /// [`IndexOptions::target_shard_bytes`]).
-pub(crate) const TARGET_SHARD_BYTES: usize = 16 * 1024;
+pub(crate) const TARGET_SHARD_BYTES: usize = 4 * 1024;
 /// Estimated encoded bytes per (term, document) pair, for sizing shards.
 const BYTES_PER_POSTING: usize = 5;
 /// Terms in more than an eighth of the documents, and more than this many, are
@@ -202,64 +202,91 @@ impl Hasher for PreHashed {
     }
 }
 
+/// A document's distinct terms, as [`tokenize_doc`] collects them.
+struct Terms {
+    by_hash: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    /// Terms whose 64-bit hash equals an earlier, different term's (practically never).
+    collided: HashMap<String, u32>,
+    arena: String,
+    terms: Vec<DocTerm>,
+    tfs: Vec<[u32; FIELDS]>,
+}
+
+impl Terms {
+    /// The number of term `tok`, added when new; `None` past 2^[`TERM_BITS`] terms.
+    fn id(&mut self, tok: &str) -> Option<u32> {
+        let hash = term_hash(tok);
+        let found = match self.by_hash.get(&hash) {
+            None => None,
+            Some(&i) => {
+                let t = &self.terms[i as usize];
+                if &self.arena[t.start as usize..t.start as usize + t.len as usize] == tok {
+                    return Some(i);
+                }
+                if let Some(&j) = self.collided.get(tok) {
+                    return Some(j);
+                }
+                Some(i)
+            }
+        };
+        if self.terms.len() >= 1 << TERM_BITS {
+            return None;
+        }
+        let start = self.arena.len() as u32;
+        self.arena.push_str(tok);
+        self.terms.push(DocTerm {
+            hash,
+            key_hash: fnv1a(shard_key(tok)),
+            start,
+            enc_start: 0,
+            len: tok.len() as u8,
+            weight: 0,
+        });
+        self.tfs.push([0; FIELDS]);
+        let i = self.terms.len() as u32 - 1;
+        if found.is_some() {
+            self.collided.insert(tok.to_owned(), i);
+        } else {
+            self.by_hash.insert(hash, i);
+        }
+        Some(i)
+    }
+}
+
 /// Tokenizes one document: pure, so its result can be cached per document.
+///
+/// Besides the tokens, each CJK character that starts a bigram is a term of its own
+/// at the bigram's position (the run's last character is one already, as the
+/// tokenizer gives it): a single character typed alone reads that one term, in the
+/// shard of the character, instead of every bigram the character starts (format 3).
 pub fn tokenize_doc(doc: &SearchDoc) -> DocTerms {
     let text_len = doc.title.len() + doc.summary.len() + doc.body.len();
-    let mut by_hash: HashMap<u64, u32, BuildHasherDefault<PreHashed>> = HashMap::default();
+    let mut by_hash = HashMap::default();
     by_hash.reserve(256 + text_len / 16);
-    // Terms whose 64-bit hash equals an earlier, different term's (practically never).
-    let mut collided: HashMap<String, u32> = HashMap::new();
-    let mut arena = String::new();
-    let mut terms: Vec<DocTerm> = Vec::new();
-    let mut tfs: Vec<[u32; FIELDS]> = Vec::new();
-    let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(text_len / 3);
+    let mut t = Terms {
+        by_hash,
+        collided: HashMap::new(),
+        arena: String::new(),
+        terms: Vec::new(),
+        tfs: Vec::new(),
+    };
+    let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(text_len / 2);
     let mut lens = [0u32; FIELDS];
     let mut pos: u32 = 0;
     let mut norm = String::new();
     let mut add_field = |field: usize, text: &str, pos: &mut u32| {
         norm.clear();
         normalize_into(text, &mut norm);
-        for_each_token_normalized(&norm, |tok, _| {
-            let hash = term_hash(tok);
-            let new_term =
-                |arena: &mut String, terms: &mut Vec<DocTerm>, tfs: &mut Vec<[u32; FIELDS]>| {
-                    let start = arena.len() as u32;
-                    arena.push_str(tok);
-                    terms.push(DocTerm {
-                        hash,
-                        key_hash: fnv1a(shard_key(tok)),
-                        start,
-                        enc_start: 0,
-                        len: tok.len() as u8,
-                        weight: 0,
-                    });
-                    tfs.push([0; FIELDS]);
-                    terms.len() as u32 - 1
-                };
-            let i = match by_hash.get(&hash) {
-                None if terms.len() >= 1 << TERM_BITS => return,
-                None => {
-                    let i = new_term(&mut arena, &mut terms, &mut tfs);
-                    by_hash.insert(hash, i);
-                    i
-                }
-                Some(&i) => {
-                    let t = &terms[i as usize];
-                    if &arena[t.start as usize..t.start as usize + t.len as usize] == tok {
-                        i
-                    } else if let Some(&j) = collided.get(tok) {
-                        j
-                    } else if terms.len() >= 1 << TERM_BITS {
-                        return;
-                    } else {
-                        let j = new_term(&mut arena, &mut terms, &mut tfs);
-                        collided.insert(tok.to_owned(), j);
-                        j
-                    }
-                }
-            };
-            tfs[i as usize][field] += 1;
+        for_each_token_normalized(&norm, |tok, kind| {
+            let Some(i) = t.id(tok) else { return };
+            t.tfs[i as usize][field] += 1;
             occurrences.push((i, *pos));
+            if kind == TokenKind::Bigram {
+                let first = tok.chars().next().map_or(0, char::len_utf8);
+                if let Some(c) = t.id(&tok[..first]) {
+                    t.tfs[c as usize][field] += 1;
+                }
+            }
             *pos += 1;
             lens[field] += 1;
         });
@@ -271,6 +298,7 @@ pub fn tokenize_doc(doc: &SearchDoc) -> DocTerms {
     }
     add_field(SUMMARY, &doc.summary, &mut pos);
     add_field(BODY, &doc.body, &mut pos);
+    let Terms { arena, mut terms, tfs, .. } = t;
 
     // Group positions by term (a counting sort; occurrences are in position order),
     // then encode each term's first POS_CAP.
@@ -289,16 +317,21 @@ pub fn tokenize_doc(doc: &SearchDoc) -> DocTerms {
     }
     let mut encoded = Vec::with_capacity(occurrences.len() * 2 + terms.len());
     for (i, t) in terms.iter_mut().enumerate() {
+        t.weight = weight(&tfs[i], &lens);
+        t.enc_start = encoded.len() as u32;
+        let text = &arena[t.start as usize..t.start as usize + t.len as usize];
+        if is_char_term(text) {
+            push_vlq(&mut encoded, 1);
+            continue;
+        }
         let all = &positions[starts[i] as usize..starts[i + 1] as usize];
         let kept = &all[..all.len().min(POS_CAP)];
-        t.enc_start = encoded.len() as u32;
         push_vlq(&mut encoded, 2 * kept.len() as u64 + u64::from(all.len() > POS_CAP));
         let mut prev = 0;
         for &p in kept {
             push_vlq(&mut encoded, u64::from(p - prev));
             prev = p;
         }
-        t.weight = weight(&tfs[i], &lens);
     }
 
     let mut facets: Vec<(String, String)> =
@@ -331,6 +364,15 @@ pub fn tokenize_doc(doc: &SearchDoc) -> DocTerms {
         terms,
         encoded,
     }
+}
+
+/// Whether `term` is one CJK character: a character term (see [`tokenize_doc`]),
+/// stored without positions (as if truncated, so it matches anywhere). Only a lone
+/// character of a query reads one, and only the phrase bonus with its neighbours
+/// would use positions; they would make the index a sixth larger.
+fn is_char_term(term: &str) -> bool {
+    let mut chars = term.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if is_cjk_letter(c))
 }
 
 /// A document's weight for a term, 1..=31 (one VLQ digit): 16..=31 when the term is

@@ -203,7 +203,7 @@ pub struct IndexStats {
     /// `search/manifest.json`: read by `qiao search`; the search page carries the same
     /// object in its script ([`page_script`], not counted here).
     pub manifest: SizeStats,
-    /// `search/filters.jz`: fetched once results show.
+    /// `search/filters.jz`: fetched when the visitor opens the filters.
     pub(crate) filters: SizeStats,
     /// `search/t/*.jz`: one per query term.
     pub shards: SizeStats,

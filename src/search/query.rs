@@ -10,8 +10,8 @@
 //!   word is a prefix (the visitor may still be typing it);
 //! - CJK bigrams are looked up exactly, and the bigrams of one run must sit at
 //!   consecutive positions in the document (so `数控机床` finds that substring, not
-//!   four scattered characters); a lone CJK character is a prefix over the
-//!   bigrams it starts;
+//!   four scattered characters); a lone CJK character reads its character term,
+//!   which the builder gives every document where it starts a bigram or ends a run;
 //! - every query term must match (AND); each contributes the best of its expansions
 //!   (`idf × weight`, halved for a word prefix that is not the whole word), and each
 //!   pair of query neighbours found next to each other in the document adds half
@@ -335,7 +335,9 @@ impl<S: IndexSource> Index<S> {
         let mut out: HashMap<u32, TermMatch> = HashMap::new();
         for (t, idf, postings) in &shard[start..] {
             let exact = t == &term.text;
-            if !(exact || term.prefix && t.starts_with(&term.text)) {
+            // A CJK character's term stands for every bigram it starts; the bigrams
+            // in its shard that start with it are there by chance of the hash.
+            if !(exact || term.prefix && !cjk && t.starts_with(&term.text)) {
                 break;
             }
             let mult = if exact || cjk { 2 } else { 1 };
@@ -495,5 +497,46 @@ mod tests {
         assert_eq!(texts, [("12", 0, false), ("号", 1, true)]);
         assert!(p.groups.is_empty());
         assert!(plan("，。!").terms.is_empty());
+    }
+
+    /// A lone CJK character reads its character term alone: the bigrams that share
+    /// its shard (all of them in a one-shard index) change nothing, and a character
+    /// inside a run or at its end is found as well as one that starts it.
+    #[test]
+    fn a_lone_character_reads_its_own_term() {
+        use crate::search::{IndexOptions, SearchDoc, assemble_with, tokenize_doc};
+        let doc = |url: &str, title: &str| SearchDoc {
+            url: url.into(),
+            title: title.into(),
+            kind: "cases".into(),
+            ..SearchDoc::default()
+        };
+        let docs = [
+            doc("/a/", "数控机床"),
+            doc("/b/", "数字经济"),
+            doc("/c/", "算数"),
+            doc("/d/", "机床 lathe"),
+            doc("/e/", "lathe"),
+        ];
+        let terms: Vec<_> = docs.iter().map(tokenize_doc).collect();
+        let mut answers = Vec::new();
+        for target_shard_bytes in [1, 1 << 20] {
+            let files =
+                assemble_with(&terms, IndexOptions { target_shard_bytes, fragment_docs: 1 });
+            let index = Index::open(MemSource(&files)).unwrap();
+            let urls = |q: &str| {
+                let mut u: Vec<String> =
+                    hits(&index, q, 10).unwrap().into_iter().map(|h| h.url).collect();
+                u.sort();
+                u
+            };
+            assert_eq!(urls("数"), ["/a/", "/b/", "/c/"]);
+            assert_eq!(urls("控"), ["/a/"]);
+            assert_eq!(urls("床"), ["/a/", "/d/"]);
+            assert_eq!(urls("床 lathe"), ["/d/"]);
+            assert_eq!(urls("数控"), ["/a/"]);
+            answers.push(hits(&index, "数", 10).unwrap());
+        }
+        assert_eq!(answers[0], answers[1], "one shard or many, the same ranking");
     }
 }

@@ -92,13 +92,22 @@ test("?q= runs on load, results are links in rank order with highlighted text", 
   await page.close();
 });
 
-test("filters narrow the results, are kept in the URL, and the back button restores", async () => {
+test("filters load when opened, narrow the results, are kept in the URL, and the back button restores", async () => {
   const { page, problems } = await openPage(`?q=${encodeURIComponent(query)}`);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await results(page).first().waitFor();
   const boxes = page.locator("#qs-facets input[type=checkbox]");
-  // The filters follow the first page of results (they are not on its critical path);
-  // the status is final once they are shown.
+  // The filters start folded, and their lists are not fetched until they are opened.
+  const summary = page.locator("#qs-filters > summary");
+  await summary.waitFor();
+  await page.waitForFunction(() => !document.getElementById("qiao-search").hasAttribute("aria-busy"));
+  assert.equal(await page.locator("#qs-filters").evaluate((d) => d.open), false, "the filters start folded");
+  assert.equal(await boxes.count(), 0);
+  assert.ok(!fetched.some((p) => p.endsWith("/filters.jz")), `fetched: ${fetched.join(" ")}`);
+  await summary.click();
   await boxes.first().waitFor();
+  assert.equal(fetched.filter((p) => p.endsWith("/filters.jz")).length, 1);
   const before = await page.textContent("#qs-status");
   assert.ok((await boxes.count()) > 0, "facets are shown");
   const counts = await page.locator("#qs-facets .qs-count").allTextContents();
@@ -113,6 +122,8 @@ test("filters narrow the results, are kept in the URL, and the back button resto
   await page.waitForURL((u) => !u.searchParams.has(name));
   await page.waitForFunction((b) => document.querySelector("#qs-status").textContent === b, before);
   assert.equal(await page.locator("#qs-facets input:checked").count(), 0);
+  // Fetched once, for the whole visit.
+  assert.equal(fetched.filter((p) => p.endsWith("/filters.jz")).length, 1);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -52,8 +52,10 @@ test("shard hashing matches the Rust side", () => {
   assert.equal(core.fnv1a(""), 0x811c9dc5);
   assert.equal(core.fnv1a("a"), 0xe40c292c);
   assert.equal(core.shardKey("manufacturing"), "ma");
-  assert.equal(core.shardKey("数控"), "数");
-  assert.equal(core.shardKey("𠀀𠀁"), "𠀀");
+  // CJK terms (bigrams and character terms) are sharded whole (format 3).
+  assert.equal(core.shardKey("数控"), "数控");
+  assert.equal(core.shardKey("数"), "数");
+  assert.equal(core.shardKey("𠀀𠀁"), "𠀀𠀁");
   assert.deepEqual(core.decodeDocList("DB"), [1, 2, 3]);
   assert.deepEqual(core.decodeDocList("CAA"), [1, 2, 3]);
 });
@@ -107,7 +109,7 @@ test("index files are stored compressed and read back as JSON", async () => {
   }
   // ArrayBuffers (what fetch gives) as well as bytes.
   const m = fs.readFileSync(path.join(indexDir, "manifest.json"));
-  assert.equal((await core.unpack(m.buffer.slice(m.byteOffset, m.byteOffset + m.length))).version, 2);
+  assert.equal((await core.unpack(m.buffer.slice(m.byteOffset, m.byteOffset + m.length))).version, 3);
   // A cut or damaged file is an error, not a result.
   const shard = fs.readFileSync(path.join(indexDir, "t/0.jz"));
   await assert.rejects(core.unpack(shard.subarray(0, shard.length - 9)));

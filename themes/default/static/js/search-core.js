@@ -186,17 +186,17 @@
     return h >>> 0;
   }
 
-  /** First character of a CJK term, first two characters of a word. */
+  /** A CJK term whole, the first two characters of a word. */
   function shardKey(term) {
     var chars = Array.from(term);
-    return chars.slice(0, isCjk(chars[0] || "") ? 1 : 2).join("");
+    return isCjk(chars[0] || "") ? term : chars.slice(0, 2).join("");
   }
 
   // ---- Query planning and ranking (src/search/query.rs) ------------------------
 
   var MAX_QUERY_TERMS = 32;
   var SCORE_SCALE = 3200;
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
 
   /** {terms: [{text, pos, prefix}], groups: [[start, end)]} */
   function plan(query) {
@@ -335,7 +335,9 @@
       var cjk = isCjk(Array.from(term.text)[0] || "");
       var out = new Map();
       var expansions = [];
-      if (term.prefix) {
+      // A CJK character's term stands for every bigram it starts (the builder's
+      // character terms); other bigrams of its shard are there by chance of the hash.
+      if (term.prefix && !cjk) {
         for (var i = 0; i < shard.entries.length; i++) {
           if (shard.entries[i][0].startsWith(term.text)) expansions.push(shard.entries[i]);
         }

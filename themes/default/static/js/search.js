@@ -13,8 +13,9 @@
  * in <head>: the search of `?q=` starts as this file runs, its shard requests are out
  * before the page below is parsed and laid out, and the first page's fragments are
  * requested as soon as the ranking is known. The page is wired up when the DOM is
- * ready; results then show one by one as their fragments arrive, and the filters
- * follow. docs/search.md has the measurements behind each of these choices.
+ * ready; results then show one by one as their fragments arrive. The filters' lists
+ * are fetched only when the visitor opens them (or the URL sets a filter).
+ * docs/search.md has the measurements behind each of these choices.
  *
  * Needs search-core.js (window.QiaoSearch) to have run before; uses
  * window.QiaoSearchManifest when present, else fetches search/manifest.json (a theme
@@ -174,8 +175,10 @@
     var moreBtn = document.getElementById("qs-more");
     var facetsEl = document.getElementById("qs-facets");
     var filtersBox = document.getElementById("qs-filters");
-    // Filters start open beside the results on wide screens, folded above them on narrow ones.
-    filtersBox.open = !window.matchMedia || window.matchMedia("(min-width: 761px)").matches;
+    // The filters start folded (open when the URL sets one): their lists
+    // (filters.jz, a fifth of a query's bytes on a 10,000-document site, more than the
+    // term shards) are fetched when the visitor opens them, not on every query.
+    filtersBox.open = anySelectedIn(initialState.selected);
     var strings = {};
     try {
       strings = JSON.parse(root.getAttribute("data-i18n") || "{}");
@@ -204,6 +207,8 @@
     var filtered = [];
     var shown = 0;
     var currentPlan = null;
+    // The filter lists, once fetched (the panel was opened, or a filter was set).
+    var facetsData = null;
 
     function urlOf(s) {
       var params = new URLSearchParams();
@@ -404,6 +409,29 @@
       restoreFocus(was);
     }
 
+    // The filters of the results of `token`: the lists when they have been fetched or
+    // the panel is open (fetching them then), else the folded panel alone.
+    function showFacets(token) {
+      if (!facetsData && !filtersBox.open) {
+        facetsEl.replaceChildren();
+        filtersBox.hidden = ranked.length === 0;
+        return;
+      }
+      search.index.facets().then(
+        function (f) {
+          facetsData = f;
+          if (token === seq) renderFacets(f);
+        },
+        function () {
+          // Without filters.jz the results still stand; only the filters are missing.
+        }
+      );
+    }
+
+    filtersBox.addEventListener("toggle", function () {
+      if (filtersBox.open && !facetsData && ranked.length) showFacets(seq);
+    });
+
     // The ranking of the page's own ?q=, started before the page was ready.
     function rank(q) {
       var early = search.early;
@@ -443,6 +471,7 @@
           if (token !== seq) return;
           ranked = both[0];
           var facets = both[1];
+          if (facets) facetsData = facets;
           filtered = facets ? core.applyFilters(ranked, facets, state.selected) : ranked;
           shown = 0;
           resultsEl.replaceChildren();
@@ -454,16 +483,7 @@
             } else {
               setStatus(t(filtered.length === 1 ? "one" : "results", { q: q.trim(), n: filtered.length }), false);
             }
-            if (!facets && ranked.length) {
-              search.index.facets().then(
-                function (f) {
-                  if (token === seq) renderFacets(f);
-                },
-                function () {
-                  // Without filters.jz the results still stand; only the filters are missing.
-                }
-              );
-            }
+            if (!facets && ranked.length) showFacets(token);
             // A manifest from the HTTP cache is checked once; if the site was rebuilt
             // since, the search runs again against the new index.
             return search.revalidate().then(function (changed) {
