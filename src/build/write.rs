@@ -130,7 +130,20 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
         }
-        let mut out = fs::File::create(&path).map_err(|e| cannot("io-cannot-write", &path, e))?;
+        if let Some(kept) = &file.kept {
+            return link_or_copy(kept, &path)
+                .map_err(|e| cannot("io-cannot-write", &path, e).into());
+        }
+        // A new file, never one written before at this path (which may be a link
+        // to the cache, and must not be written through).
+        let create = || fs::File::options().write(true).create_new(true).open(&path);
+        let out = match create() {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&path).and_then(|()| create())
+            }
+            other => other,
+        };
+        let mut out = out.map_err(|e| cannot("io-cannot-write", &path, e))?;
         out.write_all(&file.bytes).map_err(|e| cannot("io-cannot-write", &path, e).into())
     }
 
@@ -169,6 +182,24 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Puts the cache's file `kept` at `path`: a hard link (no byte is read or
+/// written, and the output takes no more room), or a copy where linking fails (the
+/// output on another file system, or one without hard links). The cache never
+/// changes a file in place, and checks that no one else did before it hands one
+/// out again (`images::cache`), so a published file that someone edits in place
+/// does not go on into later builds. See ARCHITECTURE.md, "Images".
+fn link_or_copy(kept: &Path, path: &Path) -> std::io::Result<()> {
+    // A later file of the same path replaces an earlier one.
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    if fs::hard_link(kept, path).is_ok() {
+        return Ok(());
+    }
+    fs::copy(kept, path).map(|_| ())
 }
 
 /// A file or folder that could not be written, created or removed.
