@@ -127,13 +127,21 @@ impl Staging {
             bail!("internal error: output path `{}` would leave the output folder", file.path);
         }
         let path = self.dir.join(&file.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
-        }
+        let parent = path.parent().unwrap_or(&self.dir);
         if let Some(kept) = &file.kept {
-            return link_or_copy(kept, &path)
-                .map_err(|e| cannot("io-cannot-write", &path, e).into());
+            // Thousands of images in a few folders: the folder is made when the
+            // link says it is missing, not tried before every file.
+            let linked = match link_or_copy(kept, &path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !parent.is_dir() => {
+                    fs::create_dir_all(parent)
+                        .map_err(|e| cannot("io-cannot-create", parent, e))?;
+                    link_or_copy(kept, &path)
+                }
+                other => other,
+            };
+            return linked.map_err(|e| cannot("io-cannot-write", &path, e).into());
         }
+        fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
         // A new file, never one written before at this path (which may be a link
         // to the cache, and must not be written through).
         let create = || fs::File::options().write(true).create_new(true).open(&path);
@@ -191,13 +199,20 @@ impl Drop for Staging {
 /// out again (`images::cache`), so a published file that someone edits in place
 /// does not go on into later builds. See ARCHITECTURE.md, "Images".
 fn link_or_copy(kept: &Path, path: &Path) -> std::io::Result<()> {
-    // A later file of the same path replaces an earlier one.
+    let linked = match fs::hard_link(kept, path) {
+        // A later file of the same path replaces an earlier one.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path).and_then(|()| fs::hard_link(kept, path))
+        }
+        other => other,
+    };
+    if linked.is_ok() {
+        return Ok(());
+    }
+    // Never through an earlier file of this path (a copy opens it for writing).
     match fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
         _ => {}
-    }
-    if fs::hard_link(kept, path).is_ok() {
-        return Ok(());
     }
     fs::copy(kept, path).map(|_| ())
 }
