@@ -165,11 +165,21 @@ def median(cmd, runs, before=None):
             max(r[2] for r in results))
 
 
-def cold_and_warm(cmd, runs, clean):
-    """A cold build (after clean()) and the median of RUNS warm rebuilds."""
-    cold = median(cmd, 1, before=clean)
-    median(cmd, 1)  # the first rebuild settles the page cache and the previous output
-    return cold, median(cmd, runs)
+def cold_and_warm(builds, runs):
+    """For each (name, cmd, clean) of builds: a cold build (after clean()), then the
+    median of RUNS warm rebuilds, taken in turns (one of each site a round), so
+    that a change in the machine's load falls on every site alike."""
+    colds = {name: median(cmd, 1, before=clean) for name, cmd, clean in builds}
+    for _, cmd, _ in builds:
+        timed(cmd)  # the first rebuild settles the page cache and the previous output
+    warm = {name: [] for name, _, _ in builds}
+    for _ in range(runs):
+        for name, cmd, _ in builds:
+            warm[name].append(timed(cmd))
+    return {name: (colds[name], (statistics.median(r[0] for r in warm[name]),
+                                 statistics.median(r[1] for r in warm[name]),
+                                 max(r[2] for r in warm[name])))
+            for name, _, _ in builds}
 
 
 class Pictures(html.parser.HTMLParser):
@@ -254,7 +264,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--photos", type=int, default=200)
     ap.add_argument("--docs", type=int, default=400)
-    ap.add_argument("--runs", type=int, default=5, help="warm rebuilds per site (median)")
+    ap.add_argument("--runs", type=int, default=7, help="warm rebuilds per site (median)")
+    ap.add_argument("--no-hugo", action="store_true", help="qiao only")
     ap.add_argument("--work", default="/dev/shm/qiao-bench-images" if os.path.isdir("/dev/shm") else "/tmp/qiao-bench-images")
     args = ap.parse_args()
     work = Path(args.work)
@@ -274,29 +285,36 @@ def main():
 
     sites = [("photos named", site), ("photos unnamed", unnamed), ("no images", base)]
     rows = {}
-    for name, root in sites:
+
+    def qiao_build(name, root):
         out = work / f"out-qiao-{root.name}"
-        build = [qiao, "build", "--root", root, "--output-dir", out, "--today", TODAY]
-        rows[("qiao", name)] = cold_and_warm(build, args.runs, lambda: (
-            shutil.rmtree(root / ".qiao-cache", ignore_errors=True), shutil.rmtree(out, ignore_errors=True)))
-    hugo = shutil.which("hugo")
+        return (name, [qiao, "build", "--root", root, "--output-dir", out, "--today", TODAY],
+                lambda: (shutil.rmtree(root / ".qiao-cache", ignore_errors=True),
+                         shutil.rmtree(out, ignore_errors=True)))
+
+    for name, r in cold_and_warm([qiao_build(n, root) for n, root in sites], args.runs).items():
+        rows[("qiao", name)] = r
+    hugo = shutil.which("hugo") and not args.no_hugo
     if hugo:
-        for name, root in sites:
+        def hugo_build(name, root):
             hugo_site = work / f"hugo-{root.name}"
             if not (hugo_site / "hugo" / "hugo.toml").exists():
                 subprocess.run([sys.executable, REPO / "scripts/to_hugo.py", "--images", root, hugo_site],
                                check=True, stdout=subprocess.DEVNULL)
             hs = hugo_site / "hugo"
             hout = work / f"out-hugo-{root.name}"
-            hbuild = ["hugo", "--quiet", "-s", hs, "-d", hout]
-            rows[("hugo", name)] = cold_and_warm(hbuild, args.runs, lambda: (
-                shutil.rmtree(hs / "resources" / "_gen", ignore_errors=True), shutil.rmtree(hout, ignore_errors=True)))
+            return (name, ["hugo", "--quiet", "-s", hs, "-d", hout],
+                    lambda: (shutil.rmtree(hs / "resources" / "_gen", ignore_errors=True),
+                             shutil.rmtree(hout, ignore_errors=True)))
+
+        for name, r in cold_and_warm([hugo_build(n, root) for n, root in sites], args.runs).items():
+            rows[("hugo", name)] = r
     print(f"after: {load()}")
 
-    print(f"{'':22} {'cold s':>8} {'cpu s':>7} {'warm s':>8} {'cpu s':>7} {'peak MB':>8}")
+    print(f"{'':22} {'cold s':>8} {'cpu s':>7} {'peak MB':>8} {'warm s':>8} {'cpu s':>7} {'peak MB':>8}")
     for (tool, name), (cold, warm) in rows.items():
-        print(f"{tool + ', ' + name:22} {cold[0]:8.2f} {cold[1]:7.2f} {warm[0]:8.3f} {warm[1]:7.2f} "
-              f"{max(cold[2], warm[2]):8.0f}")
+        print(f"{tool + ', ' + name:22} {cold[0]:8.2f} {cold[1]:7.2f} {cold[2]:8.0f} "
+              f"{warm[0]:8.3f} {warm[1]:7.2f} {warm[2]:8.0f}")
     for tool in ["qiao", "hugo"] if hugo else ["qiao"]:
         warm = rows[(tool, "photos named")][1]
         for name in ["no images", "photos unnamed"]:
@@ -318,7 +336,7 @@ def main():
         print(f"{tool}: a 390 px phone at DPR 3 downloads {got / max(n, 1) / 1e3:.0f} kB of images per item page, "
               f"{100 * got / max(orig, 1):.1f} % of the originals' {orig / max(n, 1) / 1e6:.1f} MB (goal: under 15 %)")
     if not hugo:
-        print("hugo is not installed: no comparison")
+        print("no comparison with hugo (--no-hugo, or it is not installed)")
 
 
 if __name__ == "__main__":
