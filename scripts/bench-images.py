@@ -9,15 +9,21 @@ Makes (once, kept in WORK; delete it to remake):
   photos: 4000 x 3000 JPEGs, each different, with EXIF carrying a GPS position and
   an orientation flag (every fourth one stored on its side), 3-8 MB each; half
   are covers of cases and members, half images in the bodies of other items;
-- the same site without the photos (the baseline of "what images add");
-- the Hugo site of it (scripts/to_hugo.py --images), whose templates resize every
-  cover and body image to the same widths and formats with `.Resize "Wx webp"`.
+- two baselines: the same site without the photos ("no images", the issue's
+  baseline of what images add), and the same site with the same photos in
+  static/ but named by no page ("photos unnamed": what publishing the photos
+  costs, without variants);
+- the Hugo sites of all three (scripts/to_hugo.py --images), whose templates
+  resize every cover and body image to the same widths and formats with
+  `.Resize "Wx webp"`.
 
-Prints, for qiao and Hugo: cold build (no cache), warm rebuild (cache kept), peak
-memory, the warm rebuild against a build of the site without images, and the
+Prints one table for qiao and Hugo, each site: cold build (no image cache, fresh
+output folder), the median warm rebuild of RUNS (cache and output kept), CPU and
+peak memory; the warm rebuild against each baseline; the machine's load; and the
 bytes a 390 px phone at DPR 3 downloads for the images of an item page (the copy
-its srcset and sizes pick) against the originals. Goals: cold faster than Hugo,
-warm adds under 5 %, a phone downloads under 15 % of the original bytes.
+its srcset and sizes pick) against the originals. Goals (issue 21): cold faster
+than Hugo, warm rebuild within 5 % of the build without images, a phone downloads
+under 15 % of the original bytes.
 
 Needs Pillow for making the photos (`pip install pillow`), /usr/bin/time, and hugo
 (Debian package) for the comparison. QIAO=path picks the binary (default: a release
@@ -121,6 +127,22 @@ def make_sites(work, photos, docs):
     return base, site
 
 
+def make_unnamed(work, base, site):
+    """The site without photos, with the photos in static/ (hard links to the
+    named site's, so they take no room): named by no page."""
+    unnamed = work / "site-unnamed"
+    if (unnamed / "site.toml").exists():
+        return unnamed
+    tmp = work / "site-unnamed.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(base, tmp)
+    (tmp / "static/photos").mkdir(parents=True, exist_ok=True)
+    for p in sorted((site / "static/photos").iterdir()):
+        os.link(p, tmp / "static/photos" / p.name)
+    tmp.rename(unnamed)
+    return unnamed
+
+
 def timed(cmd):
     """Runs cmd; returns (wall s, cpu s, peak MB)."""
     with tempfile.NamedTemporaryFile("r") as f:
@@ -132,14 +154,32 @@ def timed(cmd):
     return float(wall), float(user) + float(sys_), int(rss) / 1024
 
 
-def best(cmd, runs, before=None):
+def median(cmd, runs, before=None):
+    """Runs cmd RUNS times; the median wall and CPU time, and the largest peak."""
     results = []
     for _ in range(runs):
         if before:
             before()
         results.append(timed(cmd))
-    wall = statistics.median(r[0] for r in results)
-    return wall, max(r[1] for r in results), max(r[2] for r in results)
+    return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
+            max(r[2] for r in results))
+
+
+def cold_and_warm(builds, runs):
+    """For each (name, cmd, clean) of builds: a cold build (after clean()), then the
+    median of RUNS warm rebuilds, taken in turns (one of each site a round), so
+    that a change in the machine's load falls on every site alike."""
+    colds = {name: median(cmd, 1, before=clean) for name, cmd, clean in builds}
+    for _, cmd, _ in builds:
+        timed(cmd)  # the first rebuild settles the page cache and the previous output
+    warm = {name: [] for name, _, _ in builds}
+    for _ in range(runs):
+        for name, cmd, _ in builds:
+            warm[name].append(timed(cmd))
+    return {name: (colds[name], (statistics.median(r[0] for r in warm[name]),
+                                 statistics.median(r[1] for r in warm[name]),
+                                 max(r[2] for r in warm[name])))
+            for name, _, _ in builds}
 
 
 class Pictures(html.parser.HTMLParser):
@@ -216,11 +256,16 @@ def originals_of(site, pages_html):
     return total
 
 
+def load():
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--photos", type=int, default=200)
     ap.add_argument("--docs", type=int, default=400)
-    ap.add_argument("--runs", type=int, default=1, help="runs per warm measurement (median)")
+    ap.add_argument("--runs", type=int, default=7, help="warm rebuilds per site (median)")
+    ap.add_argument("--no-hugo", action="store_true", help="qiao only")
     ap.add_argument("--work", default="/dev/shm/qiao-bench-images" if os.path.isdir("/dev/shm") else "/tmp/qiao-bench-images")
     args = ap.parse_args()
     work = Path(args.work)
@@ -228,54 +273,70 @@ def main():
     qiao = os.environ.get("QIAO")
     if not qiao:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-        qiao = REPO / "target/release/qiao"
+        target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+        qiao = target / "release/qiao"
     base, site = make_sites(work, args.photos, args.docs)
+    unnamed = make_unnamed(work, base, site)
     photo_bytes = sum(p.stat().st_size for p in (site / "static/photos").iterdir())
     print(f"site: {args.docs} documents, {args.photos} photos of 4000 x 3000, "
-          f"{photo_bytes / 1e6:.0f} MB ({photo_bytes / args.photos / 1e6:.1f} MB each)")
+          f"{photo_bytes / 1e6:.0f} MB ({photo_bytes / args.photos / 1e6:.1f} MB each); "
+          f"warm: median of {args.runs} rebuilds")
+    print(f"before: {load()}")
 
-    out = work / "out-qiao"
-    build = [qiao, "build", "--root", site, "--output-dir", out, "--today", TODAY]
-    cache = site / ".qiao-cache"
-    cold = best(build, 1, before=lambda: shutil.rmtree(cache, ignore_errors=True))
-    warm = best(build, args.runs)
-    plain = best([qiao, "build", "--root", base, "--output-dir", work / "out-plain", "--today", TODAY], args.runs)
-    print(f"{'':24} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
-    for name, r in [("qiao cold", cold), ("qiao warm", warm), ("qiao, no images", plain)]:
-        print(f"{name:24} {r[0]:8.2f} {r[1]:8.2f} {r[2]:8.0f}")
-    print(f"warm rebuild adds {100 * (warm[0] / plain[0] - 1):+.1f} % wall "
-          f"({100 * (warm[1] / plain[1] - 1):+.1f} % cpu) to a build without images (goal: under 5 %)")
+    sites = [("photos named", site), ("photos unnamed", unnamed), ("no images", base)]
+    rows = {}
+
+    def qiao_build(name, root):
+        out = work / f"out-qiao-{root.name}"
+        return (name, [qiao, "build", "--root", root, "--output-dir", out, "--today", TODAY],
+                lambda: (shutil.rmtree(root / ".qiao-cache", ignore_errors=True),
+                         shutil.rmtree(out, ignore_errors=True)))
+
+    for name, r in cold_and_warm([qiao_build(n, root) for n, root in sites], args.runs).items():
+        rows[("qiao", name)] = r
+    hugo = shutil.which("hugo") and not args.no_hugo
+    if hugo:
+        def hugo_build(name, root):
+            hugo_site = work / f"hugo-{root.name}"
+            if not (hugo_site / "hugo" / "hugo.toml").exists():
+                subprocess.run([sys.executable, REPO / "scripts/to_hugo.py", "--images", root, hugo_site],
+                               check=True, stdout=subprocess.DEVNULL)
+            hs = hugo_site / "hugo"
+            hout = work / f"out-hugo-{root.name}"
+            return (name, ["hugo", "--quiet", "-s", hs, "-d", hout],
+                    lambda: (shutil.rmtree(hs / "resources" / "_gen", ignore_errors=True),
+                             shutil.rmtree(hout, ignore_errors=True)))
+
+        for name, r in cold_and_warm([hugo_build(n, root) for n, root in sites], args.runs).items():
+            rows[("hugo", name)] = r
+    print(f"after: {load()}")
+
+    print(f"{'':22} {'cold s':>8} {'cpu s':>7} {'peak MB':>8} {'warm s':>8} {'cpu s':>7} {'peak MB':>8}")
+    for (tool, name), (cold, warm) in rows.items():
+        print(f"{tool + ', ' + name:22} {cold[0]:8.2f} {cold[1]:7.2f} {cold[2]:8.0f} "
+              f"{warm[0]:8.3f} {warm[1]:7.2f} {warm[2]:8.0f}")
+    for tool in ["qiao", "hugo"] if hugo else ["qiao"]:
+        warm = rows[(tool, "photos named")][1]
+        for name in ["no images", "photos unnamed"]:
+            b = rows[(tool, name)][1]
+            print(f"{tool}: warm rebuild {warm[0]:.3f} s against {name} {b[0]:.3f} s: "
+                  f"x{warm[0] / b[0]:.3f} wall, x{warm[1] / max(b[1], 1e-9):.3f} cpu")
+    print("goal: qiao's warm rebuild at most x1.050 the build without images")
+    if hugo:
+        q, h = rows[("qiao", "photos named")], rows[("hugo", "photos named")]
+        print(f"qiao/hugo cold wall: {q[0][0] / h[0][0]:.2f}, warm: {q[1][0] / h[1][0]:.2f} (goal: cold under 1)")
 
     # What a phone downloads for the images of the pages that show a photo.
-    pages = [p for p in out.rglob("index.html") if 'alt="Photo ' in p.read_text(encoding="utf-8", errors="replace")
-             and p.parent.parent.name in ("cases", "members", "policies", "demands", "roadshows")]
-    got, n = phone_bytes(out, pages)
-    orig = originals_of(site, pages)
-    print(f"qiao: a 390 px phone at DPR 3 downloads {got / max(n, 1) / 1e3:.0f} kB of images per item page, "
-          f"{100 * got / max(orig, 1):.1f} % of the originals' {orig / max(n, 1) / 1e6:.1f} MB (goal: under 15 %)")
-
-    if shutil.which("hugo"):
-        hugo_site = work / "hugo"
-        if not (hugo_site / "hugo" / "hugo.toml").exists():
-            subprocess.run([sys.executable, REPO / "scripts/to_hugo.py", "--images", site, hugo_site],
-                           check=True, stdout=subprocess.DEVNULL)
-        hs = hugo_site / "hugo"
-        hout = work / "out-hugo"
-        hbuild = ["hugo", "--quiet", "-s", hs, "-d", hout]
-        gen = hs / "resources" / "_gen"
-        hcold = best(hbuild, 1, before=lambda: (shutil.rmtree(gen, ignore_errors=True), shutil.rmtree(hout, ignore_errors=True)))
-        hwarm = best(hbuild, args.runs)
-        for name, r in [("hugo cold", hcold), ("hugo warm", hwarm)]:
-            print(f"{name:24} {r[0]:8.2f} {r[1]:8.2f} {r[2]:8.0f}")
-        print(f"qiao/hugo cold wall: {cold[0] / hcold[0]:.2f}, warm: {warm[0] / hwarm[0]:.2f} (goal: cold under 1)")
-        hpages = [p for p in hout.rglob("index.html") if 'alt="Photo ' in p.read_text(encoding="utf-8", errors="replace")
-                  and p.parent.parent.name in ("cases", "members", "policies", "demands", "roadshows")]
-        hgot, hn = phone_bytes(hout, hpages)
-        horig = originals_of(site, hpages)
-        print(f"hugo: a 390 px phone at DPR 3 downloads {hgot / max(hn, 1) / 1e3:.0f} kB of images per item page, "
-              f"{100 * hgot / max(horig, 1):.1f} % of the originals")
-    else:
-        print("hugo is not installed: no comparison")
+    for tool in ["qiao", "hugo"] if hugo else ["qiao"]:
+        out = work / f"out-{tool}-{site.name}"
+        pages = [p for p in out.rglob("index.html") if 'alt="Photo ' in p.read_text(encoding="utf-8", errors="replace")
+                 and p.parent.parent.name in ("cases", "members", "policies", "demands", "roadshows")]
+        got, n = phone_bytes(out, pages)
+        orig = originals_of(site, pages)
+        print(f"{tool}: a 390 px phone at DPR 3 downloads {got / max(n, 1) / 1e3:.0f} kB of images per item page, "
+              f"{100 * got / max(orig, 1):.1f} % of the originals' {orig / max(n, 1) / 1e6:.1f} MB (goal: under 15 %)")
+    if not hugo:
+        print("no comparison with hugo (--no-hugo, or it is not installed)")
 
 
 if __name__ == "__main__":

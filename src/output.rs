@@ -13,13 +13,33 @@ pub struct OutputFile {
     /// Path relative to the output folder, with `/` separators and no leading `/`,
     /// e.g. `cases/joint-lab/index.html` or `search/manifest.json`.
     pub path: String,
-    /// The file's bytes.
+    /// The file's bytes (empty while [`OutputFile::kept`] names where they are).
     pub bytes: Vec<u8>,
+    /// A file of qiao's own cache that holds the bytes instead, which no one
+    /// changes in place (a new version is a new file): the build's writer links or
+    /// copies it into the output rather than reading it (an image, published
+    /// unchanged on every rebuild), and [`OutputFile::load`] reads it for those
+    /// that keep files in memory.
+    pub(crate) kept: Option<std::path::PathBuf>,
 }
 
 impl OutputFile {
     /// A file from anything that turns into bytes.
     pub(crate) fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        Self { path: path.into(), bytes: bytes.into() }
+        Self { path: path.into(), bytes: bytes.into(), kept: None }
+    }
+
+    /// A file whose bytes are those of `file`, a file of qiao's cache.
+    pub(crate) fn kept(path: impl Into<String>, file: std::path::PathBuf) -> Self {
+        Self { path: path.into(), bytes: Vec::new(), kept: Some(file) }
+    }
+
+    /// The file with its bytes in memory (read from the cache when they are kept
+    /// there).
+    pub(crate) fn load(self) -> std::io::Result<Self> {
+        match self.kept {
+            Some(file) => Ok(Self::new(self.path, std::fs::read(file)?)),
+            None => Ok(self),
+        }
     }
 }

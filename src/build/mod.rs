@@ -183,6 +183,12 @@ struct Collected(Mutex<std::collections::BTreeMap<String, Vec<u8>>>);
 
 impl Collected {
     fn sink(&self, f: OutputFile) -> anyhow::Result<()> {
+        let kept = f.kept.clone().unwrap_or_default();
+        let f = f.load().map_err(|e| {
+            diagnostics::Failure::new("io-cannot-read")
+                .arg("path", kept.display().to_string())
+                .io(e)
+        })?;
         self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path, f.bytes);
         Ok(())
     }
@@ -190,7 +196,7 @@ impl Collected {
     /// The files, sorted by path.
     fn into_files(self) -> Vec<OutputFile> {
         let files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect()
+        files.into_iter().map(|(path, bytes)| OutputFile::new(path, bytes)).collect()
     }
 }
 

@@ -127,10 +127,31 @@ impl Staging {
             bail!("internal error: output path `{}` would leave the output folder", file.path);
         }
         let path = self.dir.join(&file.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
+        let parent = path.parent().unwrap_or(&self.dir);
+        if let Some(kept) = &file.kept {
+            // Thousands of images in a few folders: the folder is made when the
+            // link says it is missing, not tried before every file.
+            let linked = match link_or_copy(kept, &path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !parent.is_dir() => {
+                    fs::create_dir_all(parent)
+                        .map_err(|e| cannot("io-cannot-create", parent, e))?;
+                    link_or_copy(kept, &path)
+                }
+                other => other,
+            };
+            return linked.map_err(|e| cannot("io-cannot-write", &path, e).into());
         }
-        let mut out = fs::File::create(&path).map_err(|e| cannot("io-cannot-write", &path, e))?;
+        fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
+        // A new file, never one written before at this path (which may be a link
+        // to the cache, and must not be written through).
+        let create = || fs::File::options().write(true).create_new(true).open(&path);
+        let out = match create() {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&path).and_then(|()| create())
+            }
+            other => other,
+        };
+        let mut out = out.map_err(|e| cannot("io-cannot-write", &path, e))?;
         out.write_all(&file.bytes).map_err(|e| cannot("io-cannot-write", &path, e).into())
     }
 
@@ -169,6 +190,31 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Puts the cache's file `kept` at `path`: a hard link (no byte is read or
+/// written, and the output takes no more room), or a copy where linking fails (the
+/// output on another file system, or one without hard links). The cache never
+/// changes a file in place, and checks that no one else did before it hands one
+/// out again (`images::cache`), so a published file that someone edits in place
+/// does not go on into later builds. See ARCHITECTURE.md, "Images".
+fn link_or_copy(kept: &Path, path: &Path) -> std::io::Result<()> {
+    let linked = match fs::hard_link(kept, path) {
+        // A later file of the same path replaces an earlier one.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path).and_then(|()| fs::hard_link(kept, path))
+        }
+        other => other,
+    };
+    if linked.is_ok() {
+        return Ok(());
+    }
+    // Never through an earlier file of this path (a copy opens it for writing).
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    fs::copy(kept, path).map(|_| ())
 }
 
 /// A file or folder that could not be written, created or removed.

@@ -231,21 +231,37 @@ impl Images {
         self.cache.image(path, &self.static_dir.join(path))
     }
 
-    /// Every variant of every image [`Images::get`] returned, with its bytes from
-    /// the cache, sorted by path.
-    pub(crate) fn variant_files(&self) -> Result<Vec<OutputFile>, (String, std::io::Error)> {
+    /// Every variant of every image [`Images::get`] returned, as files of the
+    /// cache ([`OutputFile::kept`]), sorted by path.
+    pub(crate) fn variant_files(&self) -> Vec<OutputFile> {
         let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
         let mut files = Vec::new();
         for slot in seen.values() {
             let Some(Ok(image)) = slot.get() else { continue };
             for v in &image.variants {
-                let bytes = self.cache.variant(&v.path).map_err(|e| (v.path.clone(), e))?;
-                files.push(OutputFile::new(v.path.clone(), bytes));
+                files.push(OutputFile::kept(v.path.clone(), self.cache.file(&v.path)));
             }
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|a, b| a.path == b.path);
-        Ok(files)
+        files
+    }
+
+    /// Whether a file of `static/` at `path` is published without its metadata
+    /// (a JPEG, PNG or WebP by its name, unless the site keeps the metadata of its
+    /// type): then [`Images::publish_file`] publishes it, else it is copied as it is.
+    pub(crate) fn strips(&self, path: &str) -> bool {
+        Format::of_path(path).is_some_and(|f| !self.keep_metadata.contains(&f))
+    }
+
+    /// The file of `static/` (or a theme's) at `source`, published at `path`
+    /// without its metadata, as a file of the cache ([`cache::Cache::original`]):
+    /// a rebuild reads nothing of a file it has seen. Only for a file
+    /// [`Images::strips`].
+    pub(crate) fn publish_file(&self, path: &str, source: &Path) -> Result<OutputFile, ImageError> {
+        let format = Format::of_path(path).ok_or(ImageError::NotAnImage)?;
+        let kept = self.cache.original(path, source, format)?;
+        Ok(OutputFile::kept(path, kept))
     }
 
     /// A file of `static/` (or the theme's) as it is published: a JPEG, PNG or

@@ -444,32 +444,39 @@ impl<'s> Renderer<'s> {
 
         // A page wins over a static file of the same path.
         let pages: HashSet<&str> = paths.iter().map(String::as_str).collect();
-        let mut static_paths = Vec::new();
         let statics = if with_statics { Some(&self.theme.statics) } else { None };
-        for (path, file) in statics.into_iter().flatten() {
-            if pages.contains(path.as_str()) {
-                continue;
-            }
-            static_paths.push(path.clone());
-            match file.read() {
-                Ok(bytes) => match self.images.publish(path, bytes.into_owned()) {
-                    Ok(bytes) => sink(OutputFile::new(path.clone(), bytes)),
-                    Err(e) => diagnostics.push(static_image_error(file, &e)),
-                },
-                Err(e) => diagnostics.push(static_file_error(file, &e)),
-            }
-        }
+        let statics: Vec<(&String, &StaticFile)> = statics
+            .into_iter()
+            .flatten()
+            .filter(|(path, _)| !pages.contains(path.as_str()))
+            .collect();
+        let static_paths: Vec<String> = statics.iter().map(|(path, _)| (*path).clone()).collect();
+        // In parallel: a site's photos are most of its bytes.
+        diagnostics.extend(
+            statics
+                .par_iter()
+                .filter_map(|(path, file)| {
+                    let published = match file {
+                        // A photo of static/, from the image cache (not read when unchanged).
+                        StaticFile::Disk(source) if self.images.strips(path) => self
+                            .images
+                            .publish_file(path, source)
+                            .map_err(|e| static_image_error(file, &e)),
+                        _ => match file.read() {
+                            Ok(bytes) => self
+                                .images
+                                .publish(path, bytes.into_owned())
+                                .map(|bytes| OutputFile::new((*path).clone(), bytes))
+                                .map_err(|e| static_image_error(file, &e)),
+                            Err(e) => Err(static_file_error(file, &e)),
+                        },
+                    };
+                    published.map(sink).err()
+                })
+                .collect::<Vec<_>>(),
+        );
         // The variants of every image the pages showed.
-        match self.images.variant_files() {
-            Ok(files) => files.into_iter().for_each(sink),
-            Err((path, e)) => diagnostics.push(Diagnostic::file(
-                crate::images::cache::FOLDER,
-                Problem::new(Code::E0805)
-                    .arg("field", "static")
-                    .arg("value", path)
-                    .arg("error", e.to_string()),
-            )),
-        }
+        self.images.variant_files().into_iter().for_each(sink);
         if !diagnostics.is_empty() {
             crate::diagnostics::sort(&mut diagnostics);
             return Err(diagnostics);

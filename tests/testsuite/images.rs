@@ -5,6 +5,7 @@
 //! written, and the social card tags. The test images are made here: encoded with
 //! the image crate, their EXIF (orientation 6, a GPS position) written by hand.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::support::{Site, files, stderr};
@@ -314,32 +315,109 @@ fn a_site_may_keep_the_metadata_of_a_file_type() {
     assert!(e.contains("jpeg, png, webp"), "{e}");
 }
 
+/// Every JPEG, PNG and WebP of the output, by path, each checked for metadata.
+fn published_images(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let images: BTreeMap<String, Vec<u8>> = files(out)
+        .into_iter()
+        .filter(|f| is_image(f))
+        .map(|f| {
+            let bytes = read(&out.join(&f));
+            (f, bytes)
+        })
+        .collect();
+    for (f, bytes) in &images {
+        assert_eq!(metadata_in(f, bytes), Vec::<String>::new(), "{f}");
+    }
+    images
+}
+
+/// Replaces the file at `path` with other bytes of the same size and gives it
+/// back its modification time: what qiao cannot tell from the file unchanged
+/// without reading it.
+fn disguise(path: &Path) {
+    let before = std::fs::metadata(path).unwrap();
+    let other: Vec<u8> = read(path).iter().map(|b| b ^ 0x5A).collect();
+    std::fs::write(path, &other).unwrap();
+    let f = std::fs::File::options().write(true).open(path).unwrap();
+    f.set_modified(before.modified().unwrap()).unwrap();
+}
+
+/// A site with a named photo (a cover), a body image and photos that are only
+/// copied from `static/`, one of them on its side.
+fn site_with_photos() -> (Site, Vec<(&'static str, Vec<u8>)>) {
+    let s = site_with_cover("/images/harbour.jpg", "![Cranes at the quay](/images/quay.png)");
+    let sources = vec![
+        ("static/images/harbour.jpg", phone_photo(700, 500, 1)),
+        ("static/images/quay.png", png_with_metadata(400, 200)),
+        ("static/images/turned.jpg", phone_photo(300, 200, 6)),
+        ("static/images/logo.webp", webp_with_metadata(120, 60)),
+    ];
+    for (path, bytes) in &sources {
+        s.write_bytes(path, bytes);
+    }
+    (s, sources)
+}
+
 #[test]
-fn a_rebuild_with_the_same_images_uses_the_cache() {
-    let s = site_with_cover("/images/harbour.jpg", "");
-    s.write_bytes("static/images/harbour.jpg", &phone_photo(700, 500, 1));
+fn a_rebuild_with_the_same_images_reads_none_of_them_and_publishes_the_same_bytes() {
+    let (s, sources) = site_with_photos();
     assert!(s.build().status.success());
-    let cache = s.root().join(".qiao-cache/images/v1/files");
-    let cached: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().map(|e| e.path()).collect();
-    assert_eq!(cached.len(), 6, "320, 640, 700 in WebP and JPEG: {cached:?}");
-    // Mark every cached copy: a rebuild that does no image work publishes the marks.
-    for f in &cached {
-        std::fs::write(f, b"cached").unwrap();
+    let cold = published_images(&s.out());
+    let cold_pages = String::from_utf8(read(&s.out().join("cases/harbour/index.html"))).unwrap();
+    for f in ["images/harbour.jpg", "images/quay.png", "images/turned.jpg", "images/logo.webp"] {
+        assert!(cold.contains_key(f), "{f}: {:?}", cold.keys());
     }
+    let variants = cold.keys().filter(|f| f.starts_with("_img/")).count();
+    assert_eq!(variants, 6 + 4, "harbour at 320, 640, 700, quay at 320, 400: {cold:?}");
+
+    // Every source disguised: a rebuild that reads none of them publishes what the
+    // first build did (had it read one, it would fail or publish other bytes).
+    for (path, _) in &sources {
+        disguise(&s.root().join(path));
+    }
+    let out = s.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(published_images(&s.out()), cold, "a warm rebuild publishes the same images");
+    let warm_page = String::from_utf8(read(&s.out().join("cases/harbour/index.html"))).unwrap();
+    assert_eq!(warm_page, cold_pages);
+
+    // The sources back, and no cache: a cold build publishes the same bytes again.
+    for (path, bytes) in &sources {
+        s.write_bytes(path, bytes);
+    }
+    std::fs::remove_dir_all(s.root().join(".qiao-cache")).unwrap();
     assert!(s.build().status.success());
-    let published: Vec<String> =
-        files(&s.out()).into_iter().filter(|f| f.starts_with("_img/")).collect();
-    assert_eq!(published.len(), 6);
-    for f in &published {
-        assert_eq!(read(&s.out().join(f)), b"cached", "{f} was made again");
-    }
+    assert_eq!(published_images(&s.out()), cold, "a clean build publishes the same images");
+    assert!(!metadata_in("harbour.jpg", &sources[0].1).is_empty(), "the source had GPS");
+
     // A changed photo is a new key: new names, made again.
     s.write_bytes("static/images/harbour.jpg", &phone_photo(700, 500, 3));
     assert!(s.build().status.success());
-    let again: Vec<String> =
-        files(&s.out()).into_iter().filter(|f| f.starts_with("_img/")).collect();
-    assert!(again.iter().all(|f| !published.contains(f)), "{again:?} {published:?}");
-    assert!(again.iter().all(|f| read(&s.out().join(f)) != b"cached"));
+    let again = published_images(&s.out());
+    let new_names: Vec<&String> = again.keys().filter(|f| !cold.contains_key(*f)).collect();
+    assert_eq!(new_names.len(), 6, "harbour's variants at new names: {new_names:?}");
+    assert_ne!(again["images/harbour.jpg"], cold["images/harbour.jpg"]);
+}
+
+#[test]
+fn a_published_image_changed_in_place_does_not_go_on_into_the_next_build() {
+    let (s, _) = site_with_photos();
+    assert!(s.build().status.success());
+    let first = published_images(&s.out());
+    let variant =
+        first.keys().find(|f| f.starts_with("_img/") && f.ends_with("-320.webp")).unwrap();
+    // Published copies written over in place (an editor's tool on the output
+    // folder): the build shares them with its cache, and must notice.
+    for f in ["images/harbour.jpg", "images/turned.jpg", "images/quay.png", variant.as_str()] {
+        let mut file = std::fs::File::options().write(true).open(s.out().join(f)).unwrap();
+        std::io::Write::write_all(&mut file, b"Exif\0\0 written in place").unwrap();
+    }
+    let out = s.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(published_images(&s.out()), first, "the next build publishes the images intact");
+    // And again, from the cache as it is now.
+    assert!(s.build().status.success());
+    assert_eq!(published_images(&s.out()), first);
 }
 
 /// A truncated JPEG, a text file, a GIF and a PNG that declares 30000 × 30000.

@@ -121,7 +121,7 @@ fn texts(root: &Path, site: &Site) -> Texts {
 fn files(root: &Path, site: &Site) -> BTreeMap<String, Vec<u8>> {
     outputs::all(site, &texts(root, site))
         .into_iter()
-        .map(|OutputFile { path, bytes }| (path, bytes))
+        .map(|OutputFile { path, bytes, .. }| (path, bytes))
         .collect()
 }
 

@@ -30,7 +30,7 @@ fn render(root: &Path, options: RenderOptions) -> Result<BTreeMap<String, Vec<u8
         .map_err(|d| d.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let files =
         r.render_all().map_err(|d| d.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    Ok(files.into_iter().map(|OutputFile { path, bytes }| (path, bytes)).collect())
+    Ok(files.into_iter().map(|OutputFile { path, bytes, .. }| (path, bytes)).collect())
 }
 
 fn plain() -> RenderOptions {

@@ -1068,6 +1068,7 @@ io-cannot-create = cannot create the folder { $path }
 io-cannot-read-folder = cannot read the folder { $path }
 io-cannot-move = cannot move { $from } to { $to }
 io-cannot-remove = cannot remove the previous build { $path }
+io-cannot-read = cannot read { $path }
 io-output-is-root = refusing to write the site to `{ $dir }`: it is the file system root
 io-output-holds-sources = refusing to write the site to `{ $dir }`: it holds the site's own sources (choose a folder such as public/)
 io-output-inside-source = refusing to write the site to `{ $dir }`: it is inside the site's { $source }

@@ -1051,6 +1051,7 @@ io-cannot-create = 无法创建文件夹 { $path }
 io-cannot-read-folder = 无法读取文件夹 { $path }
 io-cannot-move = 无法把 { $from } 移到 { $to }
 io-cannot-remove = 无法删除上一次生成的 { $path }
+io-cannot-read = 无法读取 { $path }
 io-output-is-root = 不能把网站写到 `{ $dir }`：这是文件系统的根目录
 io-output-holds-sources = 不能把网站写到 `{ $dir }`：站点自己的源文件在里面（请换一个文件夹，比如 public/）
 io-output-inside-source = 不能把网站写到 `{ $dir }`：它在站点的 { $source } 里面
