@@ -587,8 +587,8 @@ pub struct Item {
     pub(crate) aliases: Vec<String>,
     /// Free data for templates.
     pub(crate) extra: serde_json::Map<String, serde_json::Value>,
-    /// The Markdown body.
-    pub(crate) body: String,
+    /// The Markdown body, shared by the item's copies in each language's tree.
+    pub(crate) body: std::sync::Arc<str>,
     /// How many lines of the file come before the body (for positions in the body).
     pub(crate) body_line_offset: usize,
     /// Kind-specific fields.

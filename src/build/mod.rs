@@ -228,6 +228,9 @@ pub(crate) fn render_into(
     let theme =
         timings.time("templates", || crate::render::theme::load(&options.root, &site.config))?;
     let theme = std::sync::Arc::new(theme);
+    // The insights are facts of the whole alliance, the same in every language
+    // (each tree has the site's items, in the same order): made once.
+    let insights = timings.time("insight", || insight::compute(site));
     // The other languages first: the site's sitemap lists their pages too.
     let mut count = 0;
     let mut others = OtherTrees::default();
@@ -239,7 +242,6 @@ pub(crate) fn render_into(
             }
             sink(f)
         };
-        let insights = timings.time("insight", || insight::compute(tree));
         let renderer = Renderer::with_theme(
             tree,
             &options.root,
@@ -253,7 +255,6 @@ pub(crate) fn render_into(
         others.html.extend(staged.html_paths.iter().map(|p| format!("{prefix}{p}")));
         others.later.extend(staged.later.iter().map(|p| format!("{prefix}{p}")));
     }
-    let insights = timings.time("insight", || insight::compute(site));
     let renderer =
         Renderer::with_theme(site, &options.root, render_options(options), &insights, theme)?;
     let staged = render_stages(site, &insights, renderer, Pages::All, timings, sink, &others)?;

@@ -394,7 +394,7 @@ pub fn parse_file(file: &ContentFile, text: &str, config: &SiteConfig) -> Parsed
         cover_alt,
         aliases,
         extra,
-        body: split.body.to_owned(),
+        body: split.body.into(),
         body_line_offset: split.body_line_offset,
         data,
         tree: String::new(),

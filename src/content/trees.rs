@@ -125,7 +125,7 @@ fn translated(original: &Item, t: &Translation, tree: &str) -> Item {
         // The old paths redirect to the original; its translation has its own URL.
         aliases: Vec::new(),
         extra: t.extra.clone().unwrap_or_else(|| original.extra.clone()),
-        body: t.body.clone(),
+        body: t.body.as_str().into(),
         body_line_offset: t.body_line_offset,
         tree: tree.to_owned(),
         draft: original.draft || t.draft,

@@ -293,7 +293,7 @@ fn translation_text(
     }
     f.s.push_str(&tables);
     let body = match (item, intro) {
-        (Some(item), _) => item.body.as_str(),
+        (Some(item), _) => &item.body,
         (_, Some(intro)) => intro.body.as_str(),
         _ => "",
     };
