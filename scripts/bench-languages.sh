@@ -25,30 +25,21 @@ two="$WORK/zh-en-$DOCS-$SEED"
 [ -f "$one/site.toml" ] || python3 scripts/gen_corpus.py "$one" --docs "$DOCS" --seed "$SEED" --today "$TODAY" >/dev/null
 [ -f "$two/site.toml" ] || python3 scripts/gen_corpus.py "$two" --docs "$DOCS" --seed "$SEED" --today "$TODAY" --translate "$FRACTION" >/dev/null
 
-# measure SITE -> "median_wall cpu_s peak_rss_mb html_pages"
-measure() {
-  local site=$1 walls=() cpu=0 rss=0 tfile
-  tfile=$(mktemp)
-  for _ in $(seq "$RUNS"); do
-    rm -rf "$site/public"
-    /usr/bin/time -f "%e %U %S %M" -o "$tfile" "$QIAO" build --root "$site" --today "$TODAY" >/dev/null 2>&1 \
-      || { echo "build failed: $site" >&2; "$QIAO" build --root "$site" --today "$TODAY" >&2; return 1; }
-    read -r w u s m <"$tfile"
-    walls+=("$w")
-    cpu=$(python3 -c "print(round($u+$s,2))")
-    rss=$((m / 1024))
-  done
-  rm -f "$tfile"
-  local median pages
-  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  pages=$(find "$site/public" -name '*.html' | wc -l)
-  echo "$median $cpu $rss $pages"
+# shellcheck source=scripts/measure.sh
+source scripts/measure.sh
+
+# build SITE -> "median_wall cpu_s peak_rss_mb html_pages": RUNS builds into its
+# own output folder (each replaces the last, as an editor's builds do)
+build() {
+  local site=$1 figures
+  figures=$(measure "$QIAO" build --root "$site" --today "$TODAY")
+  echo "$figures $(find "$site/public" -name '*.html' | wc -l)"
 }
 
 translations=$(find "$two/content" -name '*.en.md' | wc -l)
 echo "corpus: $DOCS documents, seed $SEED; $translations of them translated into English (fraction $FRACTION); $RUNS builds each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r w1 c1 m1 p1 < <(measure "$one")
-read -r w2 c2 m2 p2 < <(measure "$two")
+read -r w1 c1 m1 p1 < <(build "$one")
+read -r w2 c2 m2 p2 < <(build "$two")
 printf '%-28s %8s %8s %9s %8s\n' "" "wall s" "CPU s" "peak MB" "pages"
 printf '%-28s %8s %8s %9s %8s\n' "Chinese only" "$w1" "$c1" "$m1" "$p1"
 printf '%-28s %8s %8s %9s %8s\n' "Chinese + English" "$w2" "$c2" "$m2" "$p2"

@@ -22,22 +22,8 @@ mkdir -p "$WORK"
 cargo build --release --quiet
 QIAO="$PWD/target/release/qiao"
 
-# measure NAME CMD... -> prints "median_wall cpu_s peak_rss_mb" over RUNS runs
-measure() {
-  local walls=() cpu=0 rss=0 tfile
-  tfile=$(mktemp)
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$tfile" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
-    read -r w u s m <"$tfile"
-    walls+=("$w")
-    cpu=$(python3 -c "print(round($u+$s,2))")
-    rss=$((m / 1024))
-  done
-  rm -f "$tfile"
-  local median
-  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$median $cpu $rss"
-}
+# shellcheck source=scripts/measure.sh
+source scripts/measure.sh
 
 printf '%-8s %-10s %10s %8s %10s\n' docs tool wall_s cpu_s peak_MB
 for n in "${SIZES[@]}"; do

@@ -596,6 +596,11 @@ fn scaffold_hints_in(language: &str) {
     }
 }
 
+/// The comment lines of a scaffold's front matter.
+fn comment_lines(text: &str) -> Vec<&str> {
+    toml_lines(text, false).into_iter().map(|(_, l)| l).filter(|l| l.starts_with('#')).collect()
+}
+
 /// A Chinese site that declares English (`[languages.en]`), with an original of
 /// every kind whose text a translation carries: a member with a logo and
 /// expertise, a case with a cover, outcomes and `[extra]`, a policy with
@@ -732,11 +737,7 @@ fn a_translation_scaffold_holds_the_original_text_and_no_fact() {
     assert!(!text.contains("intelligent-manufacturing"), "{text}");
     // The comments: whole `# ` lines in the site's language, naming the original;
     // the one hint (`draft = true`) can be uncommented where it stands.
-    let comments: Vec<&str> = toml_lines(&text, false)
-        .into_iter()
-        .map(|(_, l)| l)
-        .filter(|l| l.starts_with('#'))
-        .collect();
+    let comments = comment_lines(&text);
     assert!(comments.len() >= 4, "{text}");
     for line in &comments {
         assert!(line.starts_with("# "), "{line}");
@@ -809,11 +810,7 @@ fn a_translation_scaffold_holds_the_original_text_and_no_fact() {
 fn a_translation_scaffold_explains_itself_in_the_site_language() {
     let s = site_to_translate("fr");
     let (_, text) = translated(&s, &["cases", "vision-lab", "--translate", "en"]);
-    let comments: Vec<&str> = toml_lines(&text, false)
-        .into_iter()
-        .map(|(_, l)| l)
-        .filter(|l| l.starts_with('#'))
-        .collect();
+    let comments = comment_lines(&text);
     assert!(comments.len() >= 4, "{text}");
     for line in comments {
         assert!(!has_cjk(line), "a comment of an English site in Chinese: {line}");
