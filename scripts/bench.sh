@@ -38,13 +38,15 @@ for n in "${SIZES[@]}"; do
     python3 - "$WORK/out-$n/search" <<'PY'
 import gzip, os, sys
 d = sys.argv[1]
-raw = gz = 0; biggest = 0; count = 0
+# The index is stored gzip-compressed (`.jz`) beside its plain manifest.json.
+raw = stored = 0; biggest = 0; count = 0
 for dirpath, _, names in os.walk(d):
   for name in names:
-    if not name.endswith('.json'): continue
+    if not name.endswith(('.json', '.jz')): continue
     b = open(os.path.join(dirpath, name), 'rb').read()
-    raw += len(b); g = len(gzip.compress(b)); gz += g; biggest = max(biggest, len(b)); count += 1
-print(f"         search index: {count} files, {raw/1e6:.2f} MB raw, {gz/1e6:.2f} MB gzip, largest file {biggest/1e3:.1f} kB")
+    plain = gzip.decompress(b) if name.endswith('.jz') else b
+    raw += len(plain); stored += len(b); biggest = max(biggest, len(b)); count += 1
+print(f"         search index: {count} files, {raw/1e6:.2f} MB as JSON, {stored/1e6:.2f} MB stored, largest file {biggest/1e3:.1f} kB")
 PY
   fi
   if command -v hugo >/dev/null && [ "$n" -le 10000 ]; then
