@@ -88,9 +88,6 @@ pub struct SiteConfig {
     /// the default language, `en/` for another ([`SiteConfig::for_language`]).
     /// `base_url` and `base_path` end in it.
     pub(crate) tree: String,
-    /// `base_path` of the site's root, whatever the language (`/alliance/`): where
-    /// the files every language shares are (the theme's, `static/`, images).
-    pub(crate) root_path: String,
 }
 
 /// `[languages.<code>]` in `site.toml`: another language of the site, published
@@ -149,7 +146,6 @@ impl SiteConfig {
     /// Replaces `base_url` (from `--base-url`), checking it like the file's value.
     pub(crate) fn set_base_url(&mut self, url: &str) -> Result<(), Problem> {
         let (base_url, base_path, host) = normalize_base_url(url)?;
-        self.root_path = base_path.clone();
         self.base_url = format!("{base_url}{}", self.tree);
         self.base_path = format!("{base_path}{}", self.tree);
         self.host = host;
@@ -193,7 +189,13 @@ impl SiteConfig {
     /// The link of a site path from the site's root, whatever this configuration's
     /// language (`css/style.css` -> `/alliance/css/style.css`).
     pub(crate) fn root_link(&self, rel: &str) -> String {
-        format!("{}{}", self.root_path, rel.trim_start_matches('/'))
+        format!("{}{}", self.root_path(), rel.trim_start_matches('/'))
+    }
+
+    /// `base_path` of the site's root, whatever the language (`/alliance/`): where
+    /// the files every language shares are (the theme's, `static/`, images).
+    pub(crate) fn root_path(&self) -> &str {
+        self.base_path.strip_suffix(self.tree.as_str()).unwrap_or(&self.base_path)
     }
 
     /// The absolute URL of a site path (`cases/x/` -> `https://host/alliance/cases/x/`).
@@ -435,7 +437,6 @@ fn read(doc: &DeTable<'_>, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     Some(SiteConfig {
         title: title?,
         base_url,
-        root_path: base_path.clone(),
         base_path,
         host,
         language: language.clone(),

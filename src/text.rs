@@ -66,17 +66,26 @@ pub(crate) fn tag_slug(tag: &str) -> String {
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
+        if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') {
+            out.push(' ');
+        } else {
+            push_escaped(&mut out, c);
         }
     }
     out
+}
+
+/// Pushes `c` to `out`, escaped for an HTML text node or quoted attribute
+/// (`& < > " '`): what [`escape_html`] does to each character.
+pub fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
 }
 
 /// Whether `s` looks like a BCP 47 language tag (`zh`, `en-US`, `zh-Hans-CN`).
@@ -95,6 +104,19 @@ pub(crate) fn is_language_tag(s: &str) -> bool {
 pub(crate) fn is_site_language(s: &str) -> bool {
     let primary = s.split('-').next().unwrap_or_default();
     primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase()) && is_language_tag(s)
+}
+
+/// `s` as a TOML basic string on one line (`"…"`, with `"`, `\`, line breaks and
+/// other control characters escaped), as JSON writes it: the one quoting of the
+/// TOML qiao writes for editors (imported rows, translation scaffolds).
+pub(crate) fn toml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// A TOML array of strings on one line (`["a", "b"]`).
+pub(crate) fn toml_strings(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 #[cfg(test)]

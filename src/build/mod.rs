@@ -167,8 +167,9 @@ pub(crate) fn check(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>), B
         other => other,
     };
     let render_options = RenderOptions { minify: false, live_reload: false };
+    // The same facts in every language's tree, as `render_into` shares them.
+    let insights = insight::compute(&site);
     for tree in site.trees() {
-        let insights = insight::compute(tree);
         let renderer = Renderer::new(tree, &options.root, render_options, &insights)
             .map_err(|d| with_warnings(BuildError::Site(d)))?;
         check_bodies(&renderer).map_err(with_warnings)?;

@@ -8,8 +8,10 @@
 
 use serde::Serialize;
 
+use std::collections::HashSet;
+
 use super::Renderer;
-use crate::model::Kind;
+use crate::model::{Kind, Site};
 use crate::urls;
 
 /// One language of the site, as a page shows it.
@@ -43,7 +45,7 @@ impl Renderer<'_> {
         // An item's page has the languages it is translated into; a page every
         // language has (the home page, listings, search, insight pages) has all.
         let item = self.index.by_url.get(rel).map(|&i| &self.site.items[i]);
-        let everywhere = item.is_none() && self.in_every_language(rel);
+        let everywhere = item.is_none() && self.everywhere.contains(rel);
         let mut languages: Vec<Language<'_>> = trees
             .map(|(code, folder)| {
                 let tree = if folder.is_empty() { String::new() } else { format!("{folder}/") };
@@ -69,16 +71,20 @@ impl Renderer<'_> {
         }
         languages
     }
+}
 
-    /// Whether the page at `rel` is one each language's tree has, whatever its
-    /// content: the home page, the search page, the first page of each listing and
-    /// section, the taxonomies' indexes and the insight pages.
-    fn in_every_language(&self, rel: &str) -> bool {
-        rel == urls::HOME
-            || rel == urls::SEARCH
-            || Kind::SECTIONS.iter().any(|&k| urls::listing(k) == rel)
-            || self.site.sections.iter().any(|s| urls::section(&s.folder) == rel)
-            || urls::TAXONOMIES.iter().any(|t| urls::taxonomy(t) == rel)
-            || super::insight::Page::ALL.iter().any(|p| p.rel() == rel)
+/// The pages each language's tree has, whatever its content: the home page, the
+/// search page, the first page of each listing and section, the taxonomies'
+/// indexes and the insight pages. Made once per renderer; empty on a site of one
+/// language, which has no alternates.
+pub(super) fn everywhere(site: &Site) -> HashSet<String> {
+    if site.config.languages.is_empty() {
+        return HashSet::new();
     }
+    let mut pages: HashSet<String> = [urls::HOME, urls::SEARCH].map(str::to_owned).into();
+    pages.extend(Kind::SECTIONS.iter().map(|&k| urls::listing(k)));
+    pages.extend(site.sections.iter().map(|s| urls::section(&s.folder)));
+    pages.extend(urls::TAXONOMIES.iter().map(|t| urls::taxonomy(t)));
+    pages.extend(super::insight::Page::ALL.iter().map(|p| p.rel().to_owned()));
+    pages
 }

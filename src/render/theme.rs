@@ -312,14 +312,7 @@ pub(crate) fn breakable(s: &str) -> String {
         if before {
             out.push_str("<wbr>");
         }
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+        crate::text::push_escaped(&mut out, c);
         if c == '/' && chars.peek().is_some_and(|&n| n != '/') {
             out.push_str("<wbr>");
         }

@@ -9,6 +9,7 @@ use jiff::civil::{Date, DateTime, Time};
 
 use super::columns::{Type, enum_value, split_list};
 use super::read::Cell;
+use crate::text::{toml_string as quote, toml_strings as list};
 
 /// Titles and slugs that references in a sheet may name.
 #[derive(Debug, Default)]
@@ -27,14 +28,6 @@ impl Names {
         }
         pair.1.get(name).cloned().unwrap_or_else(|| name.to_owned())
     }
-}
-
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
-fn list(items: &[String]) -> String {
-    format!("[{}]", items.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", "))
 }
 
 /// A number as an editor sees it: `13800000000`, not `13800000000.0`.

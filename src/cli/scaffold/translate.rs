@@ -21,7 +21,7 @@ use super::{Front, Lang, cannot_write, language_of};
 use crate::content::ContentFile;
 use crate::diagnostics::Message;
 use crate::model::{Intro, Item, Kind, KindData};
-use crate::text::is_slug;
+use crate::text::{is_slug, toml_string, toml_strings};
 
 /// What SLUG names in a KIND: an item, a plain page, or the intro of a listing.
 enum Original {
@@ -145,31 +145,6 @@ fn find_original(root: &Path, kind: &str, slug: &str) -> Result<ContentFile, Mes
     }
 }
 
-/// `s` as a TOML basic string on one line.
-fn toml_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A TOML array of strings on one line.
-fn toml_strs(items: &[String]) -> String {
-    let items: Vec<String> = items.iter().map(|s| toml_str(s)).collect();
-    format!("[{}]", items.join(", "))
-}
-
 /// The `[extra]` table, written as TOML (nested tables as `[extra.x]`).
 fn extra_table(extra: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
     if extra.is_empty() {
@@ -217,27 +192,27 @@ fn translation_text(
         _ => String::new(),
     };
     f.note("必填：标题", "Required: the title");
-    f.set(&format!("title = {}", toml_str(title.unwrap_or(&original_title))));
+    f.set(&format!("title = {}", toml_string(title.unwrap_or(&original_title))));
     let mut tables = String::new();
     if let Some(item) = item {
         // The optional fields the original has, introduced by one note.
         let mut o = Front::new(l);
         if let Some(summary) = &item.summary {
-            o.set(&format!("summary = {}", toml_str(summary)));
+            o.set(&format!("summary = {}", toml_string(summary)));
         }
         if !item.tags.is_empty() {
-            o.set(&format!("tags = {}", toml_strs(&item.tags)));
+            o.set(&format!("tags = {}", toml_strings(&item.tags)));
         }
         if let Some(alt) = &item.cover_alt {
-            o.set(&format!("cover_alt = {}", toml_str(alt)));
+            o.set(&format!("cover_alt = {}", toml_string(alt)));
         }
         match &item.data {
             KindData::Member(m) => {
                 if let Some(alt) = &m.logo_alt {
-                    o.set(&format!("logo_alt = {}", toml_str(alt)));
+                    o.set(&format!("logo_alt = {}", toml_string(alt)));
                 }
                 if !m.expertise.is_empty() {
-                    o.set(&format!("expertise = {}", toml_strs(&m.expertise)));
+                    o.set(&format!("expertise = {}", toml_strings(&m.expertise)));
                 }
             }
             KindData::Roadshow(r) => {
@@ -246,7 +221,7 @@ fn translation_text(
                         [("name", &venue.name), ("address", &venue.address), ("city", &venue.city)]
                             .into_iter()
                             .filter_map(|(k, v)| {
-                                v.as_ref().map(|v| format!("{k} = {}", toml_str(v)))
+                                v.as_ref().map(|v| format!("{k} = {}", toml_string(v)))
                             })
                             .collect();
                     if !parts.is_empty() {
@@ -318,9 +293,9 @@ fn item_tables(item: &Item, l: Lang) -> String {
             );
             for outcome in &case.outcomes {
                 f.set("[[outcomes]]");
-                f.set(&format!("label = {}", toml_str(&outcome.label)));
+                f.set(&format!("label = {}", toml_string(&outcome.label)));
                 if let Some(unit) = &outcome.unit {
-                    f.set(&format!("unit = {}", toml_str(unit)));
+                    f.set(&format!("unit = {}", toml_string(unit)));
                 }
             }
         }
@@ -331,7 +306,7 @@ fn item_tables(item: &Item, l: Lang) -> String {
             );
             for incentive in &policy.incentives {
                 f.set("[[incentives]]");
-                f.set(&format!("text = {}", toml_str(&incentive.text)));
+                f.set(&format!("text = {}", toml_string(&incentive.text)));
             }
         }
         KindData::Roadshow(roadshow) if !roadshow.projects.is_empty() => {
@@ -341,9 +316,9 @@ fn item_tables(item: &Item, l: Lang) -> String {
             );
             for project in &roadshow.projects {
                 f.set("[[projects]]");
-                f.set(&format!("title = {}", toml_str(&project.title)));
+                f.set(&format!("title = {}", toml_string(&project.title)));
                 if let Some(summary) = &project.summary {
-                    f.set(&format!("summary = {}", toml_str(summary)));
+                    f.set(&format!("summary = {}", toml_string(summary)));
                 }
             }
         }
@@ -359,12 +334,12 @@ mod tests {
     #[test]
     fn strings_stay_on_one_line_and_read_back() {
         for s in ["plain", "引号“”和\"quotes\"", "two\nlines\tand \\ back", "\u{7}bell"] {
-            let line = format!("x = {}", toml_str(s));
+            let line = format!("x = {}", toml_string(s));
             assert!(!line.contains('\n'), "{line}");
             let table: toml::Table = line.parse().unwrap();
             assert_eq!(table["x"].as_str(), Some(s));
         }
-        let list = format!("x = {}", toml_strs(&["a\"b".into(), "数控".into()]));
+        let list = format!("x = {}", toml_strings(&["a\"b".into(), "数控".into()]));
         let table: toml::Table = list.parse().unwrap();
         assert_eq!(table["x"].as_array().map(Vec::len), Some(2));
     }
