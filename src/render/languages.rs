@@ -11,6 +11,8 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 use super::Renderer;
+use super::i18n::Strings;
+use crate::config::SiteConfig;
 use crate::model::{Kind, Site};
 use crate::urls;
 
@@ -32,55 +34,96 @@ pub(crate) struct Language<'a> {
     current: bool,
 }
 
-impl Renderer<'_> {
-    /// Every language of the site for the page at `rel` (below its language's
-    /// folder), the site's own language first; empty on a site of one language.
-    pub(super) fn languages(&self, rel: &str) -> Vec<Language<'_>> {
-        let config = &self.site.config;
+/// What every page of a renderer's tree needs to know of the site's languages,
+/// made once per renderer: most pages (an item in one language, page 2 of a
+/// listing) have no alternate, and their list is the same on every page.
+#[derive(Debug)]
+pub(super) struct Languages {
+    /// Each language's code and folder (`""`, `"en/"`), the site's own first.
+    trees: Vec<(String, String)>,
+    /// The pages every language's tree has ([`everywhere`]).
+    everywhere: HashSet<String>,
+    /// The list of a page without alternates: each language's home page.
+    homes: tera::Value,
+}
+
+impl Languages {
+    pub(super) fn new(site: &Site, strings: &Strings) -> Self {
+        let config = &site.config;
         if config.languages.is_empty() {
-            return Vec::new();
+            let homes = tera::Value::from_serializable(&[(); 0]);
+            return Self { trees: Vec::new(), everywhere: HashSet::new(), homes };
         }
-        let trees = std::iter::once((config.root_language.as_str(), ""))
-            .chain(config.languages.iter().map(|l| (l.code.as_str(), l.code.as_str())));
-        // An item's page has the languages it is translated into; a page every
-        // language has (the home page, listings, search, insight pages) has all.
-        let item = self.index.by_url.get(rel).map(|&i| &self.site.items[i]);
-        let everywhere = item.is_none() && self.everywhere.contains(rel);
-        let mut languages: Vec<Language<'_>> = trees
-            .map(|(code, folder)| {
-                let tree = if folder.is_empty() { String::new() } else { format!("{folder}/") };
-                let alternate = match item {
-                    Some(item) => item.versions.iter().any(|(_, t)| *t == tree),
-                    None => everywhere,
-                };
+        let trees = std::iter::once((config.root_language.clone(), String::new()))
+            .chain(config.languages.iter().map(|l| (l.code.clone(), format!("{}/", l.code))))
+            .collect();
+        let mut languages = Self { trees, everywhere: everywhere(site), homes: ().into() };
+        languages.homes =
+            tera::Value::from_serializable(&languages.list(config, strings, "", |_| false));
+        languages
+    }
+
+    /// The languages of the page at `rel` (below its tree's folder), with
+    /// `alternate(tree)` telling whether it has a version in the tree.
+    fn list<'r>(
+        &'r self,
+        config: &SiteConfig,
+        strings: &'r Strings,
+        rel: &str,
+        alternate: impl Fn(&str) -> bool,
+    ) -> Vec<Language<'r>> {
+        self.trees
+            .iter()
+            .map(|(code, tree)| {
+                let alternate = alternate(tree);
                 let path = if alternate { format!("{tree}{rel}") } else { tree.clone() };
                 Language {
                     code,
-                    name: self.theme.strings.language_name(code),
+                    name: strings.language_name(code),
                     url: config.root_absolute(&path),
                     link: config.root_link(&path),
                     alternate,
-                    current: tree == config.tree,
+                    current: *tree == config.tree,
                 }
             })
-            .collect();
+            .collect()
+    }
+}
+
+impl Renderer<'_> {
+    /// Every language of the site for the page at `rel` (below its language's
+    /// folder), the site's own language first; empty on a site of one language.
+    pub(super) fn languages(&self, rel: &str) -> tera::Value {
+        let languages = &self.languages;
+        if languages.trees.is_empty() {
+            return languages.homes.clone();
+        }
+        // An item's page has the languages it is translated into; a page every
+        // language has (the home page, listings, search, insight pages) has all.
+        let item = self.index.by_url.get(rel).map(|&i| &self.site.items[i]);
+        let everywhere = item.is_none() && languages.everywhere.contains(rel);
+        let alternate = |tree: &str| match item {
+            Some(item) => item.versions.iter().any(|(_, t)| *t == tree),
+            None => everywhere,
+        };
         // A page in one language only has no alternates (its switcher still leads
         // to the other languages' home pages).
-        if languages.iter().filter(|l| l.alternate).count() < 2 {
-            languages.iter_mut().for_each(|l| l.alternate = false);
+        if languages.trees.iter().filter(|(_, tree)| alternate(tree)).count() < 2 {
+            return languages.homes.clone();
         }
-        languages
+        tera::Value::from_serializable(&languages.list(
+            &self.site.config,
+            &self.theme.strings,
+            rel,
+            alternate,
+        ))
     }
 }
 
 /// The pages each language's tree has, whatever its content: the home page, the
 /// search page, the first page of each listing and section, the taxonomies'
-/// indexes and the insight pages. Made once per renderer; empty on a site of one
-/// language, which has no alternates.
-pub(super) fn everywhere(site: &Site) -> HashSet<String> {
-    if site.config.languages.is_empty() {
-        return HashSet::new();
-    }
+/// indexes and the insight pages.
+fn everywhere(site: &Site) -> HashSet<String> {
     let mut pages: HashSet<String> = [urls::HOME, urls::SEARCH].map(str::to_owned).into();
     pages.extend(Kind::SECTIONS.iter().map(|&k| urls::listing(k)));
     pages.extend(site.sections.iter().map(|s| urls::section(&s.folder)));

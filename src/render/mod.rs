@@ -95,9 +95,8 @@ pub struct Renderer<'s> {
     shared: HashMap<String, Shared>,
     /// The images editors name, processed once (or found in the cache).
     images: Arc<crate::images::Images>,
-    /// The pages every language's tree has, each the others' alternate (empty on
-    /// a site of one language): see [`languages`].
-    everywhere: HashSet<String>,
+    /// The site's languages, as its pages link them: see [`languages`].
+    languages: languages::Languages,
 }
 
 /// The parts of a page that depend only on its language, made once: the
@@ -279,6 +278,7 @@ impl<'s> Renderer<'s> {
             "taxonomies": config.taxonomies,
             "today": site.today.to_string(),
         }));
+        let languages = languages::Languages::new(site, &theme.strings);
         let mut renderer = Self {
             site,
             insight,
@@ -292,7 +292,7 @@ impl<'s> Renderer<'s> {
             site_value,
             shared: HashMap::new(),
             images,
-            everywhere: languages::everywhere(site),
+            languages,
         };
         let mut langs: BTreeSet<&str> = site.items.iter().map(|i| i.lang.as_str()).collect();
         langs.insert(&site.config.language);
@@ -673,7 +673,7 @@ impl<'s> Renderer<'s> {
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert("base_path", &config.base_path);
         ctx.insert("root_path", config.root_path());
-        ctx.insert("languages", &self.languages(rel));
+        ctx.insert_value("languages", self.languages(rel));
         ctx.insert("lang", lang);
         ctx.insert_value("t", t.tera.clone());
         ctx.insert("section", section);
