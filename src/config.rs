@@ -105,6 +105,9 @@ pub(crate) struct LanguageSettings {
     pub(crate) taxonomies: TaxonomyLabels,
     /// `[[languages.<code>.menu]]`: that language's navigation, when listed.
     pub(crate) menu: Vec<MenuEntry>,
+    /// `[languages.<code>.extra]`: the values of `[extra]` in that language (a key
+    /// it does not set keeps the default language's value).
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// `[images]` in `site.toml`.
@@ -165,6 +168,8 @@ impl SiteConfig {
         ] {
             own.extend(theirs.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
+        let mut extra = self.extra.clone();
+        extra.extend(settings.extra.iter().map(|(k, v)| (k.clone(), v.clone())));
         let tree = format!("{code}/");
         Some(SiteConfig {
             title: settings.title.clone().unwrap_or_else(|| self.title.clone()),
@@ -174,6 +179,7 @@ impl SiteConfig {
             language: code.to_owned(),
             taxonomies: labels,
             menu: settings.menu.clone(),
+            extra,
             tree,
             ..self.clone()
         })
@@ -487,8 +493,14 @@ fn read_languages(v: &Value<'_>, r: &mut Reporter<'_>, default: &str) -> Vec<Lan
             .and_then(|v| read_taxonomies_as(v, r, &format!("{field}.taxonomies")))
             .unwrap_or_default();
         let menu = f.get("menu").map(|v| menu::read(v, r, "menu")).unwrap_or_default();
+        let extra = f
+            .get("extra")
+            .and_then(|v| as_table(r, &format!("{field}.extra"), v, "[languages.en.extra]"))
+            .map(table_to_json)
+            .unwrap_or_default();
         f.finish(r, false);
-        out.push(LanguageSettings { code: code.to_owned(), title, description, taxonomies, menu });
+        let code = code.to_owned();
+        out.push(LanguageSettings { code, title, description, taxonomies, menu, extra });
     }
     out.sort_by(|a, b| a.code.cmp(&b.code));
     out

@@ -268,6 +268,19 @@ impl<'s> Renderer<'s> {
         let links =
             SiteLinks::new(site, index.by_source.clone(), root, files, images.clone(), statics);
         let config = &site.config;
+        // The language of each `[extra]` value: the tree's where its language sets
+        // it (`[languages.<code>.extra]`), else the default language's.
+        let own = config.languages.iter().find(|l| l.code == config.language);
+        let extra_lang: serde_json::Map<String, serde_json::Value> = config
+            .extra
+            .keys()
+            .map(|k| {
+                let set_here =
+                    config.tree.is_empty() || own.is_some_and(|l| l.extra.contains_key(k));
+                let lang = if set_here { &config.language } else { &config.root_language };
+                (k.clone(), lang.as_str().into())
+            })
+            .collect();
         let site_value = tera::Value::from_serializable(&serde_json::json!({
             "title": config.title,
             "description": config.description,
@@ -275,6 +288,7 @@ impl<'s> Renderer<'s> {
             "base_path": config.base_path,
             "language": config.language,
             "extra": config.extra,
+            "extra_lang": extra_lang,
             "taxonomies": config.taxonomies,
             "today": site.today.to_string(),
         }));

@@ -398,3 +398,37 @@ fn a_language_lists_its_own_menu_and_its_paths_are_checked() {
     assert!(e.starts_with("site.toml:15:7: error[E0508]"), "{e}");
     assert!(e.contains("/en/events/"), "{e}");
 }
+
+#[test]
+fn a_language_sets_its_own_extra_text_and_keeps_the_rest_marked_as_the_default_languages() {
+    let s = bilingual();
+    s.write(
+        "site.toml",
+        &format!(
+            "{SITE}[languages.en.extra]\nfooter = \"Secretariat of the alliance\"\n\n[extra]\n\
+             footer = \"联盟秘书处\"\naddress = \"浔江市江滨大道 188 号\"\n"
+        ),
+    );
+    let out = built(&s);
+    let footer = |page: &str| {
+        let html = &out[page];
+        html[html.find("<footer").unwrap()..].to_owned()
+    };
+    let en = footer("en/about/index.html");
+    assert!(en.contains("<p>Secretariat of the alliance"), "{en}");
+    assert!(!en.contains("联盟秘书处"), "{en}");
+    // The address the English tree does not set stays in Chinese, marked so.
+    assert!(en.contains("<p lang=\"zh\">浔江市江滨大道 188 号</p>"), "{en}");
+    let zh = footer("about/index.html");
+    assert!(zh.contains("<p>联盟秘书处"), "{zh}");
+    assert!(zh.contains("<p>浔江市江滨大道 188 号</p>"), "{zh}");
+
+    // Not a table: an error at the key, in both languages.
+    s.write(
+        "site.toml",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\n[languages.en]\nextra = \"Secretariat\"\n",
+    );
+    let (en, zh) = error_in_both(&s);
+    assert!(en.contains("error[E0212]") && en.contains("languages.en.extra"), "{en}");
+    assert!(zh.contains("error[E0212]") && zh.contains("languages.en.extra"), "{zh}");
+}
