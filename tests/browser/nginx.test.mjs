@@ -193,6 +193,9 @@ test('an old address of a moved page opens the page, and unknown ones the 404 pa
   const missing = await get('/no/such/page/');
   assert.equal(missing.status, 404);
   assert.deepEqual(missing.body, fs.readFileSync(path.join(site, '404.html')));
+  const missingEn = await get('/en/no/such/page/');
+  assert.equal(missingEn.status, 404);
+  assert.deepEqual(missingEn.body, fs.readFileSync(path.join(site, 'en/404.html')), "the English tree's own 404 page");
   const moved = await get('/join/how');
   assert.equal(moved.status, 301, 'a folder without its slash is redirected to it');
   assert.match(moved.headers.location, /\/join\/how\/$/);
