@@ -5,9 +5,11 @@
 //! holds the marker file), and never if it is the site root, `content/`, another
 //! source folder or an ancestor of the root.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context as _, bail};
 
@@ -96,6 +98,9 @@ pub(crate) struct Staging {
     output: PathBuf,
     old: PathBuf,
     committed: bool,
+    /// The files carried over from the previous build ([`OutputFile::carried`]),
+    /// by path, each with its cache file: moved or linked at the swap.
+    carried: Mutex<BTreeMap<String, PathBuf>>,
 }
 
 impl Staging {
@@ -114,17 +119,31 @@ impl Staging {
         let dir = parent.join(format!(".{name}.qiao-new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));
         fs::create_dir_all(&dir).map_err(|e| cannot("io-cannot-create", &dir, e))?;
-        let staging = Staging { dir, output: out_abs, old, committed: false };
+        let staging =
+            Staging { dir, output: out_abs, old, committed: false, carried: Mutex::default() };
         let marker = staging.dir.join(MARKER);
         fs::write(&marker, "This folder was written by qiao and is replaced on every build.\n")
             .map_err(|e| cannot("io-cannot-write", &marker, e))?;
         Ok(staging)
     }
 
-    /// Writes one file (a later file of the same path replaces an earlier one).
+    /// The output folder this build replaces (absolute).
+    pub(crate) fn output(&self) -> &Path {
+        &self.output
+    }
+
+    /// Writes one file (a later file of the same path replaces an earlier one; a
+    /// file carried over never replaces one written).
     pub(crate) fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
         if !is_safe_rel(&file.path) {
             bail!("internal error: output path `{}` would leave the output folder", file.path);
+        }
+        if file.carried
+            && let Some(kept) = &file.kept
+        {
+            let mut carried = self.carried.lock().unwrap_or_else(|e| e.into_inner());
+            carried.insert(file.path.clone(), kept.clone());
+            return Ok(());
         }
         let path = self.dir.join(&file.path);
         let parent = path.parent().unwrap_or(&self.dir);
@@ -165,23 +184,133 @@ impl Staging {
         fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
     }
 
-    /// Swaps the new build into place and removes the previous one.
+    /// Swaps the new build into place and removes the previous one. The files
+    /// carried over come from the previous build first ([`Staging::carry_over`]).
     pub(crate) fn commit(mut self) -> anyhow::Result<()> {
-        if self.output.exists() {
+        let carried = std::mem::take(self.carried.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let previous = self.output.exists();
+        if previous {
             fs::rename(&self.output, &self.old).map_err(|e| moving(&self.output, &self.old, e))?;
         }
-        if let Err(e) = fs::rename(&self.dir, &self.output) {
+        let mut moved = Vec::new();
+        let carry = self.carry_over(&carried, previous, &mut moved);
+        let swapped = carry.and_then(|()| {
+            fs::rename(&self.dir, &self.output)
+                .map_err(|e| moving(&self.dir, &self.output, e).into())
+        });
+        if let Err(e) = swapped {
+            // The previous build back as it was.
+            for dir in &moved {
+                let _ = fs::rename(self.dir.join(dir), self.old.join(dir));
+            }
             if self.old.exists() {
                 let _ = fs::rename(&self.old, &self.output);
             }
-            return Err(moving(&self.dir, &self.output, e).into());
+            return Err(e);
         }
         self.committed = true;
+        for dir in &moved {
+            prune(&self.output.join(dir), dir, &carried)?;
+        }
         if self.old.exists() {
             fs::remove_dir_all(&self.old).map_err(|e| cannot("io-cannot-remove", &self.old, e))?;
         }
         Ok(())
     }
+
+    /// Puts the files carried over into the staging folder, from the previous
+    /// build (moved aside to `self.old`): a folder that holds nothing else of the
+    /// new build (`_img/`, with thousands of variants) is moved over whole, one
+    /// rename, and what it holds that is not carried over is removed after the
+    /// swap ([`prune`]); any other file is linked from the previous build (or from
+    /// the cache, when it is not there). `moved` gets the folders moved.
+    fn carry_over(
+        &self,
+        carried: &BTreeMap<String, PathBuf>,
+        previous: bool,
+        moved: &mut Vec<String>,
+    ) -> anyhow::Result<()> {
+        let folders: BTreeSet<&str> = carried.keys().map(|p| parent_of(p)).collect();
+        let whole = |dir: &str| {
+            previous
+                && !dir.is_empty()
+                // Nothing carried further down, which the prune would remove.
+                && !folders.iter().any(|f| f.len() > dir.len() && f.starts_with(dir) && f.as_bytes()[dir.len()] == b'/')
+                // Nothing of the new build there.
+                && !self.dir.join(dir).exists()
+                // A folder of the previous build (no link to one elsewhere).
+                && real_folder(&self.old, dir)
+        };
+        let mut made = BTreeSet::new();
+        for &dir in &folders {
+            if whole(dir) {
+                let to = self.dir.join(dir);
+                if let Some(parent) = to.parent() {
+                    fs::create_dir_all(parent)
+                        .map_err(|e| cannot("io-cannot-create", parent, e))?;
+                }
+                let from = self.old.join(dir);
+                fs::rename(&from, &to).map_err(|e| moving(&from, &to, e))?;
+                moved.push(dir.to_owned());
+            }
+        }
+        for (path, kept) in carried {
+            let dir = parent_of(path);
+            if moved.iter().any(|m| m == dir) {
+                continue;
+            }
+            let to = self.dir.join(path);
+            if made.insert(dir) {
+                let parent = self.dir.join(dir);
+                fs::create_dir_all(&parent).map_err(|e| cannot("io-cannot-create", &parent, e))?;
+            }
+            let linked = match fs::hard_link(self.old.join(path), &to) {
+                // A file written by this build stays.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+                Err(_) => link_or_copy(kept, &to),
+                Ok(()) => Ok(()),
+            };
+            linked.map_err(|e| cannot("io-cannot-write", &to, e))?;
+        }
+        Ok(())
+    }
+}
+
+/// The folder part of an output path (`_img` of `_img/a.webp`, `` of `a.jpg`).
+fn parent_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// Whether `dir` (relative) is a folder under `base` and so is every folder on
+/// the way, none of them a symbolic link.
+fn real_folder(base: &Path, dir: &str) -> bool {
+    let mut at = base.to_path_buf();
+    dir.split('/').all(|part| {
+        at.push(part);
+        fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir())
+    })
+}
+
+/// Removes from `folder` (the output's `dir`, moved over from the previous
+/// build) everything that is not carried over: the variants of images no page
+/// shows any more.
+fn prune(folder: &Path, dir: &str, carried: &BTreeMap<String, PathBuf>) -> anyhow::Result<()> {
+    let entries = fs::read_dir(folder).map_err(|e| cannot("io-cannot-read-folder", folder, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| cannot("io-cannot-read-folder", folder, e))?;
+        let name = entry.file_name();
+        let keep = name.to_str().is_some_and(|n| carried.contains_key(&format!("{dir}/{n}")));
+        if keep {
+            continue;
+        }
+        let path = entry.path();
+        let gone = match entry.file_type() {
+            Ok(t) if t.is_dir() => fs::remove_dir_all(&path),
+            _ => fs::remove_file(&path),
+        };
+        gone.map_err(|e| cannot("io-cannot-remove", &path, e))?;
+    }
+    Ok(())
 }
 
 impl Drop for Staging {
