@@ -12,6 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context as _, bail};
+use rayon::prelude::*;
 
 use crate::diagnostics::Failure;
 use crate::output::OutputFile;
@@ -98,9 +99,18 @@ pub(crate) struct Staging {
     output: PathBuf,
     old: PathBuf,
     committed: bool,
-    /// The files carried over from the previous build ([`OutputFile::carried`]),
-    /// by path, each with its cache file: moved or linked at the swap.
-    carried: Mutex<BTreeMap<String, PathBuf>>,
+    /// The files of qiao's cache ([`OutputFile::kept`]), by path: put in at the
+    /// swap, where those the previous build published intact are carried over.
+    kept: Mutex<BTreeMap<String, Kept>>,
+}
+
+/// A file of the cache to put in the staging folder.
+#[derive(Debug)]
+struct Kept {
+    file: PathBuf,
+    /// The previous build's copy at the same path is this file, intact
+    /// ([`OutputFile::carried`]).
+    carried: bool,
 }
 
 impl Staging {
@@ -120,7 +130,7 @@ impl Staging {
         let old = parent.join(format!(".{name}.qiao-old-{}", std::process::id()));
         fs::create_dir_all(&dir).map_err(|e| cannot("io-cannot-create", &dir, e))?;
         let staging =
-            Staging { dir, output: out_abs, old, committed: false, carried: Mutex::default() };
+            Staging { dir, output: out_abs, old, committed: false, kept: Mutex::default() };
         let marker = staging.dir.join(MARKER);
         fs::write(&marker, "This folder was written by qiao and is replaced on every build.\n")
             .map_err(|e| cannot("io-cannot-write", &marker, e))?;
@@ -132,34 +142,25 @@ impl Staging {
         &self.output
     }
 
-    /// Writes one file (a later file of the same path replaces an earlier one; a
-    /// file carried over never replaces one written).
+    /// Writes one file (a later file of the same path replaces an earlier one). A
+    /// file of the cache is put in at the swap ([`Staging::commit`]).
     pub(crate) fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
         if !is_safe_rel(&file.path) {
             bail!("internal error: output path `{}` would leave the output folder", file.path);
         }
-        if file.carried
-            && let Some(kept) = &file.kept
         {
-            let mut carried = self.carried.lock().unwrap_or_else(|e| e.into_inner());
-            carried.insert(file.path.clone(), kept.clone());
-            return Ok(());
+            let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+            match &file.kept {
+                Some(f) => {
+                    let carried = file.carried;
+                    kept.insert(file.path.clone(), Kept { file: f.clone(), carried });
+                    return Ok(());
+                }
+                None => kept.remove(&file.path),
+            };
         }
         let path = self.dir.join(&file.path);
         let parent = path.parent().unwrap_or(&self.dir);
-        if let Some(kept) = &file.kept {
-            // Thousands of images in a few folders: the folder is made when the
-            // link says it is missing, not tried before every file.
-            let linked = match link_or_copy(kept, &path) {
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !parent.is_dir() => {
-                    fs::create_dir_all(parent)
-                        .map_err(|e| cannot("io-cannot-create", parent, e))?;
-                    link_or_copy(kept, &path)
-                }
-                other => other,
-            };
-            return linked.map_err(|e| cannot("io-cannot-write", &path, e).into());
-        }
         fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
         // A new file, never one written before at this path (which may be a link
         // to the cache, and must not be written through).
@@ -184,23 +185,43 @@ impl Staging {
         fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
     }
 
-    /// Swaps the new build into place and removes the previous one. The files
-    /// carried over come from the previous build first ([`Staging::carry_over`]).
+    /// Puts the files of the cache in, swaps the new build into place and removes
+    /// the previous one.
+    ///
+    /// A folder where the previous build published files this one carries over,
+    /// and where this build wrote nothing else (`_img/`: thousands of variants with
+    /// hashed names), is moved over whole from the previous build: one rename
+    /// instead of a link for each file now and a removal for each at the end.
+    /// That happens once the previous build is moved aside, just before the new one
+    /// takes its place, with the few new files of that folder linked in; what the
+    /// folder holds that this build does not publish is removed after the swap
+    /// ([`prune`]). Every other file of the cache is linked before, from the
+    /// previous build when carried over (the same file), else from the cache.
     pub(crate) fn commit(mut self) -> anyhow::Result<()> {
-        let carried = std::mem::take(self.carried.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let kept = std::mem::take(self.kept.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let whole = self.whole_folders(&kept);
+        let moved = |path: &str| whole.contains(parent_of(path));
+        // Before: the files not in a folder moved whole, in parallel.
+        let before: Vec<(&String, &Kept)> = kept.iter().filter(|(p, _)| !moved(p)).collect();
+        let folders: BTreeSet<&str> = before.iter().map(|(p, _)| parent_of(p)).collect();
+        for dir in folders {
+            let at = self.dir.join(dir);
+            fs::create_dir_all(&at).map_err(|e| cannot("io-cannot-create", &at, e))?;
+        }
+        before.par_iter().try_for_each(|(path, k)| self.put(&self.output, path, k))?;
         let previous = self.output.exists();
         if previous {
             fs::rename(&self.output, &self.old).map_err(|e| moving(&self.output, &self.old, e))?;
         }
-        let mut moved = Vec::new();
-        let carry = self.carry_over(&carried, previous, &mut moved);
-        let swapped = carry.and_then(|()| {
+        let mut done = Vec::new();
+        let carried = self.move_whole(&whole, &kept, &mut done);
+        let swapped = carried.and_then(|()| {
             fs::rename(&self.dir, &self.output)
                 .map_err(|e| moving(&self.dir, &self.output, e).into())
         });
         if let Err(e) = swapped {
             // The previous build back as it was.
-            for dir in &moved {
+            for dir in &done {
                 let _ = fs::rename(self.dir.join(dir), self.old.join(dir));
             }
             if self.old.exists() {
@@ -209,8 +230,8 @@ impl Staging {
             return Err(e);
         }
         self.committed = true;
-        for dir in &moved {
-            prune(&self.output.join(dir), dir, &carried)?;
+        for dir in &whole {
+            prune(&self.output.join(dir), dir, &kept)?;
         }
         if self.old.exists() {
             fs::remove_dir_all(&self.old).map_err(|e| cannot("io-cannot-remove", &self.old, e))?;
@@ -218,61 +239,80 @@ impl Staging {
         Ok(())
     }
 
-    /// Puts the files carried over into the staging folder, from the previous
-    /// build (moved aside to `self.old`): a folder that holds nothing else of the
-    /// new build (`_img/`, with thousands of variants) is moved over whole, one
-    /// rename, and what it holds that is not carried over is removed after the
-    /// swap ([`prune`]); any other file is linked from the previous build (or from
-    /// the cache, when it is not there). `moved` gets the folders moved.
-    fn carry_over(
-        &self,
-        carried: &BTreeMap<String, PathBuf>,
-        previous: bool,
-        moved: &mut Vec<String>,
-    ) -> anyhow::Result<()> {
-        let folders: BTreeSet<&str> = carried.keys().map(|p| parent_of(p)).collect();
-        let whole = |dir: &str| {
-            previous
-                && !dir.is_empty()
-                // Nothing carried further down, which the prune would remove.
-                && !folders.iter().any(|f| f.len() > dir.len() && f.starts_with(dir) && f.as_bytes()[dir.len()] == b'/')
-                // Nothing of the new build there.
-                && !self.dir.join(dir).exists()
-                // A folder of the previous build (no link to one elsewhere).
-                && real_folder(&self.old, dir)
+    /// The folders to move over whole from the previous build (see
+    /// [`Staging::commit`]): each holds a file carried over, nothing this build
+    /// wrote, and no folder with a file of the cache further down (which the prune
+    /// would remove); it is a folder of the previous build, and so is every folder
+    /// on the way (no link to one elsewhere).
+    fn whole_folders(&self, kept: &BTreeMap<String, Kept>) -> BTreeSet<String> {
+        let folders: BTreeSet<&str> = kept.keys().map(|p| parent_of(p)).collect();
+        let below = |dir: &str| {
+            folders.iter().any(|f| {
+                f.len() > dir.len() && f.starts_with(dir) && f.as_bytes()[dir.len()] == b'/'
+            })
         };
-        let mut made = BTreeSet::new();
-        for &dir in &folders {
-            if whole(dir) {
-                let to = self.dir.join(dir);
-                if let Some(parent) = to.parent() {
-                    fs::create_dir_all(parent)
-                        .map_err(|e| cannot("io-cannot-create", parent, e))?;
-                }
-                let from = self.old.join(dir);
-                fs::rename(&from, &to).map_err(|e| moving(&from, &to, e))?;
-                moved.push(dir.to_owned());
+        let carried: BTreeSet<&str> =
+            kept.iter().filter(|(_, k)| k.carried).map(|(p, _)| parent_of(p)).collect();
+        carried
+            .into_iter()
+            .filter(|dir| {
+                !dir.is_empty()
+                    && !below(dir)
+                    && !self.dir.join(dir).exists()
+                    && real_folder(&self.output, dir)
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Moves the folders `whole` from the previous build (aside at `self.old`)
+    /// into the staging folder, and links in the files of the cache they lack;
+    /// `done` gets the folders moved.
+    fn move_whole(
+        &self,
+        whole: &BTreeSet<String>,
+        kept: &BTreeMap<String, Kept>,
+        done: &mut Vec<String>,
+    ) -> anyhow::Result<()> {
+        for dir in whole {
+            let (from, to) = (self.old.join(dir), self.dir.join(dir));
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(|e| cannot("io-cannot-create", parent, e))?;
             }
+            fs::rename(&from, &to).map_err(|e| moving(&from, &to, e))?;
+            done.push(dir.clone());
         }
-        for (path, kept) in carried {
-            let dir = parent_of(path);
-            if moved.iter().any(|m| m == dir) {
-                continue;
+        for (path, k) in kept {
+            if !k.carried && whole.contains(parent_of(path)) {
+                self.put(&self.old, path, k)?;
             }
-            let to = self.dir.join(path);
-            if made.insert(dir) {
-                let parent = self.dir.join(dir);
-                fs::create_dir_all(&parent).map_err(|e| cannot("io-cannot-create", &parent, e))?;
-            }
-            let linked = match fs::hard_link(self.old.join(path), &to) {
-                // A file written by this build stays.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-                Err(_) => link_or_copy(kept, &to),
-                Ok(()) => Ok(()),
-            };
-            linked.map_err(|e| cannot("io-cannot-write", &to, e))?;
         }
         Ok(())
+    }
+
+    /// Puts the file of the cache `k` at `path` in the staging folder: linked
+    /// from the previous build (in `previous`) when carried over, else from the
+    /// cache (or copied); it replaces a file of the same path.
+    fn put(&self, previous: &Path, path: &str, k: &Kept) -> anyhow::Result<()> {
+        let to = self.dir.join(path);
+        let linked = if k.carried {
+            replacing(&to, || fs::hard_link(previous.join(path), &to))
+                .or_else(|_| link_or_copy(&k.file, &to))
+        } else {
+            link_or_copy(&k.file, &to)
+        };
+        linked.map_err(|e| cannot("io-cannot-write", &to, e).into())
+    }
+}
+
+/// Runs `make` (which creates `path`), again after removing what is there if
+/// `path` exists.
+fn replacing(path: &Path, make: impl Fn() -> std::io::Result<()>) -> std::io::Result<()> {
+    match make() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path).and_then(|()| make())
+        }
+        other => other,
     }
 }
 
@@ -292,23 +332,24 @@ fn real_folder(base: &Path, dir: &str) -> bool {
 }
 
 /// Removes from `folder` (the output's `dir`, moved over from the previous
-/// build) everything that is not carried over: the variants of images no page
-/// shows any more.
-fn prune(folder: &Path, dir: &str, carried: &BTreeMap<String, PathBuf>) -> anyhow::Result<()> {
+/// build) everything this build does not publish there: the variants of images
+/// no page shows any more.
+fn prune(folder: &Path, dir: &str, kept: &BTreeMap<String, Kept>) -> anyhow::Result<()> {
     let entries = fs::read_dir(folder).map_err(|e| cannot("io-cannot-read-folder", folder, e))?;
+    let mut path = format!("{dir}/");
     for entry in entries {
         let entry = entry.map_err(|e| cannot("io-cannot-read-folder", folder, e))?;
         let name = entry.file_name();
-        let keep = name.to_str().is_some_and(|n| carried.contains_key(&format!("{dir}/{n}")));
-        if keep {
+        path.truncate(dir.len() + 1);
+        path.push_str(&name.to_string_lossy());
+        if kept.contains_key(&path) {
             continue;
         }
-        let path = entry.path();
         let gone = match entry.file_type() {
-            Ok(t) if t.is_dir() => fs::remove_dir_all(&path),
-            _ => fs::remove_file(&path),
+            Ok(t) if t.is_dir() => fs::remove_dir_all(entry.path()),
+            _ => fs::remove_file(entry.path()),
         };
-        gone.map_err(|e| cannot("io-cannot-remove", &path, e))?;
+        gone.map_err(|e| cannot("io-cannot-remove", &entry.path(), e))?;
     }
     Ok(())
 }
@@ -328,13 +369,8 @@ impl Drop for Staging {
 /// out again (`images::cache`), so a published file that someone edits in place
 /// does not go on into later builds. See ARCHITECTURE.md, "Images".
 fn link_or_copy(kept: &Path, path: &Path) -> std::io::Result<()> {
-    let linked = match fs::hard_link(kept, path) {
-        // A later file of the same path replaces an earlier one.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            fs::remove_file(path).and_then(|()| fs::hard_link(kept, path))
-        }
-        other => other,
-    };
+    // A later file of the same path replaces an earlier one.
+    let linked = replacing(path, || fs::hard_link(kept, path));
     if linked.is_ok() {
         return Ok(());
     }
