@@ -248,6 +248,15 @@ impl Cache {
         Ok(made)
     }
 
+    /// Whether the image at `source` (named `site_path`) was processed before and
+    /// is unchanged since (its size and modification time): then it can be
+    /// published, and [`Cache::image`] has its entry.
+    pub(crate) fn knows(&self, site_path: &str, source: &Path) -> bool {
+        let Ok(stat) = std::fs::metadata(source) else { return false };
+        let stamp = Stamp::of_metadata(&stat);
+        self.index().images.get(site_path).is_some_and(|seen| seen.source == stamp)
+    }
+
     fn remember(&self, site_path: &str, seen: Seen) {
         self.index().images.insert(site_path.to_owned(), seen);
         self.changed.store(true, Ordering::Relaxed);

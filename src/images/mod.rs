@@ -242,6 +242,19 @@ impl Images {
         self.entry(path).map(|e| e.image.clone())
     }
 
+    /// Whether the image at `path` can be published, as [`Images::get`] would
+    /// say, without making its [`Image`] when the cache knows it unchanged (for
+    /// `content::check`, which only reports).
+    pub(crate) fn check(&self, path: &str) -> Result<(), ImageError> {
+        let path = path.trim_start_matches('/');
+        if !path.split('/').any(|s| s == "..")
+            && self.cache.knows(path, &self.static_dir.join(path))
+        {
+            return Ok(());
+        }
+        self.get(path).map(|_| ())
+    }
+
     fn entry(&self, path: &str) -> Result<Arc<cache::Entry>, ImageError> {
         let path = path.trim_start_matches('/');
         let slot = {
