@@ -447,6 +447,106 @@ mod tests {
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 
+    fn ino(path: &Path) -> u64 {
+        std::os::unix::fs::MetadataExt::ino(&fs::symlink_metadata(path).unwrap())
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .flatten()
+            .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// A folder of files standing for the cache's.
+    fn cache(dir: &Path, names: &[&str]) -> PathBuf {
+        let cache = dir.join("cache");
+        fs::create_dir_all(&cache).unwrap();
+        for n in names {
+            fs::write(cache.join(n), format!("bytes of {n}")).unwrap();
+        }
+        cache
+    }
+
+    #[test]
+    fn a_folder_of_carried_files_is_moved_over_whole_and_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, out) = (dir.path(), dir.path().join("public"));
+        let cache = cache(root, &["a", "b", "c", "d"]);
+        let kept = |p: &str, n: &str| OutputFile::kept(p, cache.join(n));
+        let carried = |p: &str, n: &str| OutputFile::carried(p, cache.join(n));
+        write_site(root, &out, &[kept("_img/a", "a"), kept("_img/b", "b"), kept("x/d", "d")])
+            .unwrap();
+        fs::write(out.join("_img/stray"), "no build made this").unwrap();
+        fs::create_dir_all(out.join("_img/deeper")).unwrap();
+        let folder = ino(&out.join("_img"));
+        let files = [carried("_img/a", "a"), kept("_img/c", "c"), OutputFile::new("i.html", "i")];
+        write_site(root, &out, &files).unwrap();
+        assert_eq!(ino(&out.join("_img")), folder, "the folder moved over");
+        assert_eq!(names(&out), [MARKER, "_img", "_img/a", "_img/c", "i.html"]);
+        assert_eq!(ino(&out.join("_img/a")), ino(&cache.join("a")));
+        assert_eq!(fs::read_to_string(out.join("_img/c")).unwrap(), "bytes of c");
+        let leftovers = fs::read_dir(root).unwrap().count();
+        assert_eq!(leftovers, 2, "public and the cache: {:?}", names(root));
+    }
+
+    #[test]
+    fn a_folder_where_the_build_wrote_a_file_or_that_holds_carried_folders_is_linked_file_by_file()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, out) = (dir.path(), dir.path().join("public"));
+        let cache = cache(root, &["a", "b", "c"]);
+        let carried = |p: &str, n: &str| OutputFile::carried(p, cache.join(n));
+        let kept = |p: &str, n: &str| OutputFile::kept(p, cache.join(n));
+        write_site(root, &out, &[kept("_img/a", "a"), kept("p/b", "b"), kept("p/q/c", "c")])
+            .unwrap();
+        for stray in ["_img/stray", "p/stray", "p/q/stray"] {
+            fs::write(out.join(stray), "no build made this").unwrap();
+        }
+        let (img, p, q) = (ino(&out.join("_img")), ino(&out.join("p")), ino(&out.join("p/q")));
+        let files = [
+            carried("_img/a", "a"),
+            OutputFile::new("_img/notes.txt", "written"),
+            carried("p/b", "b"),
+            carried("p/q/c", "c"),
+        ];
+        write_site(root, &out, &files).unwrap();
+        assert_eq!(
+            names(&out),
+            [MARKER, "_img", "_img/a", "_img/notes.txt", "p", "p/b", "p/q", "p/q/c"]
+        );
+        assert_ne!(ino(&out.join("_img")), img, "a folder of this build");
+        assert_ne!(ino(&out.join("p")), p, "a folder of this build: p/q is carried over");
+        assert_eq!(ino(&out.join("p/q")), q, "moved over whole");
+        for (path, name) in [("_img/a", "a"), ("p/b", "b"), ("p/q/c", "c")] {
+            assert_eq!(ino(&out.join(path)), ino(&cache.join(name)), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_later_file_of_the_same_path_wins_whether_written_or_of_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, out) = (dir.path(), dir.path().join("public"));
+        let cache = cache(root, &["a"]);
+        let staging = Staging::create(root, &out).unwrap();
+        staging.write(&OutputFile::kept("one", cache.join("a"))).unwrap();
+        staging.write(&OutputFile::new("one", "written later")).unwrap();
+        staging.write(&OutputFile::new("two", "written first")).unwrap();
+        staging.write(&OutputFile::kept("two", cache.join("a"))).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("one")).unwrap(), "written later");
+        assert_eq!(fs::read_to_string(out.join("two")).unwrap(), "bytes of a");
+        assert_eq!(
+            fs::read_to_string(cache.join("a")).unwrap(),
+            "bytes of a",
+            "not written through"
+        );
+    }
+
     #[test]
     fn rejects_escaping_paths() {
         assert!(!is_safe_rel("../x") && !is_safe_rel("/etc/x") && is_safe_rel("a/b.html"));

@@ -37,6 +37,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::encode::{self, Raster};
@@ -116,6 +117,18 @@ struct Index {
     originals: HashMap<String, SeenOriginal>,
 }
 
+/// The index as [`Cache::knows`] reads it: the named images' sources only.
+#[derive(Deserialize)]
+struct Sources {
+    #[serde(default)]
+    images: HashMap<String, Source>,
+}
+
+#[derive(Deserialize)]
+struct Source {
+    source: Stamp,
+}
+
 /// A named image: its source's stamp, its key and its entry.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Seen {
@@ -165,6 +178,10 @@ pub(crate) struct Cache {
     dir: PathBuf,
     /// `index.json`, read at the first lookup.
     index: OnceLock<Mutex<Index>>,
+    /// The files of the previous build's `_img/`, by name ([`Cache::published`]).
+    published: OnceLock<HashMap<std::ffi::OsString, Stamp>>,
+    /// Its sources' stamps only ([`Cache::knows`]).
+    sources: OnceLock<HashMap<String, Source>>,
     /// Whether the index has entries `index.json` lacks.
     changed: AtomicBool,
 }
@@ -174,6 +191,8 @@ impl Cache {
         Self {
             dir: root.join(FOLDER).join("images").join("v1"),
             index: OnceLock::new(),
+            sources: OnceLock::new(),
+            published: OnceLock::new(),
             changed: AtomicBool::new(false),
         }
     }
@@ -251,10 +270,19 @@ impl Cache {
     /// Whether the image at `source` (named `site_path`) was processed before and
     /// is unchanged since (its size and modification time): then it can be
     /// published, and [`Cache::image`] has its entry.
+    /// Reads only the sources' stamps of the index (what each became is skipped,
+    /// not parsed), unless the whole index is read already.
     pub(crate) fn knows(&self, site_path: &str, source: &Path) -> bool {
         let Ok(stat) = std::fs::metadata(source) else { return false };
         let stamp = Stamp::of_metadata(&stat);
-        self.index().images.get(site_path).is_some_and(|seen| seen.source == stamp)
+        if self.index.get().is_some() {
+            return self.index().images.get(site_path).is_some_and(|seen| seen.source == stamp);
+        }
+        let sources = self.sources.get_or_init(|| {
+            let bytes = std::fs::read(self.dir.join("index.json")).unwrap_or_default();
+            serde_json::from_slice::<Sources>(&bytes).map(|s| s.images).unwrap_or_default()
+        });
+        sources.get(site_path).is_some_and(|seen| seen.source == stamp)
     }
 
     fn remember(&self, site_path: &str, seen: Seen) {
@@ -309,14 +337,35 @@ impl Cache {
         let mut files = Vec::with_capacity(entry.stamps.len());
         for (v, stamp) in entry.image.variants.iter().zip(&entry.stamps) {
             let file = self.file(&v.path);
-            let carried =
-                previous.is_some_and(|p| Stamp::of_published(&p.join(&v.path)) == Some(*stamp));
+            let carried = previous.is_some_and(|p| self.published(p, &v.path) == Some(*stamp));
             if !carried && Stamp::of(&file) != Some(*stamp) {
                 return self.remake(entry);
             }
             files.push(Published { path: v.path.clone(), file, carried });
         }
         Ok(files)
+    }
+
+    /// The stamp of the variant the previous build (in `previous`) published at
+    /// `path` (`_img/<name>`). The folder is read once, its files' stamps taken
+    /// by name from it (cheaper than looking each path up from the root); a
+    /// folder that is a link to another is not read.
+    fn published(&self, previous: &Path, path: &str) -> Option<Stamp> {
+        let folder = self.published.get_or_init(|| {
+            let dir = previous.join(urls::IMAGES);
+            let real = std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir());
+            let Some(entries) = real.then(|| std::fs::read_dir(&dir).ok()).flatten() else {
+                return HashMap::new();
+            };
+            let stamp = |e: &std::fs::DirEntry| {
+                let stat = e.metadata().ok()?;
+                stat.is_file().then(|| (e.file_name(), Stamp::of_metadata(&stat)))
+            };
+            let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
+            entries.par_iter().filter_map(stamp).collect()
+        });
+        let name = path.strip_prefix(urls::IMAGES)?;
+        folder.get(std::ffi::OsStr::new(name)).copied()
     }
 
     /// [`Cache::publish`] for an image whose files are not as written: made again.
