@@ -30,7 +30,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Code, Problem};
@@ -291,8 +290,10 @@ impl Images {
                 })
                 .collect()
         };
+        // One after the other: lookups in the previous build's folder, read once
+        // (in parallel), unless an image must be made again.
         let published: Vec<Vec<cache::Published>> = entries
-            .par_iter()
+            .iter()
             .map(|e| {
                 let previous = self.previous.as_deref();
                 self.cache.publish(e, previous).map_err(|err| (e.site_path().to_owned(), err))
