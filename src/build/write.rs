@@ -409,8 +409,6 @@ fn remove_stale(parent: &Path, name: &str) {
 mod tests {
     use super::*;
 
-    use rayon::prelude::*;
-
     /// Writes `files` as the new content of `output`, replacing the previous build.
     fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         let staging = Staging::create(root, output)?;
