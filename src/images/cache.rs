@@ -235,6 +235,10 @@ impl Cache {
         if let Ok(json) = serde_json::to_vec(&merged) {
             let _ = self.put(&self.dir.join("index.json"), &json);
         }
+        // The memo files of each path that the index replaces (qiao 0.1's layout).
+        for old in [self.dir.join("paths"), self.dir.join("originals").join("paths")] {
+            let _ = std::fs::remove_dir_all(old);
+        }
     }
 
     /// The image at `source` (named `site_path` on the site), from the cache or

@@ -475,6 +475,39 @@ fn a_rebuild_carries_the_previous_builds_images_over_and_makes_again_what_change
 }
 
 #[test]
+fn the_caches_index_is_only_a_shortcut() {
+    let (s, sources) = site_with_photos();
+    assert!(s.build().status.success());
+    let first = published_images(&s.out());
+    let index = s.root().join(".qiao-cache/images/v1/index.json");
+    assert!(index.is_file());
+    let folder = inode(&s.out().join("_img"));
+    // Without it, the sources are read and hashed again, and found by their key:
+    // nothing is made again, and the previous build's images are carried over.
+    std::fs::remove_file(&index).unwrap();
+    let files = s.root().join(".qiao-cache/images/v1/files");
+    let made: Vec<u64> =
+        std::fs::read_dir(&files).unwrap().map(|e| inode(&e.unwrap().path())).collect();
+    assert!(s.build().status.success());
+    assert_eq!(published_images(&s.out()), first);
+    assert_eq!(inode(&s.out().join("_img")), folder);
+    let after: Vec<u64> =
+        std::fs::read_dir(&files).unwrap().map(|e| inode(&e.unwrap().path())).collect();
+    assert_eq!(after, made, "no variant made again");
+    assert!(index.is_file(), "written again");
+    // An index that is not JSON is no index.
+    std::fs::write(&index, "{ not json").unwrap();
+    for (path, _) in &sources {
+        disguise(&s.root().join(path));
+    }
+    // Read, they are no images any more: the build says so, and writes nothing.
+    let out = s.build();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("images/harbour.jpg"), "{}", stderr(&out));
+    assert_eq!(published_images(&s.out()), first);
+}
+
+#[test]
 fn a_link_in_the_output_folder_is_never_followed_when_images_are_carried_over() {
     let (s, _) = site_with_photos();
     assert!(s.build().status.success());
