@@ -25,7 +25,7 @@ its srcset and sizes pick) against the originals. Goals (issue 21): cold faster
 than Hugo, warm rebuild within 5 % of the build without images, a phone downloads
 under 15 % of the original bytes.
 
-Needs Pillow for making the photos (`pip install pillow`), /usr/bin/time, and hugo
+Needs Pillow for making the photos (`pip install pillow`), and hugo
 (Debian package) for the comparison. QIAO=path picks the binary (default: a release
 build, `cargo build --release`).
 """
@@ -40,6 +40,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -144,14 +145,19 @@ def make_unnamed(work, base, site):
 
 
 def timed(cmd):
-    """Runs cmd; returns (wall s, cpu s, peak MB)."""
-    with tempfile.NamedTemporaryFile("r") as f:
-        r = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", f.name, *map(str, cmd)],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if r.returncode != 0:
-            sys.exit(f"failed: {' '.join(map(str, cmd))}\n{r.stderr[-2000:]}")
-        wall, user, sys_, rss = f.read().split()
-    return float(wall), float(user) + float(sys_), int(rss) / 1024
+    """Runs cmd; returns (wall s, cpu s, peak MB), to the microsecond (the
+    child's own resource usage, from wait4; /usr/bin/time rounds to 10 ms, as
+    much as the difference the warm goal allows)."""
+    with tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        p = subprocess.Popen(list(map(str, cmd)), stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - start
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode != 0:
+            err.seek(0)
+            sys.exit(f"failed: {' '.join(map(str, cmd))}\n{err.read()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def median(cmd, runs, before=None):
@@ -165,11 +171,13 @@ def median(cmd, runs, before=None):
             max(r[2] for r in results))
 
 
-def cold_and_warm(builds, runs):
-    """For each (name, cmd, clean) of builds: a cold build (after clean()), then the
-    median of RUNS warm rebuilds, taken in turns (one of each site a round), so
-    that a change in the machine's load falls on every site alike."""
-    colds = {name: median(cmd, 1, before=clean) for name, cmd, clean in builds}
+def cold_and_warm(builds, runs, cold=True):
+    """For each (name, cmd, clean) of builds: a cold build (after clean(); none
+    without `cold`), then the median of RUNS warm rebuilds, taken in turns (one of
+    each site a round), so that a change in the machine's load falls on every
+    site alike."""
+    nothing = (float("nan"),) * 3
+    colds = {name: median(cmd, 1, before=clean) if cold else nothing for name, cmd, clean in builds}
     for _, cmd, _ in builds:
         timed(cmd)  # the first rebuild settles the page cache and the previous output
     warm = {name: [] for name, _, _ in builds}
@@ -266,6 +274,8 @@ def main():
     ap.add_argument("--docs", type=int, default=400)
     ap.add_argument("--runs", type=int, default=7, help="warm rebuilds per site (median)")
     ap.add_argument("--no-hugo", action="store_true", help="qiao only")
+    ap.add_argument("--warm-only", action="store_true",
+                    help="no cold builds (the caches and outputs of an earlier run are kept)")
     ap.add_argument("--work", default="/dev/shm/qiao-bench-images" if os.path.isdir("/dev/shm") else "/tmp/qiao-bench-images")
     args = ap.parse_args()
     work = Path(args.work)
@@ -292,7 +302,8 @@ def main():
                 lambda: (shutil.rmtree(root / ".qiao-cache", ignore_errors=True),
                          shutil.rmtree(out, ignore_errors=True)))
 
-    for name, r in cold_and_warm([qiao_build(n, root) for n, root in sites], args.runs).items():
+    cold = not args.warm_only
+    for name, r in cold_and_warm([qiao_build(n, root) for n, root in sites], args.runs, cold).items():
         rows[("qiao", name)] = r
     hugo = shutil.which("hugo") and not args.no_hugo
     if hugo:
@@ -307,7 +318,7 @@ def main():
                     lambda: (shutil.rmtree(hs / "resources" / "_gen", ignore_errors=True),
                              shutil.rmtree(hout, ignore_errors=True)))
 
-        for name, r in cold_and_warm([hugo_build(n, root) for n, root in sites], args.runs).items():
+        for name, r in cold_and_warm([hugo_build(n, root) for n, root in sites], args.runs, cold).items():
             rows[("hugo", name)] = r
     print(f"after: {load()}")
 

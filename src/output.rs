@@ -21,17 +21,28 @@ pub struct OutputFile {
     /// unchanged on every rebuild), and [`OutputFile::load`] reads it for those
     /// that keep files in memory.
     pub(crate) kept: Option<std::path::PathBuf>,
+    /// Whether the previous build, in the output folder this one replaces,
+    /// published this very file at this path, and it is intact (its producer
+    /// checked its size and modification time against the cache's record): the
+    /// writer may carry it over rather than link [`OutputFile::kept`] again.
+    pub(crate) carried: bool,
 }
 
 impl OutputFile {
     /// A file from anything that turns into bytes.
     pub(crate) fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        Self { path: path.into(), bytes: bytes.into(), kept: None }
+        Self { path: path.into(), bytes: bytes.into(), kept: None, carried: false }
     }
 
     /// A file whose bytes are those of `file`, a file of qiao's cache.
     pub(crate) fn kept(path: impl Into<String>, file: std::path::PathBuf) -> Self {
-        Self { path: path.into(), bytes: Vec::new(), kept: Some(file) }
+        Self { path: path.into(), bytes: Vec::new(), kept: Some(file), carried: false }
+    }
+
+    /// A file of qiao's cache, `file`, that the previous build published at
+    /// `path`, intact (see the field `carried`).
+    pub(crate) fn carried(path: impl Into<String>, file: std::path::PathBuf) -> Self {
+        Self { carried: true, ..Self::kept(path, file) }
     }
 
     /// The file with its bytes in memory (read from the cache when they are kept

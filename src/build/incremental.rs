@@ -80,7 +80,7 @@ pub(crate) fn render_warm(
         // A site in several languages renders every tree, as `qiao build` does: an
         // edit of one file may change the pages of each language.
         let files = Collected::default();
-        let result = super::render_into(&site, options, timings, &|f| files.sink(f));
+        let result = super::render_into(&site, options, timings, &|f| files.sink(f), None);
         return (result.map(|_| Rendered::Full(files.into_files())), None);
     }
     let insights = timings.time("insight", || insight::compute(&site));

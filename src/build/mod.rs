@@ -210,7 +210,7 @@ pub fn render(
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
     let files = Collected::default();
-    render_into(site, options, timings, &|f| files.sink(f))?;
+    render_into(site, options, timings, &|f| files.sink(f), None)?;
     Ok(files.into_files())
 }
 
@@ -219,12 +219,15 @@ pub fn render(
 /// Pages first (in parallel), then the search index, feeds, calendars, exports and
 /// the sitemap. A page wins over a static file of the same path, and a static file
 /// over a generated export.
-/// Returns how many files were handed over.
+/// Returns how many files were handed over. `previous` is the output folder a
+/// build replaces: its images, when intact, are carried over
+/// ([`crate::images::Images::publishing_over`]).
 pub(crate) fn render_into(
     site: &Site,
     options: &BuildOptions,
     timings: &mut Timings,
     sink: &(dyn Fn(OutputFile) -> anyhow::Result<()> + Sync),
+    previous: Option<&std::path::Path>,
 ) -> Result<usize, BuildError> {
     let theme =
         timings.time("templates", || crate::render::theme::load(&options.root, &site.config))?;
@@ -232,6 +235,9 @@ pub(crate) fn render_into(
     // The insights are facts of the whole alliance, the same in every language
     // (each tree has the site's items, in the same order): made once.
     let insights = timings.time("insight", || insight::compute(site));
+    // One store of images for every tree: each image looked up and published once.
+    let images = crate::images::Images::new(&options.root, &site.config.images.keep_metadata);
+    let images = std::sync::Arc::new(images.publishing_over(previous));
     // The other languages first: the site's sitemap lists their pages too.
     let mut count = 0;
     let mut others = OtherTrees::default();
@@ -243,12 +249,13 @@ pub(crate) fn render_into(
             }
             sink(f)
         };
-        let renderer = Renderer::with_theme(
+        let renderer = Renderer::with_images(
             tree,
             &options.root,
             render_options(options),
             &insights,
             theme.clone(),
+            images.clone(),
         )?;
         let staged =
             render_stages(tree, &insights, renderer, Pages::All, timings, &in_tree, &others)?;
@@ -256,8 +263,14 @@ pub(crate) fn render_into(
         others.html.extend(staged.html_paths.iter().map(|p| format!("{prefix}{p}")));
         others.later.extend(staged.later.iter().map(|p| format!("{prefix}{p}")));
     }
-    let renderer =
-        Renderer::with_theme(site, &options.root, render_options(options), &insights, theme)?;
+    let renderer = Renderer::with_images(
+        site,
+        &options.root,
+        render_options(options),
+        &insights,
+        theme,
+        images,
+    )?;
     let staged = render_stages(site, &insights, renderer, Pages::All, timings, sink, &others)?;
     Ok(count + staged.count)
 }
@@ -471,14 +484,16 @@ pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         staging.write(&f)
     };
-    let mut files = render_into(&site, options, &mut timings, &sink).map_err(|e| match e {
-        BuildError::Site(mut d) => {
-            d.extend(warnings.iter().cloned());
-            diagnostics::sort(&mut d);
-            BuildError::Site(d)
-        }
-        other => other,
-    })?;
+    let previous = Some(staging.output());
+    let mut files =
+        render_into(&site, options, &mut timings, &sink, previous).map_err(|e| match e {
+            BuildError::Site(mut d) => {
+                d.extend(warnings.iter().cloned());
+                diagnostics::sort(&mut d);
+                BuildError::Site(d)
+            }
+            other => other,
+        })?;
     if options.precompress || site.config.precompress {
         let text = text.into_inner().unwrap_or_else(|e| e.into_inner());
         files += timings

@@ -30,10 +30,13 @@ use crate::model::Site;
 use crate::urls;
 
 /// The page URLs of the HTML files under `dir` (the previous build), or none when
-/// there is no such folder.
+/// there is no such folder. The images' folder (thousands of variants, no page)
+/// is not walked.
 pub(crate) fn previous_pages(dir: &Path) -> BTreeSet<String> {
+    let images = urls::IMAGES.trim_end_matches('/');
     walkdir::WalkDir::new(dir)
         .into_iter()
+        .filter_entry(|e| !(e.depth() == 1 && e.file_name() == images))
         .flatten()
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {

@@ -175,7 +175,9 @@ fn check_images(root: &Path, named: &[(&str, &Reference)], diagnostics: &mut Vec
     paths.sort_unstable();
     paths.dedup();
     let failed: HashMap<&str, images::ImageError> =
-        paths.par_iter().filter_map(|p| store.get(p).err().map(|e| (*p, e))).collect();
+        paths.par_iter().filter_map(|p| store.check(p).err().map(|e| (*p, e))).collect();
+    // What it found, for the renderer's store to look up in one read.
+    store.save();
     for (rel, r) in named {
         if let Some(e) = failed.get(r.slug.trim_start_matches('/')) {
             let mut d = e.problem(&r.field, &r.slug).at(*rel, r.position);

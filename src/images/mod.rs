@@ -26,7 +26,7 @@ pub(crate) mod decode;
 pub(crate) mod encode;
 pub(crate) mod strip;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -170,6 +170,11 @@ impl ImageError {
     }
 }
 
+/// A file of the cache as the writer takes it.
+fn published_file(p: cache::Published) -> OutputFile {
+    if p.carried { OutputFile::carried(p.path, p.file) } else { OutputFile::kept(p.path, p.file) }
+}
+
 /// Whether `path` (a site path under `static/`) names an image qiao makes variants
 /// of: a JPEG, PNG or WebP by its name, or a file of any other name that is not SVG
 /// (which is checked, and refused when it is not one of those).
@@ -178,16 +183,21 @@ pub(crate) fn is_processed(path: &str) -> bool {
     !lower.ends_with(".svg") && !lower.ends_with(".svgz")
 }
 
-type Slot = Arc<OnceLock<Result<Arc<Image>, ImageError>>>;
+type Slot = Arc<OnceLock<Result<Arc<cache::Entry>, ImageError>>>;
 
 /// The named images of one build: each processed once (or found in the cache),
-/// from any thread.
+/// from any thread. A build makes one and shares it with every language's tree
+/// ([`Images::publishing_over`]); each image's variants are handed out once.
 pub(crate) struct Images {
     static_dir: PathBuf,
     cache: cache::Cache,
     seen: Mutex<HashMap<String, Slot>>,
+    /// The images whose variants [`Images::variant_files`] handed out.
+    handed: Mutex<HashSet<String>>,
     /// The file types published with their metadata.
     keep_metadata: Vec<Format>,
+    /// The output folder the build replaces, whose intact images it carries over.
+    previous: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Images {
@@ -209,42 +219,98 @@ impl Images {
             static_dir: root.join("static"),
             cache: cache::Cache::new(root),
             seen: Mutex::new(HashMap::new()),
+            handed: Mutex::new(HashSet::new()),
             keep_metadata,
+            previous: None,
         }
+    }
+
+    /// The same, for a build that replaces the output folder `previous`: an image
+    /// file that folder holds at the path it is published at, and that is still
+    /// the cache's file as written (its size and modification time), is handed out
+    /// as [`OutputFile::carried`], for the writer to move over rather than link
+    /// again.
+    pub(crate) fn publishing_over(mut self, previous: Option<&Path>) -> Self {
+        self.previous = previous.map(Path::to_path_buf);
+        self
     }
 
     /// The image at `path` (a site path: `images/a.jpg`, no leading `/`), processed
     /// or found in the cache.
     pub(crate) fn get(&self, path: &str) -> Result<Arc<Image>, ImageError> {
+        self.entry(path).map(|e| e.image.clone())
+    }
+
+    /// Whether the image at `path` can be published, as [`Images::get`] would
+    /// say, without making its [`Image`] when the cache knows it unchanged (for
+    /// `content::check`, which only reports).
+    pub(crate) fn check(&self, path: &str) -> Result<(), ImageError> {
+        let path = path.trim_start_matches('/');
+        if !path.split('/').any(|s| s == "..")
+            && self.cache.knows(path, &self.static_dir.join(path))
+        {
+            return Ok(());
+        }
+        self.get(path).map(|_| ())
+    }
+
+    fn entry(&self, path: &str) -> Result<Arc<cache::Entry>, ImageError> {
         let path = path.trim_start_matches('/');
         let slot = {
             let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-            seen.entry(path.to_owned()).or_default().clone()
+            match seen.get(path) {
+                Some(slot) => slot.clone(),
+                None => seen.entry(path.to_owned()).or_default().clone(),
+            }
         };
         slot.get_or_init(|| self.process(path).map(Arc::new)).clone()
     }
 
-    fn process(&self, path: &str) -> Result<Image, ImageError> {
+    fn process(&self, path: &str) -> Result<cache::Entry, ImageError> {
         if path.split('/').any(|s| s == "..") {
             return Err(ImageError::Io("outside static/".into()));
         }
         self.cache.image(path, &self.static_dir.join(path))
     }
 
-    /// Every variant of every image [`Images::get`] returned, as files of the
-    /// cache ([`OutputFile::kept`]), sorted by path.
-    pub(crate) fn variant_files(&self) -> Vec<OutputFile> {
-        let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        let mut files = Vec::new();
-        for slot in seen.values() {
-            let Some(Ok(image)) = slot.get() else { continue };
-            for v in &image.variants {
-                files.push(OutputFile::kept(v.path.clone(), self.cache.file(&v.path)));
-            }
-        }
+    /// Every variant of every image [`Images::get`] returned that this store has not
+    /// handed out yet, as files of the cache ([`OutputFile::kept`], or
+    /// [`OutputFile::carried`]), sorted by path; each checked against its record
+    /// once, here (an image whose files were changed is made again). An image that
+    /// cannot be made again is an error at its site path. Then the cache's index
+    /// is saved.
+    pub(crate) fn variant_files(&self) -> Result<Vec<OutputFile>, (String, ImageError)> {
+        let entries: Vec<Arc<cache::Entry>> = {
+            let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+            let mut handed = self.handed.lock().unwrap_or_else(|e| e.into_inner());
+            seen.iter()
+                .filter_map(|(path, slot)| {
+                    let entry = slot.get()?.as_ref().ok()?;
+                    handed.insert(path.clone()).then(|| entry.clone())
+                })
+                .collect()
+        };
+        // One after the other: lookups in the previous build's folder, read once
+        // (in parallel), unless an image must be made again.
+        let published: Vec<Vec<cache::Published>> = entries
+            .iter()
+            .map(|e| {
+                let previous = self.previous.as_deref();
+                self.cache.publish(e, previous).map_err(|err| (e.site_path().to_owned(), err))
+            })
+            .collect::<Result<_, _>>()?;
+        self.cache.save();
+        let mut files: Vec<OutputFile> =
+            published.into_iter().flatten().map(published_file).collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|a, b| a.path == b.path);
-        files
+        Ok(files)
+    }
+
+    /// Saves the cache's index (what [`Images::variant_files`] does at its end), for
+    /// a store that publishes nothing (`content::check`'s).
+    pub(crate) fn save(&self) {
+        self.cache.save();
     }
 
     /// Whether a file of `static/` at `path` is published without its metadata
@@ -260,8 +326,8 @@ impl Images {
     /// [`Images::strips`].
     pub(crate) fn publish_file(&self, path: &str, source: &Path) -> Result<OutputFile, ImageError> {
         let format = Format::of_path(path).ok_or(ImageError::NotAnImage)?;
-        let kept = self.cache.original(path, source, format)?;
-        Ok(OutputFile::kept(path, kept))
+        let previous = self.previous.as_deref();
+        self.cache.original(path, source, format, previous).map(published_file)
     }
 
     /// A file of `static/` (or the theme's) as it is published: a JPEG, PNG or

@@ -176,8 +176,7 @@ impl SiteLinks<'_> {
             return Ok(None);
         }
         let image = self.images.get(&target).map_err(|e| e.problem("![]()", dest))?;
-        let link = |p: &str| self.site.config.root_link(p);
-        Ok(Some(picture(&image, alt, Slot::Body, &link)))
+        Ok(Some(picture(&image, alt, Slot::Body, self.site.config.root_path())))
     }
 }
 

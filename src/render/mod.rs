@@ -257,13 +257,27 @@ impl<'s> Renderer<'s> {
         insight: &'s crate::insight::Insights,
         theme: Arc<Theme>,
     ) -> Result<Self, Vec<Diagnostic>> {
+        let images = crate::images::Images::new(root, &site.config.images.keep_metadata);
+        Self::with_images(site, root, options, insight, theme, Arc::new(images))
+    }
+
+    /// [`Renderer::with_theme`] with the build's store of images, which the
+    /// renderers of every language's tree share (each image looked up once, its
+    /// variants handed out once).
+    pub(crate) fn with_images(
+        site: &'s Site,
+        root: &Path,
+        options: RenderOptions,
+        insight: &'s crate::insight::Insights,
+        theme: Arc<Theme>,
+        images: Arc<crate::images::Images>,
+    ) -> Result<Self, Vec<Diagnostic>> {
         let index = SiteIndex::new(site);
         let files = known_files(site, &index, &theme);
         let menu_errors = sections::check_menu(site, &files);
         if !menu_errors.is_empty() {
             return Err(menu_errors);
         }
-        let images = Arc::new(crate::images::Images::new(root, &site.config.images.keep_metadata));
         let statics = theme.statics.keys().cloned().collect();
         let links =
             SiteLinks::new(site, index.by_source.clone(), root, files, images.clone(), statics);
@@ -494,7 +508,13 @@ impl<'s> Renderer<'s> {
                 .collect::<Vec<_>>(),
         );
         // The variants of every image the pages showed.
-        self.images.variant_files().into_iter().for_each(sink);
+        match self.images.variant_files() {
+            Ok(files) => files.into_iter().for_each(sink),
+            Err((path, e)) => {
+                let source = StaticFile::Disk(Path::new("static").join(path));
+                diagnostics.push(static_image_error(&source, &e));
+            }
+        }
         if !diagnostics.is_empty() {
             crate::diagnostics::sort(&mut diagnostics);
             return Err(diagnostics);

@@ -11,6 +11,8 @@
 //! cover at the top of an item's page, its largest element: that one loads at
 //! once with `fetchpriority="high"`. An SVG is one `<img>` as it is.
 
+use std::fmt::Write as _;
+
 use crate::images::{self, Format, Image};
 use crate::text::escape_html as escape;
 
@@ -47,45 +49,44 @@ impl Slot {
     }
 }
 
-fn srcset(image: &Image, format: Format, link: &dyn Fn(&str) -> String) -> String {
-    image
-        .of_format(format)
-        .map(|v| format!("{} {}w", link(&v.path), v.width))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Appends the `srcset` of `image`'s variants in `format` to `out`; `root` is
+/// the site root's path (`/` or `/alliance/`) that every variant's URL starts with.
+fn srcset(out: &mut String, image: &Image, format: Format, root: &str) {
+    for (i, v) in image.of_format(format).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{root}{} {}w", v.path, v.width);
+    }
 }
 
 fn loading(slot: Slot) -> &'static str {
     if slot == Slot::Hero { " fetchpriority=\"high\"" } else { " loading=\"lazy\"" }
 }
 
-/// The `<picture>` of a processed image; `link` makes a site path a URL.
-pub(crate) fn picture(
-    image: &Image,
-    alt: &str,
-    slot: Slot,
-    link: &dyn Fn(&str) -> String,
-) -> String {
+/// The `<picture>` of a processed image; `root` is the path of the site's root
+/// (`/`, `/alliance/`), where the variants are.
+pub(crate) fn picture(image: &Image, alt: &str, slot: Slot, root: &str) -> String {
     let sizes = slot.sizes();
     let fallback = image.fallback(slot.fallback_width());
     let widest = image.of_format(image.format).last().unwrap_or(fallback);
-    let mut out = String::from("<picture>");
+    let mut out = String::with_capacity(1024);
+    out.push_str("<picture>");
     if image.format != Format::Webp {
-        out.push_str(&format!(
-            "<source type=\"{}\" srcset=\"{}\" sizes=\"{sizes}\">",
-            Format::Webp.mime(),
-            srcset(image, Format::Webp, link)
-        ));
+        let _ = write!(out, "<source type=\"{}\" srcset=\"", Format::Webp.mime());
+        srcset(&mut out, image, Format::Webp, root);
+        let _ = write!(out, "\" sizes=\"{sizes}\">");
     }
-    out.push_str(&format!(
-        "<img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\" decoding=\"async\"{}></picture>",
-        link(&fallback.path),
-        srcset(image, image.format, link),
+    let _ = write!(out, "<img src=\"{root}{}\" srcset=\"", fallback.path);
+    srcset(&mut out, image, image.format, root);
+    let _ = write!(
+        out,
+        "\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\" decoding=\"async\"{}></picture>",
         widest.width,
         widest.height,
         escape(alt),
         loading(slot),
-    ));
+    );
     out
 }
 
@@ -113,7 +114,7 @@ impl super::Renderer<'_> {
         }
         // A broken image was reported where it is named (content::check).
         let image = self.images.get(clean).ok()?;
-        Some(picture(&image, alt, slot, &|p| config.root_link(p)))
+        Some(picture(&image, alt, slot, config.root_path()))
     }
 
     /// The absolute URL of a page's social card image: the widest copy, in the
@@ -157,12 +158,11 @@ mod tests {
                 v(1000, 750, Format::Jpeg),
             ],
         };
-        let link = |p: &str| format!("/base/{p}");
-        let html = picture(&image, "a \"harbour\"", Slot::Hero, &link);
+        let html = picture(&image, "a \"harbour\"", Slot::Hero, "/base/");
         assert_eq!(
             html,
             "<picture><source type=\"image/webp\" srcset=\"/base/_img/a-0123456789-320.webp 320w, /base/_img/a-0123456789-1000.webp 1000w\" sizes=\"(min-width: 50em) 46em, 100vw\"><img src=\"/base/_img/a-0123456789-320.jpg\" srcset=\"/base/_img/a-0123456789-320.jpg 320w, /base/_img/a-0123456789-1000.jpg 1000w\" sizes=\"(min-width: 50em) 46em, 100vw\" width=\"1000\" height=\"750\" alt=\"a &quot;harbour&quot;\" decoding=\"async\" fetchpriority=\"high\"></picture>"
         );
-        assert!(picture(&image, "", Slot::Card, &link).contains("loading=\"lazy\""));
+        assert!(picture(&image, "", Slot::Card, "/base/").contains("loading=\"lazy\""));
     }
 }

@@ -115,9 +115,17 @@ fn disk_files(
         return out;
     }
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let inside = |path: &Path| std::fs::canonicalize(path).is_ok_and(|r| r.starts_with(&real_root));
+    // Only a file reached through a link can lie elsewhere: the others are
+    // inside when the folder is (a site's hundreds of photos, not resolved one by one).
+    let folder_inside = inside(dir);
+    let mut links: Vec<PathBuf> = Vec::new();
     for entry in
         walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().flatten()
     {
+        if entry.file_type().is_dir() && entry.path_is_symlink() {
+            links.push(entry.path().to_path_buf());
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -125,7 +133,10 @@ fn disk_files(
         if is_ignored(&rel) {
             continue;
         }
-        if !std::fs::canonicalize(entry.path()).is_ok_and(|real| real.starts_with(&real_root)) {
+        let linked = !folder_inside
+            || entry.path_is_symlink()
+            || links.iter().any(|l| entry.path().starts_with(l));
+        if linked && !inside(entry.path()) {
             diagnostics.push(Diagnostic::file(
                 display_path(root, entry.path()),
                 Problem::new(Code::E0704),

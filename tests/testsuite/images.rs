@@ -420,6 +420,162 @@ fn a_published_image_changed_in_place_does_not_go_on_into_the_next_build() {
     assert_eq!(published_images(&s.out()), first);
 }
 
+/// The inode of a file or folder: the same one after a rebuild is the same file,
+/// carried over rather than made or linked again.
+fn inode(path: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&std::fs::symlink_metadata(path).unwrap())
+}
+
+#[test]
+fn a_rebuild_carries_the_previous_builds_images_over_and_makes_again_what_changed_there() {
+    let (s, _) = site_with_photos();
+    assert!(s.build().status.success());
+    let first = published_images(&s.out());
+    let img = s.out().join("_img");
+    let folder = inode(&img);
+    let variants: Vec<&String> = first.keys().filter(|f| f.starts_with("_img/")).collect();
+
+    // Nothing changed: the same folder of variants, moved over whole.
+    let out = s.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(published_images(&s.out()), first);
+    assert_eq!(inode(&img), folder, "the previous build's _img/ carried over");
+
+    // In the output folder: a variant removed, one replaced by another file (a new
+    // file, the cache's copy intact), one written over in place (the cache's copy
+    // too), a file and a folder that no build made, and a variant of a photo that
+    // no page shows any more (a name no key has now).
+    std::fs::remove_file(s.out().join(variants[0])).unwrap();
+    let replaced = s.out().join(variants[1]);
+    std::fs::remove_file(&replaced).unwrap();
+    std::fs::write(&replaced, b"not the variant").unwrap();
+    let mut in_place =
+        std::fs::File::options().write(true).open(s.out().join(variants[2])).unwrap();
+    std::io::Write::write_all(&mut in_place, b"written in place").unwrap();
+    drop(in_place);
+    std::fs::write(img.join("stray.webp"), b"stray").unwrap();
+    std::fs::create_dir_all(img.join("stray/deeper")).unwrap();
+    std::fs::write(img.join("stray/deeper/x.webp"), b"stray").unwrap();
+    let out = s.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(published_images(&s.out()), first, "every variant back, intact, nothing else");
+    assert!(!img.join("stray").exists());
+
+    // A changed photo: its old variants leave the output with the old build.
+    assert!(s.build().status.success());
+    let before = inode(&img);
+    s.write_bytes("static/images/harbour.jpg", &phone_photo(700, 500, 3));
+    assert!(s.build().status.success());
+    let again = published_images(&s.out());
+    let old: Vec<&&String> = variants.iter().filter(|v| v.contains("harbour")).collect();
+    assert_eq!(old.len(), 6, "{variants:?}");
+    assert!(old.iter().all(|v| !again.contains_key(**v)), "{:?}", again.keys());
+    assert_eq!(again.keys().filter(|f| f.starts_with("_img/harbour")).count(), 6);
+    assert_eq!(inode(&img), before, "the other variants carried over in the same folder");
+}
+
+#[test]
+fn the_caches_index_is_only_a_shortcut() {
+    let (s, sources) = site_with_photos();
+    assert!(s.build().status.success());
+    let first = published_images(&s.out());
+    let index = s.root().join(".qiao-cache/images/v1/index.json");
+    assert!(index.is_file());
+    let folder = inode(&s.out().join("_img"));
+    // Without it, the sources are read and hashed again, and found by their key:
+    // nothing is made again, and the previous build's images are carried over.
+    std::fs::remove_file(&index).unwrap();
+    let files = s.root().join(".qiao-cache/images/v1/files");
+    let made: Vec<u64> =
+        std::fs::read_dir(&files).unwrap().map(|e| inode(&e.unwrap().path())).collect();
+    assert!(s.build().status.success());
+    assert_eq!(published_images(&s.out()), first);
+    assert_eq!(inode(&s.out().join("_img")), folder);
+    let after: Vec<u64> =
+        std::fs::read_dir(&files).unwrap().map(|e| inode(&e.unwrap().path())).collect();
+    assert_eq!(after, made, "no variant made again");
+    assert!(index.is_file(), "written again");
+    // An index that is not JSON is no index.
+    std::fs::write(&index, "{ not json").unwrap();
+    for (path, _) in &sources {
+        disguise(&s.root().join(path));
+    }
+    // Read, they are no images any more: the build says so, and writes nothing.
+    let out = s.build();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("images/harbour.jpg"), "{}", stderr(&out));
+    assert_eq!(published_images(&s.out()), first);
+}
+
+#[test]
+fn a_link_in_the_output_folder_is_never_followed_when_images_are_carried_over() {
+    let (s, _) = site_with_photos();
+    assert!(s.build().status.success());
+    let first = published_images(&s.out());
+    // The output's _img/ replaced by a link to a folder elsewhere that holds the
+    // same files and one more: the rebuild publishes a folder of its own and
+    // leaves the other one alone.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let img = s.out().join("_img");
+    for f in std::fs::read_dir(&img).unwrap().flatten() {
+        std::fs::hard_link(f.path(), elsewhere.path().join(f.file_name())).unwrap();
+    }
+    std::fs::write(elsewhere.path().join("mine.txt"), b"keep me").unwrap();
+    let theirs = files(elsewhere.path());
+    std::fs::remove_dir_all(&img).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), &img).unwrap();
+    let out = s.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&img).unwrap().is_dir(), "a folder, not the link");
+    assert_eq!(published_images(&s.out()), first);
+    assert_eq!(files(elsewhere.path()), theirs, "the linked folder untouched");
+
+    // A variant that is a link to the cache's own file is not carried over either.
+    let variant = first.keys().find(|f| f.starts_with("_img/")).unwrap();
+    let target = s.out().join(variant);
+    let cache_file = walk_find(&s.root().join(".qiao-cache"), &target);
+    std::fs::remove_file(&target).unwrap();
+    std::os::unix::fs::symlink(&cache_file, &target).unwrap();
+    assert!(s.build().status.success());
+    assert!(std::fs::symlink_metadata(&target).unwrap().is_file(), "a file, not the link");
+    assert_eq!(published_images(&s.out()), first);
+}
+
+/// The file under `dir` that is the same file as `same` (a hard link of it).
+fn walk_find(dir: &Path, same: &Path) -> std::path::PathBuf {
+    let want = inode(same);
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let t = e.file_type().unwrap();
+            if t.is_dir() {
+                stack.push(e.path());
+            } else if t.is_file() && inode(&e.path()) == want {
+                return e.path();
+            }
+        }
+    }
+    panic!("no file of {} is {}", dir.display(), same.display());
+}
+
+#[test]
+fn a_failed_rebuild_leaves_the_previous_builds_images_where_they_were() {
+    let (s, _) = site_with_photos();
+    s.write("content/members/c.md", &member("c", ""));
+    assert!(s.build().status.success());
+    let first = published_images(&s.out());
+    let folder = inode(&s.out().join("_img"));
+    // A page gone under --strict: an error found once every file is written,
+    // before the swap.
+    std::fs::remove_file(s.root().join("content/members/c.md")).unwrap();
+    let out = s.qiao(&["build", "--strict", "--today", "2026-06-01"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("E0324"), "{}", stderr(&out));
+    assert_eq!(published_images(&s.out()), first);
+    assert_eq!(inode(&s.out().join("_img")), folder);
+    assert!(s.out().join("members/c/index.html").is_file());
+}
+
 /// A truncated JPEG, a text file, a GIF and a PNG that declares 30000 × 30000.
 fn bad_images() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
     let photo = photo(400, 300);
