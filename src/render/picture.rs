@@ -4,9 +4,10 @@
 //! variants themselves are [`crate::images`]'s.
 //!
 //! A raster image is a `<picture>`: a WebP `<source>` and an `<img>` in the
-//! original's format, both with every width in `srcset` and a `sizes` that says
-//! how wide the slot is, so a 390 px phone at 3× picks the 1280 px copy and a
-//! listing card the 320 or 640 px one. The `<img>` carries `width` and `height`
+//! original's format, both with the widths the slot can use in `srcset` (every
+//! width for a cover or a body image, up to 960 px for a card and 320 px for a
+//! logo) and a `sizes` that says how wide the slot is, so a 390 px phone at 3×
+//! picks the 1280 px copy and a listing card the 320 or 640 px one. The `<img>` carries `width` and `height`
 //! (no layout shift), `alt`, `decoding="async"` and `loading="lazy"`, except the
 //! cover at the top of an item's page, its largest element: that one loads at
 //! once with `fetchpriority="high"`. An SVG is one `<img>` as it is.
@@ -40,6 +41,18 @@ impl Slot {
         }
     }
 
+    /// The widest copy `srcset` needs to list, if the slot has a width that caps it:
+    /// a card is at most 20em wide and a logo 6em, which at 3 device pixels a CSS
+    /// pixel need no more than 960 and 320 px. Wider copies would only lengthen
+    /// every listing's markup.
+    fn widest_useful(self) -> Option<u32> {
+        match self {
+            Slot::Hero | Slot::Body => None,
+            Slot::Card => Some(960),
+            Slot::Logo => Some(320),
+        }
+    }
+
     /// The widest copy `src` (for a browser without `srcset`) may be.
     fn fallback_width(self) -> u32 {
         match self {
@@ -49,14 +62,19 @@ impl Slot {
     }
 }
 
-/// Appends the `srcset` of `image`'s variants in `format` to `out`; `root` is
+/// Appends the `srcset` of `image`'s variants in `format` to `out`, the narrowest
+/// first, up to the first that is at least as wide as `slot` can use; `root` is
 /// the site root's path (`/` or `/alliance/`) that every variant's URL starts with.
-fn srcset(out: &mut String, image: &Image, format: Format, root: &str) {
+fn srcset(out: &mut String, image: &Image, format: Format, slot: Slot, root: &str) {
+    let cap = slot.widest_useful().unwrap_or(u32::MAX);
     for (i, v) in image.of_format(format).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
         let _ = write!(out, "{root}{} {}w", v.path, v.width);
+        if v.width >= cap {
+            break;
+        }
     }
 }
 
@@ -74,11 +92,11 @@ pub(crate) fn picture(image: &Image, alt: &str, slot: Slot, root: &str) -> Strin
     out.push_str("<picture>");
     if image.format != Format::Webp {
         let _ = write!(out, "<source type=\"{}\" srcset=\"", Format::Webp.mime());
-        srcset(&mut out, image, Format::Webp, root);
+        srcset(&mut out, image, Format::Webp, slot, root);
         let _ = write!(out, "\" sizes=\"{sizes}\">");
     }
     let _ = write!(out, "<img src=\"{root}{}\" srcset=\"", fallback.path);
-    srcset(&mut out, image, image.format, root);
+    srcset(&mut out, image, image.format, slot, root);
     let _ = write!(
         out,
         "\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\" decoding=\"async\"{}></picture>",
@@ -164,5 +182,38 @@ mod tests {
             "<picture><source type=\"image/webp\" srcset=\"/base/_img/a-0123456789-320.webp 320w, /base/_img/a-0123456789-1000.webp 1000w\" sizes=\"(min-width: 50em) 46em, 100vw\"><img src=\"/base/_img/a-0123456789-320.jpg\" srcset=\"/base/_img/a-0123456789-320.jpg 320w, /base/_img/a-0123456789-1000.jpg 1000w\" sizes=\"(min-width: 50em) 46em, 100vw\" width=\"1000\" height=\"750\" alt=\"a &quot;harbour&quot;\" decoding=\"async\" fetchpriority=\"high\"></picture>"
         );
         assert!(picture(&image, "", Slot::Card, "/base/").contains("loading=\"lazy\""));
+    }
+
+    #[test]
+    fn a_card_or_a_logo_lists_the_widths_its_slot_can_use() {
+        let image = |widths: &[u32]| Image {
+            width: *widths.last().unwrap(),
+            height: 100,
+            format: Format::Jpeg,
+            variants: [Format::Webp, Format::Jpeg]
+                .into_iter()
+                .flat_map(|format| {
+                    widths.iter().map(move |&width| Variant {
+                        path: format!("_img/p-{width}.{}", format.extension()),
+                        width,
+                        height: 100,
+                        format,
+                    })
+                })
+                .collect(),
+        };
+        let widths = |html: &str| -> Vec<String> {
+            let srcset = html.split("srcset=\"").nth(1).unwrap().split('"').next().unwrap();
+            srcset.split(", ").map(|c| c.rsplit(' ').next().unwrap().to_owned()).collect()
+        };
+        let photo = image(&images::WIDTHS);
+        assert_eq!(widths(&picture(&photo, "", Slot::Hero, "/")).len(), 5);
+        assert_eq!(widths(&picture(&photo, "", Slot::Card, "/")), ["320w", "640w", "960w"]);
+        assert_eq!(widths(&picture(&photo, "", Slot::Logo, "/")), ["320w"]);
+        // A narrower original: its own width is the widest copy.
+        let small = image(&[320, 640, 800]);
+        assert_eq!(widths(&picture(&small, "", Slot::Card, "/")), ["320w", "640w", "800w"]);
+        // The width and height stay the widest copy's: the aspect ratio.
+        assert!(picture(&photo, "", Slot::Card, "/").contains("width=\"1920\""));
     }
 }
