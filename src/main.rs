@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 
 // Building a site allocates many small strings on every core; mimalloc measured
-// markedly faster than the system allocator for that pattern.
+// markedly faster than the system allocator for that pattern. Without transparent
+// huge pages (`no_thp` in Cargo.toml): see ARCHITECTURE.md, "Dependencies and why".
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
