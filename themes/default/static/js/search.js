@@ -12,7 +12,9 @@
  * js/search-core.js, then this file) and the page loads it as its one classic script
  * in <head>: the search of `?q=` starts as this file runs, its shard requests are out
  * before the page below is parsed and laid out, and the first page's fragments are
- * requested as soon as the ranking is known. The page is wired up when the DOM is
+ * requested as soon as the ranking is known. A result whose head (url, title, kind,
+ * date) came with a term shard shows at once, its snippet when its fragment arrives:
+ * the fragments' round trip was the last step before the first result. The page is wired up when the DOM is
  * ready; results then show one by one as their fragments arrive. The filters' lists
  * are fetched only when the visitor opens them (or the URL sets a filter).
  * docs/search.md has the measurements behind each of these choices.
@@ -260,6 +262,9 @@
       else root.removeAttribute("aria-busy");
     }
 
+    // A result's link and its kind and date: from the document's head (a term shard
+    // carries the heads of its best documents) or its fragment; completeResult adds
+    // what only the fragment has.
     function renderResult(f) {
       var li = el("li", "qs-result");
       var a = el("a", "qs-result-link");
@@ -278,6 +283,11 @@
         meta.appendChild(time);
       }
       li.appendChild(meta);
+      return li;
+    }
+
+    // The snippet and the matched labels, from the fragment.
+    function completeResult(li, f) {
       var source = f.b || f.s || "";
       var snip = core.snippet(source, currentPlan, 160);
       if (snip.ranges.length === 0 && f.s) snip = core.snippet(f.s, currentPlan, 160);
@@ -296,7 +306,6 @@
         appendHighlighted(lp, labels, labelRanges);
         li.appendChild(lp);
       }
-      return li;
     }
 
     function showMore(token) {
@@ -304,24 +313,29 @@
       shown += page.length;
       moreBtn.hidden = true;
       // All fragments are requested at once; each result shows as soon as it and the
-      // ones ranked above it have arrived.
-      var frags = page.map(function (r) {
-        var p = search.index.fragment(r.doc);
-        p.catch(noop);
-        return p;
-      });
+      // ones ranked above it have arrived: from its head when a term shard brought one
+      // (title, link, kind and date; the snippet follows with the fragment), else from
+      // its fragment.
       var first = null;
       var chain = Promise.resolve();
-      frags.forEach(function (p) {
+      page.forEach(function (r) {
+        var p = search.index.fragment(r.doc);
+        p.catch(noop);
+        var head = search.index.head(r.doc);
         chain = chain
           .then(function () {
-            return p;
+            return head || p;
           })
           .then(function (f) {
             if (token !== seq) return;
             var li = renderResult(f);
             first = first || li;
             resultsEl.appendChild(li);
+            if (f !== head) return completeResult(li, f);
+            // A fragment that does not come leaves the result without its snippet.
+            p.then(function (full) {
+              if (token === seq) completeResult(li, full);
+            }, noop);
           });
       });
       return chain.then(function () {
