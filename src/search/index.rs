@@ -18,8 +18,8 @@
 //! | `search/filters.jz` | facet -> value -> doc-id list | once, when the visitor opens the filters (first, when the URL sets one) |
 //!
 //! `heads` (format 4) is there for terms in at least [`HEADS_MIN_DF`] documents:
-//! `[[doc, url, title, kind, date], ...]` of the term's [`HEADS`] best documents (highest
-//! weight, then lowest number), what a result shows before its fragment arrives. So the
+//! `[[doc, url, title], ...]` of the term's [`HEADS`] best documents (highest weight,
+//! then lowest number), what a result shows before its fragment arrives. So the
 //! first result of a query whose best document is one of them shows as soon as the
 //! term shards are in, without waiting for a fragment (docs/search.md, "Titles before
 //! snippets").
@@ -78,7 +78,7 @@ const BYTES_PER_POSTING: usize = 5;
 pub(crate) const POSITIONS_MIN_DF: usize = 500;
 /// The most shards an index is split into.
 pub(crate) const MAX_SHARDS: usize = 4096;
-/// The heads (url, title, kind, date) of this many best documents of a term are
+/// The heads (url and title) of this many best documents of a term are
 /// stored in its shard entry, so a result can show before its fragment arrives.
 pub(crate) const HEADS: usize = 10;
 /// Only terms in at least this many documents carry heads (default of
@@ -778,7 +778,7 @@ fn shard_json(
                 if h > 0 {
                     json.push(b',');
                 }
-                serde_json::to_writer(&mut json, &(d, &f.u, &f.t, &f.k, &f.d))
+                serde_json::to_writer(&mut json, &(d, &f.u, &f.t))
                     .expect("a head serializes");
             }
             json.push(b']');

@@ -95,7 +95,7 @@ test("a query loads the manifest and only its own shards", async () => {
 });
 
 test("a term shard's heads are its best documents' fragments, in rank order", async () => {
-  // Format 4: terms in enough documents (2 in the fixture) carry [doc, u, t, k, d] of
+  // Format 4: terms in enough documents (2 in the fixture) carry [doc, u, t] of
   // their best documents, so the page shows a result before its fragment arrives.
   const names = fs.readdirSync(path.join(indexDir, "t"));
   let withHeads = 0;
@@ -107,7 +107,7 @@ test("a term shard's heads are its best documents' fragments, in rank order", as
       const { index } = openFixture();
       for (const h of e[3]) {
         const f = await index.fragment(h[0]);
-        assert.deepEqual(h.slice(1), [f.u, f.t, f.k, f.d], `head of doc ${h[0]} under ${e[0]}`);
+        assert.deepEqual(h.slice(1), [f.u, f.t], `head of doc ${h[0]} under ${e[0]}`);
       }
       // Alone, the term ranks its heads first, in their order.
       const ranked = await index.rank(e[0]);
@@ -126,7 +126,7 @@ test("a term shard's heads are its best documents' fragments, in rank order", as
   const ranked = await index.rank("数控");
   const head = index.head(ranked[0].doc);
   const f = await index.fragment(ranked[0].doc);
-  assert.deepEqual(head, { u: f.u, t: f.t, k: f.k, d: f.d });
+  assert.deepEqual(head, { u: f.u, t: f.t });
 });
 
 test("index files are stored compressed and read back as JSON", async () => {

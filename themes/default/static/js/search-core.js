@@ -294,7 +294,7 @@
     this.shards = new Map();
     this.fragments = new Map();
     this.filters = null;
-    // doc -> {u, t, k, d}: the heads of their best documents that term shards carry
+    // doc -> {u, t}: the heads of their best documents that term shards carry
     // (index.rs, format 4), so a result can show before its fragment arrives.
     this.heads = new Map();
   }
@@ -353,7 +353,7 @@
         var mult = exact || cjk ? 2 : 1;
         var idf = e[1];
         (e[3] || []).forEach(function (h) {
-          heads.set(h[0], { u: h[1], t: h[2], k: h[3], d: h[4] });
+          heads.set(h[0], { u: h[1], t: h[2] });
         });
         decodePostings(e[2], function (doc, weight, positions, truncated) {
           var m = out.get(doc);
@@ -432,7 +432,7 @@
   };
 
   /**
-   * {u, t, k, d} of a document when a term shard read so far carries its head (the
+   * {u, t} of a document when a term shard read so far carries its head (the
    * fragment has these and more), else null.
    */
   Index.prototype.head = function (doc) {

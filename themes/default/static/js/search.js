@@ -12,8 +12,8 @@
  * js/search-core.js, then this file) and the page loads it as its one classic script
  * in <head>: the search of `?q=` starts as this file runs, its shard requests are out
  * before the page below is parsed and laid out, and the first page's fragments are
- * requested as soon as the ranking is known. A result whose head (url, title, kind,
- * date) came with a term shard shows at once, its snippet when its fragment arrives:
+ * requested as soon as the ranking is known. A result whose head (url and title)
+ * came with a term shard shows at once, the rest when its fragment arrives:
  * the fragments' round trip was the last step before the first result. The page is wired up when the DOM is
  * ready; results then show one by one as their fragments arrive. The filters' lists
  * are fetched only when the visitor opens them (or the URL sets a filter).
@@ -262,9 +262,8 @@
       else root.removeAttribute("aria-busy");
     }
 
-    // A result's link and its kind and date: from the document's head (a term shard
-    // carries the heads of its best documents) or its fragment; completeResult adds
-    // what only the fragment has.
+    // A result's link: from the document's head (a term shard carries the heads of its
+    // best documents) or its fragment; completeResult adds what only the fragment has.
     function renderResult(f) {
       var li = el("li", "qs-result");
       var a = el("a", "qs-result-link");
@@ -275,6 +274,11 @@
       appendHighlighted(title, f.t, core.matchRanges(f.t, currentPlan));
       a.appendChild(title);
       li.appendChild(a);
+      return li;
+    }
+
+    // The kind and date, the snippet and the matched labels, from the fragment.
+    function completeResult(li, f) {
       var meta = el("p", "qs-meta");
       if (f.k) meta.appendChild(el("span", "qs-kind", label("kind", f.k)));
       if (f.d) {
@@ -283,11 +287,6 @@
         meta.appendChild(time);
       }
       li.appendChild(meta);
-      return li;
-    }
-
-    // The snippet and the matched labels, from the fragment.
-    function completeResult(li, f) {
       var source = f.b || f.s || "";
       var snip = core.snippet(source, currentPlan, 160);
       if (snip.ranges.length === 0 && f.s) snip = core.snippet(f.s, currentPlan, 160);
@@ -314,8 +313,8 @@
       moreBtn.hidden = true;
       // All fragments are requested at once; each result shows as soon as it and the
       // ones ranked above it have arrived: from its head when a term shard brought one
-      // (title, link, kind and date; the snippet follows with the fragment), else from
-      // its fragment.
+      // (the link and title; kind, date and snippet follow with the fragment), else
+      // from its fragment.
       var first = null;
       var chain = Promise.resolve();
       page.forEach(function (r) {
