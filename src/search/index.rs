@@ -578,7 +578,8 @@ impl Assembled {
             .map(|s| {
                 let mut entries: Vec<Entry> =
                     slices.iter().flat_map(|b| b[s].iter().copied()).collect();
-                let json = shard_json(&sorted, &mut entries, positions_max_df, options.heads_min_df);
+                let json =
+                    shard_json(&sorted, &mut entries, positions_max_df, options.heads_min_df);
                 let kept = if keep { entries } else { Vec::new() };
                 (packed_file(&shard_name(s), &json), kept)
             })
@@ -645,7 +646,8 @@ impl Assembled {
                 }
                 entries.retain(|e| !is_changed[e.1 as usize]);
                 entries.extend(add);
-                let json = shard_json(&sorted, entries, positions_max_df, self.options.heads_min_df);
+                let json =
+                    shard_json(&sorted, entries, positions_max_df, self.options.heads_min_df);
                 Some((s, packed_file(&shard_name(s), &json)))
             })
             .collect();
@@ -778,8 +780,7 @@ fn shard_json(
                 if h > 0 {
                     json.push(b',');
                 }
-                serde_json::to_writer(&mut json, &(d, &f.u, &f.t))
-                    .expect("a head serializes");
+                serde_json::to_writer(&mut json, &(d, &f.u, &f.t)).expect("a head serializes");
             }
             json.push(b']');
         }

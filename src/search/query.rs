@@ -527,11 +527,10 @@ mod tests {
         let terms: Vec<_> = docs.iter().map(tokenize_doc).collect();
         let mut answers = Vec::new();
         for target_shard_bytes in [1, 1 << 20] {
-            let files =
-                assemble_with(
-                    &terms,
-                    IndexOptions { target_shard_bytes, fragment_docs: 1, ..IndexOptions::default() },
-                );
+            let files = assemble_with(
+                &terms,
+                IndexOptions { target_shard_bytes, fragment_docs: 1, ..IndexOptions::default() },
+            );
             let index = Index::open(MemSource(&files)).unwrap();
             let urls = |q: &str| {
                 let mut u: Vec<String> =
