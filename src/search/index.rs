@@ -863,10 +863,15 @@ mod tests {
         let (files, mut kept) = Assembled::new(&terms, options);
         assert!(kept.shards > 4, "{} shards", kept.shards);
         let mut served = by_path(files);
-        // One word for another (the same number of terms), in two documents; then a facet.
+        // One word for another (the same number of terms), in two documents (the second
+        // time with new titles, which the heads show); then a facet.
         for (round, changed) in [vec![3usize], vec![0, 8], vec![5]].into_iter().enumerate() {
             for &i in &changed {
                 docs[i] = doc(i, ["beta", "gamma", "delta"][round]);
+                if round == 1 {
+                    // A new title: the heads that show it change with it.
+                    docs[i].title = format!("案例 {i} 数控 renamed");
+                }
                 if round == 2 {
                     docs[i].facets = vec![("status".into(), "expired".into())];
                 }
