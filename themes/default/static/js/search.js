@@ -136,6 +136,10 @@
       };
       early.ranked.then(function (ranked) {
         if (anySelectedIn(initial.selected)) return;
+        // Once the page is wired up, a first result whose head came with the shards is
+        // shown first and the fragments are requested right after it (ten requests
+        // cost the main thread 5-15 ms).
+        if (search.wired && ranked.length && search.index.head(ranked[0].doc)) return;
         ranked.slice(0, PAGE).forEach(function (r) {
           search.index.fragment(r.doc).catch(noop);
         });
@@ -162,6 +166,7 @@
         });
     };
     whenDom(function () {
+      search.wired = true;
       wirePage(core, search, initial);
     });
   });
@@ -316,25 +321,39 @@
       // (the link and title; kind, date and snippet follow with the fragment), else
       // from its fragment.
       var first = null;
+      function show(f) {
+        var li = renderResult(f);
+        first = first || li;
+        resultsEl.appendChild(li);
+        return li;
+      }
+      // A fragment that does not come leaves its result without the snippet.
+      function complete(li, p) {
+        p.then(function (full) {
+          if (token === seq) completeResult(li, full);
+        }, noop);
+      }
+      // The leading results whose heads are here show now, before any fragment is
+      // requested.
+      var heads = page.map(function (r) {
+        return search.index.head(r.doc);
+      });
+      var lead = [];
+      while (lead.length < page.length && heads[lead.length]) lead.push(show(heads[lead.length]));
       var chain = Promise.resolve();
-      page.forEach(function (r) {
+      page.forEach(function (r, i) {
         var p = search.index.fragment(r.doc);
         p.catch(noop);
-        var head = search.index.head(r.doc);
+        if (i < lead.length) return complete(lead[i], p);
         chain = chain
           .then(function () {
-            return head || p;
+            return heads[i] || p;
           })
           .then(function (f) {
             if (token !== seq) return;
-            var li = renderResult(f);
-            first = first || li;
-            resultsEl.appendChild(li);
-            if (f !== head) return completeResult(li, f);
-            // A fragment that does not come leaves the result without its snippet.
-            p.then(function (full) {
-              if (token === seq) completeResult(li, full);
-            }, noop);
+            var li = show(f);
+            if (f === heads[i]) complete(li, p);
+            else completeResult(li, f);
           });
       });
       return chain.then(function () {
