@@ -13,9 +13,16 @@
 //! | file | holds | fetched |
 //! |---|---|---|
 //! | `search/manifest.json` | version, id (content hash for cache busting), doc count, shard count, docs per fragment file | by `qiao search`; by the search page only to revalidate the copy in its script (`search/search.js`, see [`super::page_script`]) when that came from the HTTP cache |
-//! | `search/t/<n>.jz` | `[[term, idf, postings], ...]` sorted by term, for terms whose key ([`shard_key`]: a CJK term whole, a word's first two characters) hashes to shard n | per query term |
+//! | `search/t/<n>.jz` | `[[term, idf, postings, heads?], ...]` sorted by term, for terms whose key ([`shard_key`]: a CJK term whole, a word's first two characters) hashes to shard n | per query term |
 //! | `search/f/<n>.jz` | `[{u,t,k,d,s,b,l}, ...]`: url, title, kind, date, summary, start of body, labels, for docs `n*D..n*D+D` | per shown result |
 //! | `search/filters.jz` | facet -> value -> doc-id list | once, when the visitor opens the filters (first, when the URL sets one) |
+//!
+//! `heads` (format 4) is there for terms in at least [`HEADS_MIN_DF`] documents:
+//! `[[doc, url, title], ...]` of the term's [`HEADS`] best documents (highest weight,
+//! then lowest number), what a result shows before its fragment arrives. So the
+//! first result of a query whose best document is one of them shows as soon as the
+//! term shards are in, without waiting for a fragment (docs/search.md, "Titles before
+//! snippets").
 //!
 //! A posting list is a VLQ string (see [`super::codec`]): per document `doc-id delta,
 //! weight, 2*npos + truncated, position deltas...`. The weight (1..=31, see
@@ -42,8 +49,9 @@ use crate::output::OutputFile;
 use crate::urls;
 
 /// Format version in the manifest; the browser refuses other versions (2: files
-/// compressed, `.jz`; 3: CJK terms sharded whole, a term per CJK character).
-pub(crate) const FORMAT_VERSION: u32 = 3;
+/// compressed, `.jz`; 3: CJK terms sharded whole, a term per CJK character; 4: the
+/// heads of a term's best documents in its shard).
+pub(crate) const FORMAT_VERSION: u32 = 4;
 /// The manifest's name in the index's folder ([`crate::urls::SEARCH_INDEX`]).
 pub(crate) const MANIFEST: &str = "manifest.json";
 /// The filters' name in the index's folder.
@@ -70,6 +78,15 @@ const BYTES_PER_POSTING: usize = 5;
 pub(crate) const POSITIONS_MIN_DF: usize = 500;
 /// The most shards an index is split into.
 pub(crate) const MAX_SHARDS: usize = 4096;
+/// The heads (url and title) of this many best documents of a term are
+/// stored in its shard entry, so a result can show before its fragment arrives.
+pub(crate) const HEADS: usize = 10;
+/// Only terms in at least this many documents carry heads (default of
+/// [`IndexOptions::heads_min_df`]): the heads in the whole index are then at most
+/// `HEADS / HEADS_MIN_DF` of its postings, whereas heads on every rare term would
+/// repeat a document's title once for each of its rare words. A rare term's few
+/// fragments are a small fetch anyway.
+pub(crate) const HEADS_MIN_DF: usize = 16;
 
 const TITLE: usize = 0;
 const LABELS: usize = 1;
@@ -91,11 +108,17 @@ pub struct IndexOptions {
     pub target_shard_bytes: usize,
     /// Documents per fragment file.
     pub fragment_docs: usize,
+    /// Terms in at least this many documents carry the heads of their best documents.
+    pub heads_min_df: usize,
 }
 
 impl Default for IndexOptions {
     fn default() -> Self {
-        Self { target_shard_bytes: TARGET_SHARD_BYTES, fragment_docs: FRAGMENT_DOCS }
+        Self {
+            target_shard_bytes: TARGET_SHARD_BYTES,
+            fragment_docs: FRAGMENT_DOCS,
+            heads_min_df: HEADS_MIN_DF,
+        }
     }
 }
 
@@ -528,6 +551,7 @@ impl Assembled {
         let options = IndexOptions {
             target_shard_bytes: options.target_shard_bytes.max(1),
             fragment_docs: options.fragment_docs.max(1),
+            heads_min_df: options.heads_min_df.max(1),
         };
         let order = doc_order(docs);
         let sorted: Vec<&DocTerms> = order.iter().map(|&i| &docs[i]).collect();
@@ -554,7 +578,8 @@ impl Assembled {
             .map(|s| {
                 let mut entries: Vec<Entry> =
                     slices.iter().flat_map(|b| b[s].iter().copied()).collect();
-                let json = shard_json(&sorted, &mut entries, positions_max_df);
+                let json =
+                    shard_json(&sorted, &mut entries, positions_max_df, options.heads_min_df);
                 let kept = if keep { entries } else { Vec::new() };
                 (packed_file(&shard_name(s), &json), kept)
             })
@@ -621,7 +646,8 @@ impl Assembled {
                 }
                 entries.retain(|e| !is_changed[e.1 as usize]);
                 entries.extend(add);
-                let json = shard_json(&sorted, entries, positions_max_df);
+                let json =
+                    shard_json(&sorted, entries, positions_max_df, self.options.heads_min_df);
                 Some((s, packed_file(&shard_name(s), &json)))
             })
             .collect();
@@ -651,9 +677,23 @@ type Entry = (u64, u32, u32);
 const TERM_BITS: u32 = 26;
 const WEIGHT_SHIFT: u32 = 27;
 
-/// One shard file: `[[term, idf, postings], ...]` sorted by term, from its entries
-/// in document order.
-fn shard_json(docs: &[&DocTerms], entries: &mut [Entry], positions_max_df: usize) -> Vec<u8> {
+/// The documents of a term's entries whose heads its shard entry carries: the
+/// [`HEADS`] of highest weight, lowest number first among equals (the order in which
+/// the ranking puts them for the term alone).
+fn best_docs(list: &[Entry]) -> Vec<u32> {
+    let mut best: Vec<(u32, u32)> = list.iter().map(|&(_, d, p)| (p >> WEIGHT_SHIFT, d)).collect();
+    best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    best.into_iter().take(HEADS).map(|(_, d)| d).collect()
+}
+
+/// One shard file: `[[term, idf, postings, heads?], ...]` sorted by term, from its
+/// entries in document order; heads for terms in `heads_min_df` documents or more.
+fn shard_json(
+    docs: &[&DocTerms],
+    entries: &mut [Entry],
+    positions_max_df: usize,
+    heads_min_df: usize,
+) -> Vec<u8> {
     let n = docs.len() as f64;
     let term_index = |packed: u32| (packed & ((1 << TERM_BITS) - 1)) as usize;
     let text = |&(_, d, t): &Entry| docs[d as usize].term(term_index(t));
@@ -684,8 +724,11 @@ fn shard_json(docs: &[&DocTerms], entries: &mut [Entry], positions_max_df: usize
         }
         true
     };
-    // (term, df, encoded postings)
-    let mut groups: Vec<(&str, usize, Vec<u8>)> = Vec::new();
+    let heads = |list: &[Entry]| {
+        if list.len() >= heads_min_df { best_docs(list) } else { Vec::new() }
+    };
+    // (term, df, encoded postings, documents whose heads it carries)
+    let mut groups: Vec<(&str, usize, Vec<u8>, Vec<u32>)> = Vec::new();
     let mut i = 0;
     while i < entries.len() {
         let mut j = i + 1;
@@ -694,7 +737,7 @@ fn shard_json(docs: &[&DocTerms], entries: &mut [Entry], positions_max_df: usize
         }
         let mut out = Vec::with_capacity((j - i) * BYTES_PER_POSTING);
         if encode(&entries[i..j], &mut out) {
-            groups.push((text(&entries[i]), j - i, out));
+            groups.push((text(&entries[i]), j - i, out, heads(&entries[i..j])));
         } else {
             entries[i..j].sort_by(|a, b| text(a).cmp(text(b)).then(a.1.cmp(&b.1)));
             let mut k = i;
@@ -705,7 +748,7 @@ fn shard_json(docs: &[&DocTerms], entries: &mut [Entry], positions_max_df: usize
                 }
                 let mut out = Vec::new();
                 encode(&entries[k..m], &mut out);
-                groups.push((text(&entries[k]), m - k, out));
+                groups.push((text(&entries[k]), m - k, out, heads(&entries[k..m])));
                 k = m;
             }
         }
@@ -716,7 +759,7 @@ fn shard_json(docs: &[&DocTerms], entries: &mut [Entry], positions_max_df: usize
     let mut json: Vec<u8> =
         Vec::with_capacity(groups.iter().map(|g| g.2.len() + 24).sum::<usize>() + 4);
     json.push(b'[');
-    for (k, (term, df, postings)) in groups.iter().enumerate() {
+    for (k, (term, df, postings, best)) in groups.iter().enumerate() {
         let df = *df as f64;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let idf = ((idf * 100.0).round() as u64).max(1);
@@ -729,7 +772,19 @@ fn shard_json(docs: &[&DocTerms], entries: &mut [Entry], positions_max_df: usize
         json.extend_from_slice(idf.to_string().as_bytes());
         json.extend_from_slice(b",\"");
         json.extend_from_slice(postings);
-        json.extend_from_slice(b"\"]");
+        json.push(b'"');
+        if !best.is_empty() {
+            json.extend_from_slice(b",[");
+            for (h, &d) in best.iter().enumerate() {
+                let f = &docs[d as usize].fragment;
+                if h > 0 {
+                    json.push(b',');
+                }
+                serde_json::to_writer(&mut json, &(d, &f.u, &f.t)).expect("a head serializes");
+            }
+            json.push(b']');
+        }
+        json.push(b']');
     }
     json.extend_from_slice(b"]\n");
     json
@@ -790,7 +845,7 @@ mod tests {
 
     #[test]
     fn an_updated_index_equals_one_assembled_from_scratch() {
-        let options = IndexOptions { target_shard_bytes: 64, fragment_docs: 2 };
+        let options = IndexOptions { target_shard_bytes: 64, fragment_docs: 2, heads_min_df: 2 };
         let doc = |i: usize, word: &str| SearchDoc {
             url: format!("/cases/c{i}/"),
             title: format!("案例 {i} 数控"),
@@ -808,10 +863,15 @@ mod tests {
         let (files, mut kept) = Assembled::new(&terms, options);
         assert!(kept.shards > 4, "{} shards", kept.shards);
         let mut served = by_path(files);
-        // One word for another (the same number of terms), in two documents; then a facet.
+        // One word for another (the same number of terms), in two documents (the second
+        // time with new titles, which the heads show); then a facet.
         for (round, changed) in [vec![3usize], vec![0, 8], vec![5]].into_iter().enumerate() {
             for &i in &changed {
                 docs[i] = doc(i, ["beta", "gamma", "delta"][round]);
+                if round == 1 {
+                    // A new title: the heads that show it change with it.
+                    docs[i].title = format!("案例 {i} 数控 renamed");
+                }
                 if round == 2 {
                     docs[i].facets = vec![("status".into(), "expired".into())];
                 }

@@ -135,8 +135,14 @@ struct Manifest {
     fragment_docs: u32,
 }
 
-/// One shard: `(term, idf, postings)` sorted by term.
-type Shard = Vec<(String, u64, String)>;
+/// One shard: its entries, sorted by term.
+type Shard = Vec<ShardEntry>;
+
+/// `[term, idf, postings, heads?]`: the heads (format 4) are for the search page, which
+/// shows a result from them before its fragment arrives; `qiao search` prints results
+/// from fragments and skips them.
+#[derive(Debug, Deserialize)]
+struct ShardEntry(String, u64, String, #[serde(default)] serde::de::IgnoredAny);
 
 /// A document as a result shows it.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -330,10 +336,10 @@ impl<S: IndexSource> Index<S> {
     /// of positions of its expansions.
     fn term_matches(&self, term: &QueryTerm) -> Result<HashMap<u32, TermMatch>> {
         let shard = self.shard(fnv1a(shard_key(&term.text)) % self.manifest.shards)?;
-        let start = shard.partition_point(|(t, _, _)| t.as_str() < term.text.as_str());
+        let start = shard.partition_point(|e| e.0.as_str() < term.text.as_str());
         let cjk = term.text.chars().next().is_some_and(is_cjk_letter);
         let mut out: HashMap<u32, TermMatch> = HashMap::new();
-        for (t, idf, postings) in &shard[start..] {
+        for ShardEntry(t, idf, postings, _) in &shard[start..] {
             let exact = t == &term.text;
             // A CJK character's term stands for every bigram it starts; the bigrams
             // in its shard that start with it are there by chance of the hash.
@@ -521,8 +527,10 @@ mod tests {
         let terms: Vec<_> = docs.iter().map(tokenize_doc).collect();
         let mut answers = Vec::new();
         for target_shard_bytes in [1, 1 << 20] {
-            let files =
-                assemble_with(&terms, IndexOptions { target_shard_bytes, fragment_docs: 1 });
+            let files = assemble_with(
+                &terms,
+                IndexOptions { target_shard_bytes, fragment_docs: 1, ..IndexOptions::default() },
+            );
             let index = Index::open(MemSource(&files)).unwrap();
             let urls = |q: &str| {
                 let mut u: Vec<String> =

@@ -175,6 +175,45 @@ test("content is inserted as text, never as markup", async () => {
   await page.close();
 });
 
+test("a result whose head came with a term shard shows before its fragment arrives", async () => {
+  // A two-character term of the built index that carries heads (format 4); searched
+  // alone, its first head is its first result.
+  const shards = path.join(site, "search", "t");
+  let found = null;
+  for (const name of fs.readdirSync(shards).sort((a, b) => parseInt(a) - parseInt(b))) {
+    const entries = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(shards, name))).toString("utf8"));
+    found = entries.find((e) => e[3] && /^\p{Script=Han}{2}$/u.test(e[0]));
+    if (found) break;
+  }
+  assert.ok(found, "some term of the site carries heads");
+  const [term, , , heads] = found;
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  // Hold every fragment until the first result is there.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/search/f/*.jz*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${origin}${basePath}search/?q=${encodeURIComponent(term)}`);
+  await results(page).first().waitFor();
+  assert.equal(await results(page).first().getAttribute("href"), heads[0][1]);
+  assert.equal(await results(page).first().textContent(), heads[0][2]);
+  assert.ok((await page.locator("#qs-results mark").count()) > 0, "the title is highlighted");
+  assert.equal(await page.locator("#qs-results .qs-meta").count(), 0, "no fragment has arrived");
+  release();
+  // Each result gets its kind, date and snippet when its fragment arrives.
+  await page.waitForFunction(() => {
+    const items = document.querySelectorAll("#qs-results li");
+    return items.length > 0 && [...items].every((li) => li.querySelector(".qs-meta"));
+  });
+  assert.equal(await results(page).first().getAttribute("href"), heads[0][1]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("more results load on request", async () => {
   const { page, problems } = await openPage(`?q=${encodeURIComponent(query)}`);
   await results(page).first().waitFor();

@@ -94,6 +94,41 @@ test("a query loads the manifest and only its own shards", async () => {
   assert.ok(!loaded.some((n) => n.startsWith("f/")));
 });
 
+test("a term shard's heads are its best documents' fragments, in rank order", async () => {
+  // Format 4: terms in enough documents (2 in the fixture) carry [doc, u, t] of
+  // their best documents, so the page shows a result before its fragment arrives.
+  const names = fs.readdirSync(path.join(indexDir, "t"));
+  let withHeads = 0;
+  for (const name of names) {
+    for (const e of await core.unpack(fs.readFileSync(path.join(indexDir, "t", name)))) {
+      if (!e[3]) continue;
+      withHeads++;
+      assert.ok(e[3].length >= 1 && e[3].length <= 10, `${e[0]}: ${e[3].length} heads`);
+      const { index } = openFixture();
+      for (const h of e[3]) {
+        const f = await index.fragment(h[0]);
+        assert.deepEqual(h.slice(1), [f.u, f.t], `head of doc ${h[0]} under ${e[0]}`);
+      }
+      // Alone, the term ranks its heads first, in their order.
+      const ranked = await index.rank(e[0]);
+      const exact = ranked.filter((r) => e[3].some((h) => h[0] === r.doc));
+      assert.ok(ranked.length >= e[3].length, e[0]);
+      if (!core.plan(e[0]).terms[0].prefix) {
+        assert.deepEqual(ranked.slice(0, e[3].length).map((r) => r.doc), e[3].map((h) => h[0]), `best of ${e[0]}`);
+      } else {
+        assert.equal(exact.length, e[3].length, e[0]);
+      }
+    }
+  }
+  assert.ok(withHeads > 10, `${withHeads} terms with heads`);
+  // After ranking, the reader has the heads of the query's terms.
+  const { index } = openFixture();
+  const ranked = await index.rank("数控");
+  const head = index.head(ranked[0].doc);
+  const f = await index.fragment(ranked[0].doc);
+  assert.deepEqual(head, { u: f.u, t: f.t });
+});
+
 test("index files are stored compressed and read back as JSON", async () => {
   const zlib = require("node:zlib");
   const names = fs.readdirSync(indexDir, { recursive: true }).filter((n) => n.endsWith(".jz"));
@@ -109,7 +144,7 @@ test("index files are stored compressed and read back as JSON", async () => {
   }
   // ArrayBuffers (what fetch gives) as well as bytes.
   const m = fs.readFileSync(path.join(indexDir, "manifest.json"));
-  assert.equal((await core.unpack(m.buffer.slice(m.byteOffset, m.byteOffset + m.length))).version, 3);
+  assert.equal((await core.unpack(m.buffer.slice(m.byteOffset, m.byteOffset + m.length))).version, 4);
   // A cut or damaged file is an error, not a result.
   const shard = fs.readFileSync(path.join(indexDir, "t/0.jz"));
   await assert.rejects(core.unpack(shard.subarray(0, shard.length - 9)));

@@ -62,7 +62,10 @@ fn fixture_docs() -> Vec<SearchDoc> {
 /// spread over many files and the browser's shard hashing is exercised.
 fn fixture_files() -> Vec<OutputFile> {
     let docs: Vec<_> = fixture_docs().iter().map(tokenize_doc).collect();
-    assemble_with(&docs, IndexOptions { target_shard_bytes: 256, fragment_docs: 2 })
+    assemble_with(
+        &docs,
+        IndexOptions { target_shard_bytes: 256, fragment_docs: 2, heads_min_df: 2 },
+    )
 }
 
 fn selected_filters(q: &Value) -> Vec<(String, Vec<String>)> {

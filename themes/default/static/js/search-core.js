@@ -196,7 +196,7 @@
 
   var MAX_QUERY_TERMS = 32;
   var SCORE_SCALE = 3200;
-  var FORMAT_VERSION = 3;
+  var FORMAT_VERSION = 4;
 
   /** {terms: [{text, pos, prefix}], groups: [[start, end)]} */
   function plan(query) {
@@ -294,6 +294,9 @@
     this.shards = new Map();
     this.fragments = new Map();
     this.filters = null;
+    // doc -> {u, t}: the heads of their best documents that term shards carry
+    // (index.rs, format 4), so a result can show before its fragment arrives.
+    this.heads = new Map();
   }
 
   Index.prototype.open = function () {
@@ -331,6 +334,7 @@
 
   /** The documents a term matches: Map doc -> {contribution, positions, truncated}. */
   Index.prototype.termMatches = function (term) {
+    var heads = this.heads;
     return this.shard(fnv1a(shardKey(term.text)) % this.manifest.shards).then(function (shard) {
       var cjk = isCjk(Array.from(term.text)[0] || "");
       var out = new Map();
@@ -348,6 +352,9 @@
         var exact = e[0] === term.text;
         var mult = exact || cjk ? 2 : 1;
         var idf = e[1];
+        (e[3] || []).forEach(function (h) {
+          heads.set(h[0], { u: h[1], t: h[2] });
+        });
         decodePostings(e[2], function (doc, weight, positions, truncated) {
           var m = out.get(doc);
           var c = mult * idf * weight;
@@ -422,6 +429,14 @@
         });
         return out;
       });
+  };
+
+  /**
+   * {u, t} of a document when a term shard read so far carries its head (the
+   * fragment has these and more), else null.
+   */
+  Index.prototype.head = function (doc) {
+    return this.heads.get(doc) || null;
   };
 
   /** {u, t, k, d, s, b} of a document. */
