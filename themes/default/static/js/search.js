@@ -13,9 +13,10 @@
  * in <head>: the search of `?q=` starts as this file runs, its shard requests are out
  * before the page below is parsed and laid out, and the first page's fragments are
  * requested as soon as the ranking is known. A result whose head (url and title)
- * came with a term shard shows at once, the rest when its fragment arrives:
- * the fragments' round trip was the last step before the first result. The page is wired up when the DOM is
- * ready; results then show one by one as their fragments arrive. The filters' lists
+ * came with a term shard shows at once, the rest when its fragment arrives: the
+ * fragments' round trip was the last step before the first result. The page is
+ * wired up when the DOM is ready; results then show one by one as their heads or
+ * fragments arrive. The filters' lists
  * are fetched only when the visitor opens them (or the URL sets a filter).
  * docs/search.md has the measurements behind each of these choices.
  *
