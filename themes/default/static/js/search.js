@@ -509,13 +509,15 @@
           shown = 0;
           resultsEl.replaceChildren();
           if (facets || ranked.length === 0) renderFacets(facets);
+          // The count is known with the ranking: it is announced as the first results
+          // show (some from their heads at once), not after the last fragment.
+          if (filtered.length === 0) {
+            setStatus(ranked.length ? t("noneFiltered", { q: q.trim() }) : t("none", { q: q.trim() }), false);
+          } else {
+            setStatus(t(filtered.length === 1 ? "one" : "results", { q: q.trim(), n: filtered.length }), false);
+          }
           return showMore(token).then(function () {
             if (token !== seq) return;
-            if (filtered.length === 0) {
-              setStatus(ranked.length ? t("noneFiltered", { q: q.trim() }) : t("none", { q: q.trim() }), false);
-            } else {
-              setStatus(t(filtered.length === 1 ? "one" : "results", { q: q.trim(), n: filtered.length }), false);
-            }
             if (!facets && ranked.length) showFacets(token);
             // A manifest from the HTTP cache is checked once; if the site was rebuilt
             // since, the search runs again against the new index.
