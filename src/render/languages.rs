@@ -50,44 +50,43 @@ pub(super) struct Languages {
 impl Languages {
     pub(super) fn new(site: &Site, strings: &Strings) -> Self {
         let config = &site.config;
-        if config.languages.is_empty() {
-            let homes = tera::Value::from_serializable(&[(); 0]);
-            return Self { trees: Vec::new(), everywhere: HashSet::new(), homes };
-        }
-        let trees = std::iter::once((config.root_language.clone(), String::new()))
-            .chain(config.languages.iter().map(|l| (l.code.clone(), format!("{}/", l.code))))
-            .collect();
-        let mut languages = Self { trees, everywhere: everywhere(site), homes: ().into() };
-        languages.homes =
-            tera::Value::from_serializable(&languages.list(config, strings, "", |_| false));
-        languages
+        let trees: Vec<(String, String)> = if config.languages.is_empty() {
+            Vec::new()
+        } else {
+            std::iter::once((config.root_language.clone(), String::new()))
+                .chain(config.languages.iter().map(|l| (l.code.clone(), format!("{}/", l.code))))
+                .collect()
+        };
+        let everywhere = if trees.is_empty() { HashSet::new() } else { everywhere(site) };
+        let homes = tera::Value::from_serializable(&list(&trees, config, strings, "", |_| false));
+        Self { trees, everywhere, homes }
     }
+}
 
-    /// The languages of the page at `rel` (below its tree's folder), with
-    /// `alternate(tree)` telling whether it has a version in the tree.
-    fn list<'r>(
-        &'r self,
-        config: &SiteConfig,
-        strings: &'r Strings,
-        rel: &str,
-        alternate: impl Fn(&str) -> bool,
-    ) -> Vec<Language<'r>> {
-        self.trees
-            .iter()
-            .map(|(code, tree)| {
-                let alternate = alternate(tree);
-                let path = if alternate { format!("{tree}{rel}") } else { tree.clone() };
-                Language {
-                    code,
-                    name: strings.language_name(code),
-                    url: config.root_absolute(&path),
-                    link: config.root_link(&path),
-                    alternate,
-                    current: *tree == config.tree,
-                }
-            })
-            .collect()
-    }
+/// The languages `trees` of the page at `rel` (below its tree's folder), with
+/// `alternate(tree)` telling whether it has a version in the tree.
+fn list<'r>(
+    trees: &'r [(String, String)],
+    config: &SiteConfig,
+    strings: &'r Strings,
+    rel: &str,
+    alternate: impl Fn(&str) -> bool,
+) -> Vec<Language<'r>> {
+    trees
+        .iter()
+        .map(|(code, tree)| {
+            let alternate = alternate(tree);
+            let path = if alternate { format!("{tree}{rel}") } else { tree.clone() };
+            Language {
+                code,
+                name: strings.language_name(code),
+                url: config.root_absolute(&path),
+                link: config.root_link(&path),
+                alternate,
+                current: *tree == config.tree,
+            }
+        })
+        .collect()
 }
 
 impl Renderer<'_> {
@@ -111,7 +110,8 @@ impl Renderer<'_> {
         if languages.trees.iter().filter(|(_, tree)| alternate(tree)).count() < 2 {
             return languages.homes.clone();
         }
-        tera::Value::from_serializable(&languages.list(
+        tera::Value::from_serializable(&list(
+            &languages.trees,
             &self.site.config,
             &self.theme.strings,
             rel,
